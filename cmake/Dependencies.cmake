@@ -1,0 +1,11 @@
+# All dependencies come from Debian packages; nothing is downloaded or vendored.
+find_package(CLI11 2.1 REQUIRED)
+find_package(yaml-cpp 0.7 REQUIRED)          # target `yaml-cpp` (no namespace in 0.7)
+find_package(fmt 9 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)     # JSON and SARIF output, JSON Schema
+find_package(PkgConfig REQUIRED)
+# libxlsxwriter ships no CMake config, and its pkg-config version is the soname (4).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+if(BUILD_TESTING)
+  find_package(doctest 2.4 REQUIRED)
+endif()

@@ -1,0 +1,15 @@
+// hiplan: the command-line entry point. Everything else lives in the hiplan library.
+#include <exception>
+#include <iostream>
+
+#include "hiplan/cli/app.hpp"
+#include "hiplan/cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+    try {
+        return hiplan::cli::run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "hiplan: internal error: " << e.what() << '\n';
+        return hiplan::cli::k_exit_failure;
+    }
+}

@@ -1,0 +1,60 @@
+#include "hiplan/cli/common.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string_view>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "hiplan/diag/findings.hpp"
+#include "hiplan/frameworks/framework_file.hpp"
+#include "hiplan/lint/source_text.hpp"
+#include "hiplan/report/text.hpp"
+#include "hiplan/util/files.hpp"
+
+namespace hiplan::cli {
+
+bool use_color(ColorMode mode) {
+    if (mode != ColorMode::Auto) {
+        return mode == ColorMode::Always;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
+}
+
+void print_error(const std::string& message) {
+    std::cerr << "hiplan: error: " << message << '\n';
+}
+
+std::optional<frameworks::Registry> load_registry(const std::vector<std::string>& framework_files,
+                                                  const yaml::LoadLimits& limits, bool color) {
+    frameworks::Registry registry;
+    for (const auto& path : framework_files) {
+        std::string bytes;
+        std::string error;
+        if (!read_file(path, limits.max_bytes, bytes, error)) {
+            print_error(fmt::format("cannot read framework '{}': {}", path, error));
+            return std::nullopt;
+        }
+        Findings findings(path);
+        auto framework = frameworks::parse_framework(bytes, path, findings, limits);
+        std::vector<Diagnostic> problems = findings.take();
+        lint::finalize_positions(problems, bytes);
+        for (const auto& d : problems) {
+            std::cerr << report::format_diagnostic(d, color) << '\n';
+        }
+        if (!framework) {
+            print_error(fmt::format("the framework file '{}' is not valid", path));
+            return std::nullopt;
+        }
+        registry.add(std::make_shared<const model::Framework>(std::move(*framework)));
+    }
+    return registry;
+}
+
+}  // namespace hiplan::cli

@@ -1,0 +1,40 @@
+#include "hiplan/diag/findings.hpp"
+
+namespace hiplan {
+
+void Findings::add(RuleId id, yaml::NodeRef where, std::string message, std::string hint) {
+    if (list_.size() >= k_max_findings) {
+        return;
+    }
+    add(id, where.position(), std::move(message), std::move(hint));
+    list_.back().pointer = where.pointer();
+}
+
+void Findings::add(RuleId id, Position where, std::string message, std::string hint) {
+    if (list_.size() >= k_max_findings) {
+        return;
+    }
+    const Rule& r = rule(id);
+    Diagnostic d;
+    d.rule = id;
+    d.severity = r.severity;
+    d.file = file_;
+    d.begin = where;
+    d.message = std::move(message);
+    d.hint = hint.empty() ? std::string(r.hint) : std::move(hint);
+    list_.push_back(std::move(d));
+}
+
+void Findings::append(std::vector<Diagnostic> more) {
+    for (auto& d : more) {
+        if (list_.size() >= k_max_findings) {
+            return;
+        }
+        if (d.hint.empty()) {
+            d.hint = std::string(rule(d.rule).hint);
+        }
+        list_.push_back(std::move(d));
+    }
+}
+
+}  // namespace hiplan

@@ -1,0 +1,158 @@
+#include "hiplan/lint/linter.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "hiplan/diag/findings.hpp"
+#include "hiplan/frameworks/framework_file.hpp"
+#include "hiplan/lint/source_text.hpp"
+#include "hiplan/model/template.hpp"
+#include "hiplan/rules/rules.hpp"
+#include "hiplan/schema/checker.hpp"
+#include "hiplan/schema/shapes.hpp"
+#include "hiplan/util/files.hpp"
+#include "hiplan/util/suggest.hpp"
+
+namespace hiplan::lint {
+
+namespace {
+
+struct KindInfo {
+    std::string_view name;
+    DocumentKind kind;
+};
+
+constexpr std::array k_kinds = {KindInfo{"template", DocumentKind::Template},
+                                KindInfo{"feedback", DocumentKind::Feedback},
+                                KindInfo{"framework", DocumentKind::Framework}};
+
+DocumentKind detect_kind(yaml::NodeRef root, Findings& findings) {
+    if (!root.is_mapping()) {
+        findings.add(RuleId::WrongType, root,
+                     "a document must be a mapping of 'key: value' fields",
+                     "start the file with 'kind: template'");
+        return DocumentKind::Unknown;
+    }
+    const yaml::NodeRef kind = root.get("kind");
+    if (!kind.is_scalar()) {
+        findings.add(RuleId::UnknownKind, kind ? kind : root,
+                     "the document does not say what kind it is");
+        return DocumentKind::Unknown;
+    }
+    for (const auto& k : k_kinds) {
+        if (kind.text() == k.name) {
+            return k.kind;
+        }
+    }
+    std::vector<std::string> names;
+    for (const auto& k : k_kinds) {
+        names.emplace_back(k.name);
+    }
+    const auto guess = closest_match(kind.text(), names);
+    findings.add(RuleId::UnknownKind, kind, fmt::format("unknown kind '{}'", kind.text()),
+                 guess ? fmt::format("did you mean '{}'?", *guess)
+                       : fmt::format("expected {}", quoted_list(names)));
+    return DocumentKind::Unknown;
+}
+
+// Resolves the framework a template or feedback document names.
+const model::Framework* resolve_framework(yaml::NodeRef root,
+                                          const frameworks::Registry& registry,
+                                          Findings& findings) {
+    const yaml::NodeRef name = root.get("framework");
+    if (!name.is_scalar()) {
+        return nullptr;  // the shape check reports it
+    }
+    if (const auto* f = registry.find(name.text())) {
+        return f;
+    }
+    const auto known = registry.ids();
+    const auto guess = closest_match(name.text(), known);
+    findings.add(RuleId::UnknownFramework, name,
+                 fmt::format("unknown framework '{}'", name.text()),
+                 guess ? fmt::format("did you mean '{}'?", *guess)
+                       : fmt::format("known frameworks are {}; pass --framework FILE to use "
+                                     "another",
+                                     quoted_list(known, "and")));
+    return nullptr;
+}
+
+void check_document(const yaml::Document& doc, DocumentKind kind, const std::string& path,
+                    const frameworks::Registry& registry, Findings& findings) {
+    const yaml::NodeRef root = doc.root();
+    switch (kind) {
+    case DocumentKind::Template: {
+        const auto* framework = resolve_framework(root, registry, findings);
+        schema::check(root, schema::template_shape(), framework, findings);
+        if (framework != nullptr) {
+            rules::check_template(model::read_template(root), *framework, findings);
+        }
+        rules::check_text_quality(doc, findings);
+        break;
+    }
+    case DocumentKind::Feedback: {
+        const auto* framework = resolve_framework(root, registry, findings);
+        schema::check(root, schema::feedback_shape(), framework, findings);
+        if (framework != nullptr) {
+            rules::check_feedback(model::read_feedback(root), *framework, findings);
+        }
+        rules::check_text_quality(doc, findings);
+        break;
+    }
+    case DocumentKind::Framework:
+        frameworks::check_framework_document(root, path, findings);
+        break;
+    case DocumentKind::Unknown: break;
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(DocumentKind kind) {
+    switch (kind) {
+    case DocumentKind::Template: return "template";
+    case DocumentKind::Feedback: return "feedback";
+    case DocumentKind::Framework: return "framework";
+    case DocumentKind::Unknown: break;
+    }
+    return "unknown";
+}
+
+std::size_t FileResult::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(
+        diagnostics.begin(), diagnostics.end(),
+        [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+FileResult lint_text(std::string path, std::string_view bytes,
+                     const frameworks::Registry& registry, const Options& options) {
+    FileResult result;
+    result.path = std::move(path);
+    Findings findings(result.path);
+    const yaml::LoadResult loaded = yaml::load(bytes, findings, options.limits);
+    if (!loaded.fatal) {
+        result.kind = detect_kind(loaded.document.root(), findings);
+        check_document(loaded.document, result.kind, result.path, registry, findings);
+    }
+    result.diagnostics = findings.take();
+    finalize_positions(result.diagnostics, bytes);
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+    return result;
+}
+
+FileResult lint_file(const std::string& path, const frameworks::Registry& registry,
+                     const Options& options) {
+    std::string bytes;
+    std::string error;
+    if (!read_file(path, options.limits.max_bytes, bytes, error)) {
+        FileResult result;
+        result.path = path;
+        result.io_error = std::move(error);
+        return result;
+    }
+    return lint_text(path, bytes, registry, options);
+}
+
+}  // namespace hiplan::lint

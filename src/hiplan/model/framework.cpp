@@ -1,0 +1,113 @@
+#include "hiplan/model/framework.hpp"
+
+#include <algorithm>
+
+#include "hiplan/model/read.hpp"
+#include "hiplan/schema/month.hpp"
+
+namespace hiplan::model {
+
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+    const auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+MonthDay month_day_of(yaml::NodeRef node) {
+    const auto md = schema::parse_month_day(text_of(node));
+    return md ? MonthDay{md->first, md->second} : MonthDay{};
+}
+
+Window window_of(yaml::NodeRef node) {
+    return {month_day_of(node.get("opens")), month_day_of(node.get("deadline")),
+            schema::month_number(text_of(node.get("board")))};
+}
+
+}  // namespace
+
+const std::vector<std::string>& Framework::ids(schema::Vocab vocab) const {
+    return ids_[static_cast<std::size_t>(vocab)];
+}
+
+const Theme* Framework::theme(std::string_view wanted) const {
+    return find_by_id(themes, wanted);
+}
+const Status* Framework::status(std::string_view wanted) const {
+    return find_by_id(statuses, wanted);
+}
+const Submitter* Framework::submitter(std::string_view wanted) const {
+    return find_by_id(submitters, wanted);
+}
+
+void Framework::index() {
+    auto collect = [](const auto& items) {
+        std::vector<std::string> out;
+        out.reserve(items.size());
+        for (const auto& x : items) {
+            out.push_back(x.id);
+        }
+        return out;
+    };
+    using schema::Vocab;
+    ids_[static_cast<std::size_t>(Vocab::Theme)] = collect(themes);
+    ids_[static_cast<std::size_t>(Vocab::Outcome)] = collect(outcomes);
+    ids_[static_cast<std::size_t>(Vocab::Status)] = collect(statuses);
+    ids_[static_cast<std::size_t>(Vocab::Rating)] = collect(ratings);
+    ids_[static_cast<std::size_t>(Vocab::Focus)] = collect(focus);
+    ids_[static_cast<std::size_t>(Vocab::Question)] = collect(questions);
+}
+
+Framework read_framework(yaml::NodeRef root, std::string origin) {
+    Framework f;
+    f.origin = std::move(origin);
+    f.id = text_of(root.get("id"));
+    f.name = text_of(root.get("name"));
+    f.version = text_of(root.get("version"));
+    f.description = text_of(root.get("description"));
+    f.themes = read_list<Theme>(root.get("themes"), [](yaml::NodeRef n) {
+        return Theme{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("description")),
+                     texts_of(n.get("examples"))};
+    });
+    f.conditions = read_list<Condition>(root.get("conditions"), [](yaml::NodeRef n) {
+        return Condition{text_of(n.get("id")), text_of(n.get("name")),
+                         text_of(n.get("description"))};
+    });
+    f.outcomes = read_list<Outcome>(root.get("outcomes"), [](yaml::NodeRef n) {
+        return Outcome{text_of(n.get("id")), text_of(n.get("name")),
+                       text_of(n.get("description")), texts_of(n.get("measures"))};
+    });
+    f.submitters = read_list<Submitter>(root.get("submitters"), [](yaml::NodeRef n) {
+        return Submitter{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("type"))};
+    });
+    const yaml::NodeRef cal = root.get("calendar");
+    f.calendar = {window_of(cal.get("objective_setting")), window_of(cal.get("spring_review")),
+                  window_of(cal.get("autumn_review"))};
+    f.statuses = read_list<Status>(root.get("statuses"), [](yaml::NodeRef n) {
+        return Status{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("rag")),
+                      text_of(n.get("colour")), boolean_of(n.get("escalate")).value_or(false),
+                      boolean_of(n.get("closed")).value_or(false)};
+    });
+    f.ratings = read_list<Rating>(root.get("ratings"), [](yaml::NodeRef n) {
+        return Rating{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("colour")),
+                      integer_of(n.get("score")).value_or(0)};
+    });
+    f.focus = read_list<FocusArea>(root.get("focus"), [](yaml::NodeRef n) {
+        return FocusArea{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("group"))};
+    });
+    f.questions = read_list<Question>(root.get("questions"), [](yaml::NodeRef n) {
+        return Question{text_of(n.get("id")), text_of(n.get("text")), text_of(n.get("short"))};
+    });
+    const yaml::NodeRef rules = root.get("rules");
+    Settings& s = f.settings;
+    s.min_objectives_per_theme =
+        integer_of(rules.get("min_objectives_per_theme")).value_or(s.min_objectives_per_theme);
+    s.baseline_required = boolean_of(rules.get("baseline_required")).value_or(s.baseline_required);
+    s.measures_required = boolean_of(rules.get("measures_required")).value_or(s.measures_required);
+    s.late_grace_days = integer_of(rules.get("late_grace_days")).value_or(s.late_grace_days);
+    f.index();
+    return f;
+}
+
+}  // namespace hiplan::model

@@ -1,0 +1,27 @@
+#include "hiplan/model/read.hpp"
+
+#include "hiplan/schema/scalars.hpp"
+
+namespace hiplan::model {
+
+std::string text_of(yaml::NodeRef node) { return node.is_scalar() ? node.text() : std::string{}; }
+
+std::vector<std::string> texts_of(yaml::NodeRef node) {
+    std::vector<std::string> out;
+    if (node.is_scalar()) {
+        out.push_back(node.text());
+    }
+    for (std::size_t i = 0; i < node.size() && node.is_sequence(); ++i) {
+        if (node.item(i).is_scalar()) {
+            out.push_back(node.item(i).text());
+        }
+    }
+    return out;
+}
+
+std::optional<long long> integer_of(yaml::NodeRef node) { return schema::read_integer(node); }
+std::optional<double> number_of(yaml::NodeRef node) { return schema::read_number(node); }
+std::optional<bool> boolean_of(yaml::NodeRef node) { return schema::read_boolean(node); }
+std::optional<Date> date_of(yaml::NodeRef node) { return schema::read_date(node); }
+
+}  // namespace hiplan::model

@@ -1,0 +1,133 @@
+#include "hiplan/report/text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "hiplan/util/utf8.hpp"
+
+namespace hiplan::report {
+
+namespace {
+
+constexpr std::string_view k_reset = "\033[0m";
+constexpr std::string_view k_bold = "\033[1m";
+constexpr std::string_view k_red = "\033[1;31m";
+constexpr std::string_view k_yellow = "\033[1;33m";
+constexpr std::string_view k_blue = "\033[1;34m";
+constexpr std::string_view k_cyan = "\033[36m";
+
+// The longest source excerpt shown, in characters.
+constexpr std::size_t k_max_excerpt = 160;
+
+std::string paint(std::string_view text, std::string_view colour, bool color) {
+    if (!color) {
+        return std::string(text);
+    }
+    return fmt::format("{}{}{}", colour, text, k_reset);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// Writes the source line (tabs shown as spaces) with a caret under the token.
+void write_excerpt(std::string& out, const Diagnostic& d, bool color) {
+    std::string line = d.source_line;
+    std::replace(line.begin(), line.end(), '\t', ' ');
+    std::size_t col = d.begin.column - 1;  // characters
+    std::size_t width = d.end.column > d.begin.column ? d.end.column - d.begin.column : 1;
+    std::string_view shown = line;
+    std::string prefix;
+    if (utf8::length(shown) > k_max_excerpt) {
+        const std::size_t skip = col > 60 ? col - 60 : 0;
+        shown = shown.substr(utf8::prefix(shown, skip).size());
+        shown = utf8::prefix(shown, k_max_excerpt);
+        if (skip > 0) {
+            prefix = "...";
+            col = col - skip + 3;
+        }
+        width = std::min(width, k_max_excerpt);
+    }
+    const std::string number = std::to_string(d.begin.line);
+    const std::string gutter(number.size(), ' ');
+    const std::string bar = paint("|", k_blue, color);
+    out += fmt::format(" {} {}\n", gutter, bar);
+    out += fmt::format(" {} {} {}{}\n", paint(number, k_blue, color), bar, prefix, shown);
+    const std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+    out += fmt::format(" {} {} {}{}\n", gutter, bar, std::string(col, ' '),
+                       paint(marks, d.severity == Severity::Error ? k_red : k_yellow, color));
+}
+
+}  // namespace
+
+Totals totals(const std::vector<lint::FileResult>& results) {
+    Totals t;
+    for (const auto& r : results) {
+        ++t.files;
+        if (!r.readable()) {
+            ++t.unreadable;
+            continue;
+        }
+        const std::size_t errors = r.count(Severity::Error);
+        t.errors += errors;
+        t.warnings += r.count(Severity::Warning);
+        t.files_with_errors += errors > 0 ? 1 : 0;
+    }
+    return t;
+}
+
+std::string format_diagnostic(const Diagnostic& d, bool color) {
+    const Rule& r = rule(d.rule);
+    std::string location = d.file;
+    if (d.begin.known()) {
+        location += fmt::format(":{}:{}", d.begin.line, d.begin.column);
+    }
+    const bool error = d.severity == Severity::Error;
+    std::string out = fmt::format(
+        "{}: {}: {}\n", paint(location, k_bold, color),
+        paint(fmt::format("{}[{}/{}]", to_string(d.severity), r.code, r.slug),
+              error ? k_red : k_yellow, color),
+        paint(d.message, k_bold, color));
+    if (!d.source_line.empty()) {
+        write_excerpt(out, d, color);
+    }
+    if (!d.hint.empty()) {
+        const std::string pad(d.source_line.empty() ? 0 : std::to_string(d.begin.line).size(), ' ');
+        out += fmt::format(" {} {} {}\n", pad, paint("= hint:", k_cyan, color), d.hint);
+    }
+    return out;
+}
+
+std::string summary_line(const Totals& t) {
+    std::string line = fmt::format("Checked {}", plural(t.files, "file"));
+    if (t.errors == 0 && t.warnings == 0) {
+        line += ": no problems found";
+    } else {
+        line += fmt::format(": {} and {}", plural(t.errors, "error"), plural(t.warnings, "warning"));
+        if (t.errors > 0) {
+            line += fmt::format(" ({} with errors)", plural(t.files_with_errors, "file"));
+        }
+    }
+    if (t.unreadable > 0) {
+        line += fmt::format("; {} could not be read", plural(t.unreadable, "file"));
+    }
+    return line + ".";
+}
+
+void write_text(std::ostream& out, const std::vector<lint::FileResult>& results, bool color,
+                bool quiet) {
+    for (const auto& r : results) {
+        for (const auto& d : r.diagnostics) {
+            if (quiet && d.severity != Severity::Error) {
+                continue;
+            }
+            out << format_diagnostic(d, color) << '\n';
+        }
+    }
+    if (!quiet && !results.empty()) {
+        out << summary_line(totals(results)) << '\n';
+    }
+}
+
+}  // namespace hiplan::report

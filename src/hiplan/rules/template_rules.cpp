@@ -1,0 +1,53 @@
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "hiplan/rules/rules.hpp"
+
+namespace hiplan::rules {
+
+namespace {
+
+std::string normalised(std::string_view title) {
+    std::string out;
+    for (const char c : title) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+void check_duplicate_titles(const model::Template& t, Findings& out) {
+    for (std::size_t i = 0; i < t.objectives.size(); ++i) {
+        const auto& later = t.objectives[i];
+        const std::string key = normalised(later.title);
+        for (std::size_t j = 0; j < i && !key.empty(); ++j) {
+            const auto& earlier = t.objectives[j];
+            if (normalised(earlier.title) == key) {
+                const Position p = earlier.node.get("title").position();
+                out.add(RuleId::DuplicateTitle, later.node.get("title"),
+                        fmt::format("objective '{}' has the same title as objective '{}' "
+                                    "(line {})",
+                                    later.id, earlier.id, p.line));
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void check_template(const model::Template& t, const model::Framework& f, Findings& out) {
+    check_framework_fit(t, f, out);
+    for (const auto& o : t.objectives) {
+        check_logic_model(o, out);
+        check_measures(t, f, o, out);
+    }
+    check_reviews(t, f, out);
+    check_dates(t, f, out);
+    check_duplicate_titles(t, out);
+}
+
+}  // namespace hiplan::rules

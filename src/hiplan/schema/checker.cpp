@@ -1,0 +1,310 @@
+#include "hiplan/schema/checker.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "hiplan/schema/month.hpp"
+#include "hiplan/schema/scalars.hpp"
+#include "hiplan/util/suggest.hpp"
+
+namespace hiplan::schema {
+
+namespace {
+
+using yaml::NodeRef;
+
+bool is_id_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+}
+
+bool is_hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// How an object names itself in messages: "objective 'GHC-1'" or just "objective".
+std::string label(NodeRef node, const Shape& shape) {
+    for (const char* key : {"id", "ref"}) {
+        const NodeRef id = node.get(key);
+        if (id.is_scalar() && !id.text().empty() && id.text().size() <= 64) {
+            return fmt::format("{} '{}'", shape.name, id.text());
+        }
+    }
+    return std::string(shape.name);
+}
+
+class Checker {
+public:
+    Checker(const model::Framework* framework, Findings& out) : framework_(framework), out_(out) {}
+
+    void check(NodeRef node, const Shape& shape) {
+        switch (shape.type) {
+        case Type::Object: check_object(node, shape); break;
+        case Type::List: check_list(node, shape); break;
+        case Type::Map: check_map(node, shape); break;
+        case Type::TextOrList: check_text_or_list(node, shape); break;
+        default: check_scalar(node, shape); break;
+        }
+    }
+
+private:
+    bool expect(NodeRef node, bool ok, std::string_view what) {
+        if (!ok) {
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("expected {}, found {}", what, describe(node)));
+        }
+        return ok;
+    }
+
+    void check_object(NodeRef node, const Shape& shape) {
+        if (!expect(node, node.is_mapping(), fmt::format("a mapping ({})", shape.name))) {
+            return;
+        }
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const NodeRef key = node.key(i);
+            const Field* field = shape.field(key.text());
+            if (field == nullptr) {
+                report_unknown_key(key, shape);
+                continue;
+            }
+            const NodeRef value = node.value(i);
+            if (value.is_null()) {
+                if (field->required) {
+                    out_.add(RuleId::MissingField, key,
+                             fmt::format("'{}' in {} has no value", key.text(), label(node, shape)));
+                }
+                continue;
+            }
+            check(value, *field->shape);
+        }
+        for (const Field& f : shape.fields) {
+            if (f.required && !node.key_node(f.key)) {
+                out_.add(RuleId::MissingField, node,
+                         fmt::format("{} is missing the required field '{}'", label(node, shape),
+                                     f.key),
+                         fmt::format("add '{}:' ({})", f.key, f.doc));
+            }
+        }
+    }
+
+    void report_unknown_key(NodeRef key, const Shape& shape) {
+        std::vector<std::string> known;
+        known.reserve(shape.fields.size());
+        for (const Field& f : shape.fields) {
+            known.emplace_back(f.key);
+        }
+        std::string hint;
+        if (const auto m = closest_match(key.text(), known)) {
+            hint = fmt::format("did you mean '{}'?", *m);
+        } else {
+            hint = fmt::format("the keys of {} are {}", shape.name, quoted_list(known, "and"));
+        }
+        out_.add(RuleId::UnknownKey, key,
+                 fmt::format("unknown key '{}' in {}", key.text(), shape.name), std::move(hint));
+    }
+
+    void check_list(NodeRef node, const Shape& shape) {
+        if (!expect(node, node.is_sequence(), fmt::format("a list ({})", shape.name))) {
+            return;
+        }
+        if (node.size() < shape.min_items) {
+            out_.add(RuleId::EmptyList, node,
+                     fmt::format("{} needs at least {} item{}", shape.name, shape.min_items,
+                                 shape.min_items == 1 ? "" : "s"));
+        }
+        std::vector<NodeRef> seen;  // unique-key nodes so far
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const NodeRef item = node.item(i);
+            if (item.is_null()) {
+                out_.add(RuleId::WrongType, item,
+                         fmt::format("empty item in {}", shape.name), "remove the empty '-' line");
+                continue;
+            }
+            check(item, *shape.item);
+            if (!shape.unique_key.empty()) {
+                check_unique(item.get(shape.unique_key), shape, seen);
+            }
+        }
+    }
+
+    void check_unique(NodeRef key_value, const Shape& shape, std::vector<NodeRef>& seen) {
+        if (!key_value.is_scalar()) {
+            return;
+        }
+        const auto first = std::find_if(seen.begin(), seen.end(), [&](NodeRef n) {
+            return n.text() == key_value.text();
+        });
+        if (first != seen.end()) {
+            const Position p = first->position();
+            out_.add(RuleId::DuplicateId, key_value,
+                     fmt::format("{} '{}' is used twice in {} (first at {}:{})", shape.unique_key,
+                                 key_value.text(), shape.name, p.line, p.column));
+            return;
+        }
+        seen.push_back(key_value);
+    }
+
+    void check_map(NodeRef node, const Shape& shape) {
+        if (!expect(node, node.is_mapping(), fmt::format("a mapping ({})", shape.name))) {
+            return;
+        }
+        if (node.size() < shape.min_items) {
+            out_.add(RuleId::EmptyList, node,
+                     fmt::format("{} needs at least {} entr{}", shape.name, shape.min_items,
+                                 shape.min_items == 1 ? "y" : "ies"));
+        }
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            check_vocab(node.key(i), shape.vocab);
+            if (!node.value(i).is_null()) {
+                check(node.value(i), *shape.item);
+            }
+        }
+    }
+
+    void check_text_or_list(NodeRef node, const Shape& shape) {
+        if (node.is_scalar()) {
+            return;
+        }
+        if (!expect(node, node.is_sequence(), "text or a list of text")) {
+            return;
+        }
+        static const Shape text{.type = Type::Text};
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            if (node.item(i).is_null()) {
+                out_.add(RuleId::WrongType, node.item(i),
+                         fmt::format("empty item in {}", shape.name), "remove the empty '-' line");
+                continue;
+            }
+            check_scalar(node.item(i), text);
+        }
+    }
+
+    void check_scalar(NodeRef node, const Shape& shape) {
+        ScalarProblem problem{};
+        bool ok = true;
+        switch (shape.type) {
+        case Type::Integer: ok = read_integer(node, &problem).has_value(); break;
+        case Type::Number: ok = read_number(node, &problem).has_value(); break;
+        case Type::Boolean: ok = read_boolean(node, &problem).has_value(); break;
+        case Type::Date: ok = read_date(node, &problem).has_value(); break;
+        default:
+            if (!expect(node, node.is_scalar(), "text")) {
+                return;
+            }
+            check_text_kind(node, shape);
+            return;
+        }
+        if (!ok) {
+            out_.add(problem.rule, node, std::move(problem.message), std::move(problem.hint));
+        }
+    }
+
+    void check_text_kind(NodeRef node, const Shape& shape) {
+        const std::string& s = node.text();
+        switch (shape.type) {
+        case Type::Id:
+            if (!is_valid_id(s)) {
+                out_.add(RuleId::InvalidId, node, fmt::format("'{}' is not a valid id", s),
+                         "use letters, digits, '-', '_' and '.', at most 64 characters");
+            }
+            break;
+        case Type::Cycle: check_cycle(node); break;
+        case Type::MonthDay:
+            if (!parse_month_day(s)) {
+                out_.add(RuleId::InvalidFormat, node,
+                         fmt::format("'{}' is not a day of the year in the form MM-DD", s),
+                         "write e.g. \"10-15\" for 15 October");
+            }
+            break;
+        case Type::Colour:
+            if (s.size() != 7 || s[0] != '#' || !std::all_of(s.begin() + 1, s.end(), is_hex)) {
+                out_.add(RuleId::InvalidFormat, node,
+                         fmt::format("'{}' is not a colour in the form #RRGGBB", s),
+                         "write e.g. \"#00B050\" (quoted, because # starts a YAML comment)");
+            }
+            break;
+        case Type::Enum: check_enum(node, shape); break;
+        case Type::VocabId: check_vocab(node, shape.vocab); break;
+        default: break;
+        }
+    }
+
+    void check_cycle(NodeRef node) {
+        const std::string& s = node.text();
+        const bool shape_ok = s.size() == 7 && s[4] == '-' &&
+                              std::all_of(s.begin(), s.begin() + 4, ::isdigit) &&
+                              std::all_of(s.begin() + 5, s.end(), ::isdigit);
+        if (shape_ok) {
+            const int first = std::stoi(s.substr(0, 4));
+            const int second = std::stoi(s.substr(5, 2));
+            if ((first + 1) % 100 == second && first >= 2000) {
+                return;
+            }
+        }
+        out_.add(RuleId::InvalidCycle, node,
+                 fmt::format("'{}' is not a planning cycle of two consecutive years", s),
+                 "write the cycle as e.g. 2026-27");
+    }
+
+    void check_enum(NodeRef node, const Shape& shape) {
+        const std::string& s = node.text();
+        if (std::find(shape.values.begin(), shape.values.end(), s) != shape.values.end()) {
+            return;
+        }
+        std::vector<std::string> values(shape.values.begin(), shape.values.end());
+        report_unknown_value(node, "value", values, "");
+    }
+
+    void check_vocab(NodeRef node, Vocab vocab) {
+        if (vocab == Vocab::None || framework_ == nullptr) {
+            return;
+        }
+        const auto& ids = framework_->ids(vocab);
+        // A framework without this vocabulary cannot judge the value (the rules that need
+        // the vocabulary report its absence once, e.g. HP802).
+        if (ids.empty() || std::find(ids.begin(), ids.end(), node.text()) != ids.end()) {
+            return;
+        }
+        report_unknown_value(node, to_string(vocab), ids, framework_->id);
+    }
+
+    void report_unknown_value(NodeRef node, std::string_view what,
+                              const std::vector<std::string>& allowed,
+                              std::string_view framework_id) {
+        std::string hint;
+        if (const auto m = closest_match(node.text(), allowed)) {
+            hint = fmt::format("did you mean '{}'?", *m);
+        } else if (allowed.empty()) {
+            hint = fmt::format("the framework '{}' defines no {} values", framework_id, what);
+        } else if (allowed.size() <= 12) {
+            hint = fmt::format("expected {}", quoted_list(allowed));
+        } else {
+            hint = fmt::format("see the {}s of the framework '{}' (`hiplan explain HP204`)", what,
+                               framework_id);
+        }
+        const std::string where =
+            framework_id.empty() ? std::string{} : fmt::format(" in framework '{}'", framework_id);
+        out_.add(RuleId::UnknownValue, node,
+                 fmt::format("unknown {} '{}'{}", what, node.text(), where), std::move(hint));
+    }
+
+    const model::Framework* framework_;
+    Findings& out_;
+};
+
+}  // namespace
+
+bool is_valid_id(std::string_view text) {
+    return !text.empty() && text.size() <= 64 && text[0] != '-' && text[0] != '.' &&
+           std::all_of(text.begin(), text.end(), is_id_char);
+}
+
+void check(yaml::NodeRef node, const Shape& shape, const model::Framework* framework,
+           Findings& out) {
+    Checker(framework, out).check(node, shape);
+}
+
+}  // namespace hiplan::schema

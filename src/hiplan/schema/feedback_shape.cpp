@@ -1,0 +1,31 @@
+#include "hiplan/schema/shapes.hpp"
+
+namespace hiplan::schema {
+
+const Shape& feedback_shape() {
+    using namespace common;
+    static const Shape kind{.type = Type::Enum, .values = {"feedback"}};
+    static const Shape group{
+        .type = Type::Object,
+        .name = "group",
+        .fields = {{"initials", &text(), true, "Initials of the group or team, e.g. LCH-CNT"},
+                   {"name", &text(), false, "Name of the group or team"},
+                   {"participants", &integer(), true, "Number of people spoken to"},
+                   {"roles", &text_list(), false, "Roles of the participants"}}};
+    static const Shape answer{.type = Type::TextOrList, .name = "answers"};
+    static const Shape answers{.type = Type::Map, .name = "answers", .item = &answer,
+                               .min_items = 1, .vocab = Vocab::Question};
+    static const Shape shape{
+        .type = Type::Object,
+        .name = "feedback",
+        .fields = {{"kind", &kind, true, "Always 'feedback'"},
+                   {"framework", &id(), true, "Id of the framework, e.g. leeds-thig"},
+                   {"held", &date(), true, "Date of the conversation"},
+                   {"group", &group, true, "Who the conversation was with"},
+                   {"facilitators", &text_list(), false, "Who led it"},
+                   {"answers", &answers, true, "Answers, one entry per framework question"},
+                   {"notes", &text(), false, "Anything else"}}};
+    return shape;
+}
+
+}  // namespace hiplan::schema

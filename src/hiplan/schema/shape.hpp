@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace hiplan::schema {
+
+// The framework vocabularies a value can be checked against.
+enum class Vocab { None, Theme, Outcome, Status, Rating, Focus, Question };
+
+std::string_view to_string(Vocab vocab);
+
+// The type of a value in a document contract.
+enum class Type {
+    Text,       // any non-empty scalar, kept as written
+    Id,         // an identifier: letters, digits, '-', '_', '.'
+    Integer,    // a plain whole number
+    Number,     // a plain finite decimal number
+    Boolean,    // true or false
+    Date,       // YYYY-MM-DD, a real date
+    Cycle,      // YYYY-YY, consecutive years
+    MonthDay,   // MM-DD, a real day of the year
+    Colour,     // #RRGGBB
+    Enum,       // one of `values`
+    VocabId,    // an id from the framework vocabulary `vocab`
+    Object,     // a mapping with `fields`
+    List,       // a sequence of `item`
+    Map,        // a mapping from `vocab` ids (any key if None) to `item`
+    TextOrList, // one text, or a list of texts
+};
+
+struct Shape;
+
+// One key of an object.
+struct Field {
+    std::string_view key;
+    const Shape* shape;
+    bool required = false;
+    std::string_view doc;  // what the field holds (JSON Schema description, init comments)
+};
+
+// The contract for one value. Shapes are static data shared by the checker, the model
+// readers, `hiplan schema` and `hiplan init`.
+struct Shape {
+    Type type = Type::Text;
+    std::string_view name;                 // what the value is, for messages ("objective")
+    std::vector<Field> fields;             // Object
+    const Shape* item = nullptr;           // List, Map
+    std::size_t min_items = 0;             // List, Map
+    std::string_view unique_key;           // List of objects: a key whose values must differ
+    std::vector<std::string_view> values;  // Enum
+    Vocab vocab = Vocab::None;             // VocabId, Map keys
+    std::string_view doc;
+
+    // Returns the field named `key`, or nullptr.
+    [[nodiscard]] const Field* field(std::string_view key) const;
+};
+
+}  // namespace hiplan::schema

@@ -1,0 +1,89 @@
+#include "hiplan/util/utf8.hpp"
+
+namespace hiplan::utf8 {
+
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+
+// Returns the length of the well-formed sequence at `i`, or 0 if it is malformed
+// (overlong forms, surrogates and code points above U+10FFFF are malformed).
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80U) {
+        return 1;
+    }
+    const std::size_t rest = s.size() - i;
+    auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (b0 >= 0xC2U && b0 <= 0xDFU) {
+        return rest >= 2 && is_continuation(at(1)) ? 2 : 0;
+    }
+    if (b0 >= 0xE0U && b0 <= 0xEFU) {
+        if (rest < 3 || !is_continuation(at(1)) || !is_continuation(at(2))) {
+            return 0;
+        }
+        if (b0 == 0xE0U && at(1) < 0xA0U) {
+            return 0;  // overlong
+        }
+        if (b0 == 0xEDU && at(1) >= 0xA0U) {
+            return 0;  // UTF-16 surrogate
+        }
+        return 3;
+    }
+    if (b0 >= 0xF0U && b0 <= 0xF4U) {
+        if (rest < 4 || !is_continuation(at(1)) || !is_continuation(at(2)) ||
+            !is_continuation(at(3))) {
+            return 0;
+        }
+        if (b0 == 0xF0U && at(1) < 0x90U) {
+            return 0;  // overlong
+        }
+        if (b0 == 0xF4U && at(1) >= 0x90U) {
+            return 0;  // above U+10FFFF
+        }
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::optional<Invalid> validate(std::string_view text) {
+    const bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                            (text[0] == '\xFE' && text[1] == '\xFF'));
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '\0') {
+            return Invalid{i, true, utf16};
+        }
+        const std::size_t n = sequence_length(text, i);
+        if (n == 0) {
+            return Invalid{i, false, utf16};
+        }
+        i += n;
+    }
+    return std::nullopt;
+}
+
+std::size_t length(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text) {
+        n += is_continuation(static_cast<unsigned char>(c)) ? 0U : 1U;
+    }
+    return n;
+}
+
+std::string_view prefix(std::string_view text, std::size_t max_code_points) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!is_continuation(static_cast<unsigned char>(text[i]))) {
+            if (count == max_code_points) {
+                return text.substr(0, i);
+            }
+            ++count;
+        }
+    }
+    return text;
+}
+
+}  // namespace hiplan::utf8

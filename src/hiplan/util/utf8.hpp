@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace hiplan::utf8 {
+
+// Where the first invalid byte of a text is, and why.
+struct Invalid {
+    std::size_t offset;     // byte offset of the first offending byte
+    bool is_nul;            // a NUL byte (valid UTF-8, but never valid in a template)
+    bool looks_like_utf16;  // starts with a UTF-16 byte-order mark
+};
+
+// Checks that `text` is well-formed UTF-8 with no NUL bytes.
+//
+// Returns the first problem, or nothing when the text is clean.
+std::optional<Invalid> validate(std::string_view text);
+
+// Counts the code points in `text` (which must be valid UTF-8).
+std::size_t length(std::string_view text);
+
+// Returns the longest prefix of `text` with at most `max_code_points` code points.
+std::string_view prefix(std::string_view text, std::size_t max_code_points);
+
+}  // namespace hiplan::utf8

@@ -1,0 +1,353 @@
+#include "hiplan/yaml/loader.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <optional>
+#include <streambuf>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include "hiplan/util/utf8.hpp"
+#include "hiplan/yaml/syntax_messages.hpp"
+
+namespace hiplan::yaml {
+
+namespace {
+
+Position to_position(const YAML::Mark& mark) {
+    if (mark.is_null()) {
+        return {};
+    }
+    return {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+}
+
+}  // namespace
+
+// Builds a Document from yaml-cpp's parser events. Declared a friend of Document.
+class Builder final : public YAML::EventHandler {
+public:
+    Builder(Document& doc, Findings& findings, const LoadLimits& limits)
+        : doc_(doc), findings_(findings), limits_(limits) {}
+
+    // Thrown from an event to abandon the parse after a fatal finding.
+    struct Stop {};
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ > 1) {
+            report(RuleId::MultipleDocuments, to_position(mark),
+                   "the file holds more than one YAML document; a second one starts here");
+            throw Stop{};
+        }
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        add_node(NodeKind::Null, ScalarStyle::Plain, to_position(mark), {});
+    }
+
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        // Report the first use of each anchor only: an alias bomb is one finding per anchor.
+        if (std::find(aliased_.begin(), aliased_.end(), anchor) == aliased_.end()) {
+            aliased_.push_back(anchor);
+            report(RuleId::AnchorOrAlias, to_position(mark),
+                   "aliases ('*name') are not allowed in templates; aliased values are read as "
+                   "empty");
+        }
+        add_node(NodeKind::Null, ScalarStyle::Plain, to_position(mark), {});
+    }
+
+    void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+        report(RuleId::AnchorOrAlias, to_position(mark),
+               fmt::format("anchors ('&{}') are not allowed in templates", name));
+    }
+
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                  const std::string& value) override {
+        check_tag(mark, tag);
+        add_node(NodeKind::Scalar, tag == "?" ? ScalarStyle::Plain : ScalarStyle::Quoted,
+                 to_position(mark), value);
+    }
+
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+        open(NodeKind::Sequence, mark, tag);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                    YAML::EmitterStyle::value /*style*/) override {
+        open(NodeKind::Mapping, mark, tag);
+    }
+    void OnMapEnd() override { close(); }
+
+    // Where the innermost list or mapping still open was opened (for unclosed '[' or '{').
+    [[nodiscard]] Position innermost_open() const {
+        return frames_.empty() ? Position{} : doc_.nodes_[frames_.back().node].position;
+    }
+
+private:
+    struct Frame {
+        std::uint32_t node;
+        std::size_t pending_begin;  // first child index in `pending_`
+    };
+
+    void report(RuleId id, Position where, std::string message) {
+        findings_.add(id, where, std::move(message));
+    }
+
+    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (tag != "?" && tag != "!" && !tag.empty()) {
+            std::string shown = tag;
+            if (shown.starts_with("tag:yaml.org,2002:")) {
+                shown = "!!" + shown.substr(18);
+            }
+            report(RuleId::YamlTag, to_position(mark),
+                   fmt::format("explicit YAML tag '{}' is not allowed", shown));
+        }
+    }
+
+    std::uint32_t add_node(NodeKind kind, ScalarStyle style, Position position, std::string text) {
+        const auto index = static_cast<std::uint32_t>(doc_.nodes_.size());
+        Document::NodeData node;
+        node.kind = kind;
+        node.style = style;
+        node.position = position;
+        node.text = std::move(text);
+        if (!frames_.empty()) {
+            const Frame& top = frames_.back();
+            node.parent = top.node;
+            const bool is_map_value = doc_.nodes_[top.node].kind == NodeKind::Mapping &&
+                                      (pending_.size() - top.pending_begin) % 2 == 1;
+            node.is_key = doc_.nodes_[top.node].kind == NodeKind::Mapping && !is_map_value;
+            if (is_map_value && kind == NodeKind::Null) {
+                // An empty value is reported where its key is, not at the next token.
+                node.position = doc_.nodes_[pending_.back()].position;
+            }
+        } else if (index != 0) {
+            return index;  // only one root per document
+        }
+        doc_.nodes_.push_back(std::move(node));
+        if (!frames_.empty()) {
+            pending_.push_back(index);
+        }
+        return index;
+    }
+
+    void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag) {
+        check_tag(mark, tag);
+        if (frames_.size() >= limits_.max_depth) {
+            report(RuleId::NestingTooDeep, to_position(mark),
+                   fmt::format("lists and mappings are nested more than {} levels deep",
+                               limits_.max_depth));
+            throw Stop{};
+        }
+        const std::uint32_t index = add_node(kind, ScalarStyle::Plain, to_position(mark), {});
+        frames_.push_back({index, pending_.size()});
+    }
+
+    void close() {
+        const Frame frame = frames_.back();
+        frames_.pop_back();
+        auto begin = pending_.begin() + static_cast<std::ptrdiff_t>(frame.pending_begin);
+        if (doc_.nodes_[frame.node].kind == NodeKind::Mapping) {
+            drop_bad_entries(frame.pending_begin);
+            begin = pending_.begin() + static_cast<std::ptrdiff_t>(frame.pending_begin);
+        }
+        auto& node = doc_.nodes_[frame.node];
+        node.first_child = static_cast<std::uint32_t>(doc_.children_.size());
+        node.child_count = static_cast<std::uint32_t>(pending_.end() - begin);
+        doc_.children_.insert(doc_.children_.end(), begin, pending_.end());
+        pending_.erase(begin, pending_.end());
+    }
+
+    // Removes entries with complex or empty keys and later duplicates of a key.
+    void drop_bad_entries(std::size_t from) {
+        std::vector<std::uint32_t> kept;
+        kept.reserve(pending_.size() - from);
+        for (std::size_t i = from; i + 1 < pending_.size(); i += 2) {
+            const auto& key = doc_.nodes_[pending_[i]];
+            if (key.kind != NodeKind::Scalar || key.text.empty()) {
+                report(RuleId::ComplexKey, key.position,
+                       key.kind == NodeKind::Scalar || key.kind == NodeKind::Null
+                           ? "a mapping key is empty; its value is ignored"
+                           : "a mapping key is a list or mapping; its value is ignored");
+                continue;
+            }
+            const auto first = std::find_if(kept.begin(), kept.end(), [&](std::uint32_t k) {
+                return doc_.nodes_[k].text == key.text;
+            });
+            if (first != kept.end()) {
+                const Position p = doc_.nodes_[*first].position;
+                report(RuleId::DuplicateKey, key.position,
+                       fmt::format("duplicate key '{}' (first defined at {}:{}); this value is "
+                                   "ignored",
+                                   key.text, p.line, p.column));
+                continue;
+            }
+            kept.push_back(pending_[i]);
+            kept.push_back(pending_[i + 1]);
+        }
+        if (kept.size() != pending_.size() - from) {
+            pending_.resize(from);
+            pending_.insert(pending_.end(), kept.begin(), kept.end());
+        }
+    }
+
+    Document& doc_;
+    Findings& findings_;
+    const LoadLimits& limits_;
+    std::vector<Frame> frames_;
+    std::vector<std::uint32_t> pending_;
+    std::vector<YAML::anchor_t> aliased_;
+    int documents_ = 0;
+};
+
+namespace {
+
+// A read-only stream over bytes we already hold, so yaml-cpp reads without a copy.
+class MemoryBuffer : public std::streambuf {
+public:
+    explicit MemoryBuffer(std::string_view bytes) {
+        char* p = const_cast<char*>(bytes.data());  // NOLINT: the get area is never written
+        setg(p, p, p + bytes.size());
+    }
+};
+
+// Throws Stop at the start of any document: used to detect a second document.
+class SecondDocumentProbe final : public YAML::EventHandler {
+public:
+    explicit SecondDocumentProbe(Builder& builder) : builder_(builder) {}
+    void OnDocumentStart(const YAML::Mark& mark) override { builder_.OnDocumentStart(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+
+private:
+    Builder& builder_;
+};
+
+bool only_blank_or_comments(std::string_view bytes) {
+    bool in_comment = false;
+    for (const char c : bytes) {
+        if (c == '\n') {
+            in_comment = false;
+        } else if (!in_comment) {
+            if (c == '#') {
+                in_comment = true;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// The position of a tab in the indentation of the line at `at`, if there is one: tabs
+// are the usual cause of the errors yaml-cpp reports on such lines.
+std::optional<Position> tab_in_indentation(std::string_view bytes, Position at) {
+    if (!at.known()) {
+        return std::nullopt;
+    }
+    std::size_t start = 0;
+    for (std::uint32_t line = 1; line < at.line; ++line) {
+        start = bytes.find('\n', start);
+        if (start == std::string_view::npos) {
+            return std::nullopt;
+        }
+        ++start;
+    }
+    for (std::size_t i = start; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
+        if (bytes[i] == '\t') {
+            return Position{at.line, static_cast<std::uint32_t>(i - start + 1)};
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Position position_of_offset(std::string_view bytes, std::size_t offset) {
+    offset = std::min(offset, bytes.size());
+    const std::string_view before = bytes.substr(0, offset);
+    const auto line = static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t line_start = before.rfind('\n');
+    const std::size_t column =
+        line_start == std::string_view::npos ? offset : offset - line_start - 1;
+    return {line + 1, static_cast<std::uint32_t>(column + 1)};
+}
+
+LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& limits) {
+    LoadResult result;
+    auto fail = [&](RuleId id, Position where, std::string message, std::string hint = {}) {
+        findings.add(id, where, std::move(message), std::move(hint));
+        result.document = Document{};
+        result.fatal = true;
+        return std::move(result);
+    };
+    if (bytes.size() > limits.max_bytes) {
+        return fail(RuleId::FileTooLarge, {1, 1},
+                    fmt::format("the file is larger than the limit of {} bytes",
+                                limits.max_bytes));
+    }
+    if (const auto bad = utf8::validate(bytes)) {
+        if (bad->looks_like_utf16) {
+            return fail(RuleId::NotUtf8, {1, 1}, "the file is UTF-16 encoded, not UTF-8");
+        }
+        const Position at = position_of_offset(bytes, bad->offset);
+        if (bad->is_nul) {
+            return fail(RuleId::NulByte, at, "NUL byte in the file");
+        }
+        const auto byte = static_cast<unsigned>(static_cast<unsigned char>(bytes[bad->offset]));
+        return fail(RuleId::NotUtf8, at, fmt::format("invalid UTF-8 byte 0x{:02X}", byte));
+    }
+    if (only_blank_or_comments(bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes)) {
+        return fail(RuleId::EmptyFile, {1, 1}, "the file has no content");
+    }
+
+    MemoryBuffer buffer(bytes);
+    std::istream in(&buffer);
+    Builder builder(result.document, findings, limits);
+    try {
+        YAML::Parser parser(in);
+        if (parser.HandleNextDocument(builder)) {
+            SecondDocumentProbe probe(builder);
+            parser.HandleNextDocument(probe);
+        }
+    } catch (const Builder::Stop&) {
+        result.document = Document{};
+        result.fatal = true;
+        return result;
+    } catch (const YAML::DeepRecursion& e) {
+        return fail(RuleId::NestingTooDeep, to_position(e.mark),
+                    "lists and mappings are nested too deeply");
+    } catch (const YAML::Exception& e) {
+        SyntaxMessage m = explain_syntax_error(e.msg);
+        Position at = to_position(e.mark);
+        if (m.points_at_opening && builder.innermost_open().known()) {
+            at = builder.innermost_open();
+        }
+        if (const auto tab = tab_in_indentation(bytes, at)) {
+            at = *tab;
+            m = explain_syntax_error("illegal tab");
+        }
+        return fail(RuleId::YamlSyntax, at, std::move(m.message), std::move(m.hint));
+    }
+    if (result.document.empty() || result.document.root().is_null()) {
+        return fail(RuleId::EmptyFile, {1, 1}, "the document is empty");
+    }
+    return result;
+}
+
+}  // namespace hiplan::yaml

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Golden-file test of the real hiplan binary.
+
+A case is a folder entry CASE.yaml (the input) with CASE.out (the expected stdout,
+then "--- stderr ---" and stderr when there is any, then "[exit N]"). CASE.args, if
+present, replaces the default arguments `lint --color never CASE.yaml` (one argument
+per line). The binary runs in the case's folder, so paths in the output are relative.
+
+    golden.py HIPLAN CASE_DIR CASE        run one case; print a diff on mismatch
+    golden.py HIPLAN CASE_DIR --update    rewrite every CASE.out from the current binary
+"""
+import difflib
+import os
+import subprocess
+import sys
+
+
+def run_case(binary, folder, case):
+    args_file = os.path.join(folder, case + ".args")
+    if os.path.exists(args_file):
+        with open(args_file, encoding="utf-8") as f:
+            args = [line.rstrip("\n") for line in f if line.strip()]
+    else:
+        args = ["lint", "--color", "never", case + ".yaml"]
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    proc = subprocess.run([binary] + args, cwd=folder, capture_output=True, env=env, timeout=60)
+    text = proc.stdout.decode("utf-8", errors="backslashreplace")
+    if proc.stderr:
+        text += "--- stderr ---\n" + proc.stderr.decode("utf-8", errors="backslashreplace")
+    return text + "[exit {}]\n".format(proc.returncode)
+
+
+def cases_in(folder):
+    names = set()
+    for entry in os.listdir(folder):
+        stem, ext = os.path.splitext(entry)
+        if ext in (".out",):
+            names.add(stem)
+    return sorted(names)
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    folder = sys.argv[2]
+    if sys.argv[3] == "--update":
+        for case in cases_in(folder):
+            with open(os.path.join(folder, case + ".out"), "w", encoding="utf-8") as f:
+                f.write(run_case(binary, folder, case))
+        return 0
+    case = sys.argv[3]
+    with open(os.path.join(folder, case + ".out"), encoding="utf-8") as f:
+        expected = f.read()
+    actual = run_case(binary, folder, case)
+    if actual == expected:
+        return 0
+    sys.stdout.writelines(difflib.unified_diff(
+        expected.splitlines(True), actual.splitlines(True), case + ".out (expected)", "actual"))
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "hiplan/diag/findings.hpp"
+#include "hiplan/frameworks/registry.hpp"
+#include "hiplan/schema/checker.hpp"
+#include "hiplan/schema/scalars.hpp"
+#include "hiplan/schema/shapes.hpp"
+#include "hiplan/yaml/loader.hpp"
+
+using namespace hiplan;
+using schema::Shape;
+using schema::Type;
+
+namespace {
+
+std::vector<Diagnostic> check(std::string_view text, const Shape& shape,
+                              const model::Framework* framework = nullptr) {
+    Findings findings("t.yaml");
+    const auto loaded = yaml::load(text, findings);
+    REQUIRE_FALSE(loaded.fatal);
+    schema::check(loaded.document.root(), shape, framework, findings);
+    return findings.take();
+}
+
+
+}  // namespace
+
+TEST_SUITE_BEGIN("schema");
+
+TEST_CASE("scalars are typed strictly") {
+    auto read = [](std::string_view text, auto reader) {
+        Findings findings("t.yaml");
+        auto loaded = yaml::load("v: " + std::string(text) + "\n", findings);
+        REQUIRE_FALSE(loaded.fatal);
+        schema::ScalarProblem problem{};
+        const auto value = reader(loaded.document.root().get("v"), &problem);
+        return std::pair{value, problem.rule};
+    };
+    using schema::read_boolean;
+    using schema::read_date;
+    using schema::read_integer;
+    using schema::read_number;
+    CHECK(read("12", read_integer).first == 12);
+    CHECK(read("-3", read_integer).first == -3);
+    CHECK(read("010", read_integer).second == RuleId::InvalidNumber);
+    CHECK(read("\"12\"", read_integer).second == RuleId::WrongType);
+    CHECK(read("0x1F", read_integer).second == RuleId::WrongType);
+    CHECK(read("1.5", read_integer).second == RuleId::WrongType);
+    CHECK(read("99999999999999999999", read_integer).second == RuleId::InvalidNumber);
+    CHECK(read("61.2", read_number).first == doctest::Approx(61.2));
+    CHECK(read("1e3", read_number).first == doctest::Approx(1000));
+    CHECK(read("0.5", read_number).first == doctest::Approx(0.5));
+    CHECK(read(".nan", read_number).second == RuleId::InvalidNumber);
+    CHECK(read("-.inf", read_number).second == RuleId::InvalidNumber);
+    CHECK(read("1e400", read_number).second == RuleId::InvalidNumber);
+    CHECK(read("1_000", read_number).second == RuleId::WrongType);
+    CHECK(read("true", read_boolean).first == true);
+    CHECK(read("false", read_boolean).first == false);
+    CHECK(read("yes", read_boolean).second == RuleId::WrongType);
+    CHECK(read("on", read_boolean).second == RuleId::WrongType);
+    CHECK(read("True", read_boolean).second == RuleId::WrongType);
+    CHECK(read("2026-10-14", read_date).first == Date{2026, 10, 14});
+    CHECK(read("2027-02-30", read_date).second == RuleId::InvalidDate);
+    CHECK(read("14/10/2026", read_date).second == RuleId::InvalidDate);
+}
+
+TEST_CASE("objects: unknown keys with a suggestion, missing and empty required fields") {
+    const Shape text{.type = Type::Text};
+    const Shape shape{.type = Type::Object,
+                      .name = "objective",
+                      .fields = {{"id", &text, true, ""},
+                                 {"title", &text, true, ""},
+                                 {"lead", &text, false, ""}}};
+    const auto found = check("id: X-1\ntitel: Outreach\nlead:\n", shape);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule == RuleId::UnknownKey);
+    CHECK(found[0].message == "unknown key 'titel' in objective");
+    CHECK(found[0].hint == "did you mean 'title'?");
+    CHECK(found[0].pointer == "/titel");
+    CHECK(found[1].rule == RuleId::MissingField);
+    CHECK(found[1].message == "objective 'X-1' is missing the required field 'title'");
+    CHECK(found[1].begin == Position{1, 1});
+
+    const auto empty = check("id: X-1\ntitle:\n", shape);
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].message == "'title' in objective 'X-1' has no value");
+    CHECK(empty[0].begin == Position{2, 1});
+}
+
+TEST_CASE("lists: type, minimum size, empty items and duplicate ids") {
+    const Shape text{.type = Type::Text};
+    const Shape item{.type = Type::Object, .name = "item", .fields = {{"id", &text, true, ""}}};
+    const Shape list{.type = Type::List, .name = "items", .item = &item, .min_items = 1,
+                     .unique_key = "id"};
+    const Shape root{.type = Type::Object, .name = "doc", .fields = {{"items", &list, true, ""}}};
+    CHECK(check("items: x\n", root)[0].rule == RuleId::WrongType);
+    CHECK(check("items: []\n", root)[0].rule == RuleId::EmptyList);
+    const auto dup = check("items:\n  - id: A\n  - id: B\n  - id: A\n  -\n", root);
+    REQUIRE(dup.size() == 2);
+    CHECK(dup[0].rule == RuleId::DuplicateId);
+    CHECK(dup[0].message == "id 'A' is used twice in items (first at 2:9)");
+    CHECK(dup[0].begin == Position{4, 9});
+    CHECK(dup[1].rule == RuleId::WrongType);
+}
+
+TEST_CASE("formats: ids, cycles, enums") {
+    const Shape id{.type = Type::Id};
+    const Shape cycle{.type = Type::Cycle};
+    const Shape direction{.type = Type::Enum, .values = {"increase", "decrease"}};
+    const Shape root{.type = Type::Object,
+                     .name = "doc",
+                     .fields = {{"id", &id, false, ""},
+                                {"cycle", &cycle, false, ""},
+                                {"direction", &direction, false, ""}}};
+    CHECK(check("id: GHC-1\ncycle: 2026-27\ndirection: increase\n", root).empty());
+    CHECK(check("cycle: 2099-00\n", root).empty());
+    CHECK(check("id: GHC 1\n", root)[0].rule == RuleId::InvalidId);
+    CHECK(check("cycle: 2026-28\n", root)[0].rule == RuleId::InvalidCycle);
+    CHECK(check("cycle: 2026-2027\n", root)[0].rule == RuleId::InvalidCycle);
+    const auto e = check("direction: increasing\n", root);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].rule == RuleId::UnknownValue);
+    CHECK(e[0].hint == "did you mean 'increase'?");
+}
+
+TEST_CASE("vocabulary values come from the framework") {
+    const frameworks::Registry registry;
+    const auto* f = registry.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const Shape theme{.type = Type::VocabId, .vocab = schema::Vocab::Theme};
+    const Shape root{.type = Type::Object, .name = "doc", .fields = {{"theme", &theme, true, ""}}};
+    CHECK(check("theme: targeted\n", root, f).empty());
+    const auto e = check("theme: targetted\n", root, f);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message == "unknown theme 'targetted' in framework 'one-gloucestershire'");
+    CHECK(e[0].hint == "did you mean 'targeted'?");
+    const auto far = check("theme: housing\n", root, f);
+    CHECK(far[0].hint == "expected 'contributory', 'targeted' or 'mainstream-equity'");
+    // Without a framework the vocabulary cannot be checked.
+    CHECK(check("theme: housing\n", root, nullptr).empty());
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,73 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "hiplan/util/date.hpp"
+#include "hiplan/util/suggest.hpp"
+#include "hiplan/util/utf8.hpp"
+
+using namespace hiplan;
+
+TEST_SUITE_BEGIN("util");
+
+TEST_CASE("utf8::validate accepts well-formed text and finds the first bad byte") {
+    CHECK_FALSE(utf8::validate("plain ascii"));
+    CHECK_FALSE(utf8::validate("Café — ✓ 𝄞"));
+    CHECK_FALSE(utf8::validate("\xEF\xBB\xBFwith BOM"));
+
+    const auto bad = utf8::validate("ok \xE9 here");  // Windows-1252 é
+    REQUIRE(bad);
+    CHECK(bad->offset == 3);
+    CHECK_FALSE(bad->is_nul);
+
+    const auto nul = utf8::validate(std::string("a\0b", 3));
+    REQUIRE(nul);
+    CHECK(nul->is_nul);
+    CHECK(nul->offset == 1);
+
+    CHECK(utf8::validate("\xC0\xAF"));          // overlong '/'
+    CHECK(utf8::validate("\xED\xA0\x80"));      // surrogate
+    CHECK(utf8::validate("\xF4\x90\x80\x80"));  // above U+10FFFF
+    CHECK(utf8::validate("\xE2\x82"));          // truncated
+    const auto utf16 = utf8::validate("\xFF\xFEk\0i\0");
+    REQUIRE(utf16);
+    CHECK(utf16->looks_like_utf16);
+}
+
+TEST_CASE("utf8::length and prefix count code points") {
+    CHECK(utf8::length("Café") == 4);
+    CHECK(utf8::prefix("Café au lait", 4) == "Café");
+    CHECK(utf8::prefix("abc", 10) == "abc");
+}
+
+TEST_CASE("parse_date accepts only real calendar dates") {
+    const auto d = parse_date("2026-10-14");
+    REQUIRE(d);
+    CHECK(d->year == 2026);
+    CHECK(d->month == 10);
+    CHECK(d->day == 14);
+    CHECK(parse_date("2028-02-29"));
+    CHECK_FALSE(parse_date("2027-02-29"));
+    CHECK_FALSE(parse_date("2027-02-30"));
+    CHECK_FALSE(parse_date("2027-13-01"));
+    CHECK_FALSE(parse_date("14/10/2026"));
+    CHECK_FALSE(parse_date("2026-1-14"));
+    CHECK(looks_like_date("2027-02-30"));
+    CHECK(Date{2026, 10, 14}.to_string() == "2026-10-14");
+    CHECK(Date{1970, 1, 2}.days_since_epoch() == 1);
+    CHECK(Date{2027, 3, 1}.days_since_epoch() - Date{2027, 2, 28}.days_since_epoch() == 1);
+}
+
+TEST_CASE("closest_match suggests likely typos only") {
+    const std::vector<std::string> keys = {"title", "theme", "lead", "logic_model", "measures"};
+    CHECK(closest_match("titel", keys) == "title");
+    CHECK(closest_match("Theme", keys) == "theme");
+    CHECK(closest_match("logic-model", keys) == "logic_model");
+    CHECK(closest_match("measure", keys) == "measures");
+    CHECK_FALSE(closest_match("budget", keys));
+    CHECK(edit_distance("ab", "ba") == 1);
+    CHECK(quoted_list(keys) == "'title', 'theme', 'lead', 'logic_model' or 'measures'");
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,187 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <fmt/format.h>
+
+#include "hiplan/diag/findings.hpp"
+#include "hiplan/yaml/loader.hpp"
+
+using namespace hiplan;
+
+namespace {
+
+struct Loaded {
+    yaml::LoadResult result;
+    std::vector<Diagnostic> findings;
+};
+
+Loaded load(std::string_view text, yaml::LoadLimits limits = {}) {
+    Findings findings("t.yaml");
+    auto result = yaml::load(text, findings, limits);
+    return {std::move(result), findings.take()};
+}
+
+// The only finding's rule, line and column.
+void check_single(const Loaded& l, RuleId rule, std::uint32_t line, std::uint32_t column) {
+    REQUIRE(l.findings.size() == 1);
+    CHECK(l.findings[0].rule == rule);
+    CHECK(l.findings[0].begin.line == line);
+    CHECK(l.findings[0].begin.column == column);
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("yaml");
+
+TEST_CASE("a well-formed document keeps every node's position") {
+    const auto l = load("kind: template\nlist:\n  - a\n  - {k: 'v'}\nempty:\n");
+    REQUIRE_FALSE(l.result.fatal);
+    CHECK(l.findings.empty());
+    const auto root = l.result.document.root();
+    REQUIRE(root.is_mapping());
+    CHECK(root.size() == 3);
+    CHECK(root.get("kind").text() == "template");
+    CHECK(root.get("kind").position() == Position{1, 7});
+    CHECK(root.key_node("list").position() == Position{2, 1});
+    const auto list = root.get("list");
+    REQUIRE(list.is_sequence());
+    CHECK(list.size() == 2);
+    CHECK(list.item(0).is_plain());
+    const auto v = list.item(1).get("k");
+    CHECK(v.text() == "v");
+    CHECK(v.style() == yaml::ScalarStyle::Quoted);
+    CHECK(v.pointer() == "/list/1/k");
+    // An empty value is placed at its key, not at the next token.
+    CHECK(root.get("empty").is_null());
+    CHECK(root.get("empty").position() == Position{5, 1});
+    CHECK_FALSE(root.get("missing").valid());
+    CHECK(root.get("missing").get("deeper").text().empty());
+}
+
+TEST_CASE("JSON pointers escape '/' and '~'") {
+    const auto l = load("\"a/b\": {\"c~d\": 1}\n");
+    CHECK(l.result.document.root().get("a/b").get("c~d").pointer() == "/a~1b/c~0d");
+}
+
+TEST_CASE("CRLF line ends and a byte-order mark are accepted") {
+    const auto l = load("\xEF\xBB\xBF" "a: 1\r\nb: 2\r\n");
+    REQUIRE_FALSE(l.result.fatal);
+    CHECK(l.findings.empty());
+    CHECK(l.result.document.root().get("b").position() == Position{2, 4});
+}
+
+TEST_CASE("invalid UTF-8 is rejected at the first bad byte") {
+    const auto l = load("a: ok\nb: caf\xE9\n");
+    CHECK(l.result.fatal);
+    check_single(l, RuleId::NotUtf8, 2, 7);
+}
+
+TEST_CASE("UTF-16 is recognised") {
+    const auto l = load(std::string("\xFF\xFE" "a\0:\0", 6));
+    CHECK(l.result.fatal);
+    REQUIRE(l.findings.size() == 1);
+    CHECK(l.findings[0].message.find("UTF-16") != std::string::npos);
+}
+
+TEST_CASE("NUL bytes are rejected") {
+    const auto l = load(std::string("a: 1\nb: x\0y\n", 12));
+    CHECK(l.result.fatal);
+    check_single(l, RuleId::NulByte, 2, 5);
+}
+
+TEST_CASE("empty and comment-only files are rejected") {
+    check_single(load(""), RuleId::EmptyFile, 1, 1);
+    check_single(load("# just a comment\n\n"), RuleId::EmptyFile, 1, 1);
+    check_single(load("---\n...\n"), RuleId::EmptyFile, 1, 1);
+}
+
+TEST_CASE("a second document is rejected where it starts") {
+    const auto l = load("a: 1\n---\nb: 2\n");
+    CHECK(l.result.fatal);
+    check_single(l, RuleId::MultipleDocuments, 2, 1);
+    CHECK_FALSE(load("---\na: 1\n...\n").result.fatal);
+}
+
+TEST_CASE("duplicate keys are reported at the second, naming the first, and the first wins") {
+    const auto l = load("a: 1\nb: 2\na: 3\n");
+    REQUIRE_FALSE(l.result.fatal);
+    check_single(l, RuleId::DuplicateKey, 3, 1);
+    CHECK(l.findings[0].message.find("first defined at 1:1") != std::string::npos);
+    const auto root = l.result.document.root();
+    CHECK(root.size() == 2);
+    CHECK(root.get("a").text() == "1");
+}
+
+TEST_CASE("anchors and aliases are reported and never expanded") {
+    const auto l = load("a: &x [1, 2]\nb: *x\n");
+    REQUIRE_FALSE(l.result.fatal);
+    REQUIRE(l.findings.size() == 2);
+    CHECK(l.findings[0].rule == RuleId::AnchorOrAlias);
+    CHECK(l.findings[1].rule == RuleId::AnchorOrAlias);
+    CHECK(l.result.document.root().get("b").is_null());
+}
+
+TEST_CASE("self-referencing anchors cannot build a cycle") {
+    const auto l = load("a: &a [*a]\nb: &b {k: *b}\n");
+    REQUIRE_FALSE(l.result.fatal);
+    CHECK(l.findings.size() == 4);
+    CHECK(l.result.document.node_count() < 10);
+}
+
+TEST_CASE("an alias bomb stays small") {
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'j'; ++c) {
+        bomb += fmt::format("{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n", c, c,
+                            char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1),
+                            char(c - 1), char(c - 1), char(c - 1), char(c - 1), char(c - 1));
+    }
+    const auto l = load(bomb);
+    CHECK(l.result.document.node_count() < 200);
+}
+
+TEST_CASE("explicit tags and complex keys are reported") {
+    const auto l = load("a: !!str 5\n? [x, y]\n: z\n");
+    REQUIRE(l.findings.size() == 2);
+    CHECK(l.findings[0].rule == RuleId::YamlTag);
+    CHECK(l.findings[0].message == "explicit YAML tag '!!str' is not allowed");
+    CHECK(l.findings[1].rule == RuleId::ComplexKey);
+    CHECK(l.result.document.root().size() == 1);
+}
+
+TEST_CASE("nesting deeper than the limit is refused without recursion") {
+    const std::string deep = "a: " + std::string(100, '[') + std::string(100, ']') + "\n";
+    const auto l = load(deep);
+    CHECK(l.result.fatal);
+    check_single(l, RuleId::NestingTooDeep, 1, 67);
+    const std::string very_deep = std::string(10000, '[');
+    CHECK(load(very_deep).result.fatal);
+}
+
+TEST_CASE("files over the size limit are refused before parsing") {
+    yaml::LoadLimits limits;
+    limits.max_bytes = 8;
+    check_single(load("a: 123456789\n", limits), RuleId::FileTooLarge, 1, 1);
+}
+
+TEST_CASE("syntax errors are rewritten in plain words with a position") {
+    const auto l = load("title: Outreach: phase 2\n");
+    CHECK(l.result.fatal);
+    check_single(l, RuleId::YamlSyntax, 1, 16);
+    CHECK(l.findings[0].message == "unexpected ':' here");
+    CHECK(l.findings[0].hint.find("quoted") != std::string::npos);
+
+    const auto unclosed = load("a:\n  b: [1, 2\nc: 3\n");
+    check_single(unclosed, RuleId::YamlSyntax, 2, 6);
+
+    const auto tab = load("a:\n\t- 1\n");
+    check_single(tab, RuleId::YamlSyntax, 2, 1);
+    CHECK(tab.findings[0].message == "tab character used for indentation");
+}
+
+TEST_CASE("position_of_offset counts lines and byte columns") {
+    CHECK(yaml::position_of_offset("ab\ncd", 4) == Position{2, 2});
+    CHECK(yaml::position_of_offset("ab", 0) == Position{1, 1});
+}
+
+TEST_SUITE_END();
