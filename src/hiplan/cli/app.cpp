@@ -38,6 +38,7 @@ int run(int argc, char** argv) {
                "Run 'hiplan COMMAND --help' for a command's options.");
     int exit_code = k_exit_ok;
     add_lint_command(app, exit_code);
+    add_compile_command(app, exit_code);
     add_rules_commands(app, exit_code);
     try {
         app.parse(argc, argv);

@@ -27,6 +27,7 @@ struct LintOptions {
 // Each command registers its subcommand and sets `run` to its action.
 void add_lint_command(CLI::App& app, int& exit_code);
 void add_rules_commands(CLI::App& app, int& exit_code);
+void add_compile_command(CLI::App& app, int& exit_code);
 
 // Adds --framework, --color, --jobs and --max-file-size to `command`.
 void add_input_options(CLI::App& command, InputOptions& options);

@@ -74,6 +74,8 @@ enum class RuleId : std::uint16_t {
     QuestionUnanswered,
     NoQuestions,
     NoParticipants,
+    // Compile: across the files of a round.
+    DuplicateSubmission,
     Count_
 };
 
@@ -86,7 +88,8 @@ enum class RuleCategory : std::uint8_t {
     Measures,
     Reviews,
     Quality,
-    Feedback
+    Feedback,
+    Compile
 };
 
 std::string_view to_string(RuleCategory category);

@@ -419,6 +419,17 @@ constexpr std::array k_rules = {
          "The report to the governance group counts the people reached by road tests.",
          "group: {initials: LCH-CNT, participants: 0}\n",
          "group: {initials: LCH-CNT, participants: 9}\n"},
+
+    // ---- Compile -----------------------------------------------------------------------
+    Rule{DuplicateSubmission, "HP901", "duplicate-submission", E, Compile,
+         "Two templates of one submitter for the same cycle were compiled together.",
+         "keep one file per submitter and cycle in the submissions folder (the newest), and "
+         "move the other out",
+         "A round counts each submitter once. When two files claim the same submitter and "
+         "cycle, hiplan cannot tell which is current, so both are excluded and named.",
+         "submissions/ghc.yaml       (submitter GHC, cycle 2026-27)\n"
+         "submissions/ghc-final.yaml (submitter GHC, cycle 2026-27)\n",
+         "submissions/ghc-final.yaml (submitter GHC, cycle 2026-27)\n"},
 };
 
 static_assert(k_rules.size() == static_cast<std::size_t>(RuleId::Count_),
@@ -453,6 +464,7 @@ std::string_view to_string(RuleCategory category) {
     case RuleCategory::Reviews: return "reviews";
     case RuleCategory::Quality: return "quality";
     case RuleCategory::Feedback: return "feedback";
+    case RuleCategory::Compile: return "compile";
     }
     return "unknown";
 }

@@ -79,28 +79,28 @@ const model::Framework* resolve_framework(yaml::NodeRef root,
     return nullptr;
 }
 
-void check_document(const yaml::Document& doc, DocumentKind kind, const std::string& path,
+void check_document(ParsedDocument& parsed, const std::string& path,
                     const frameworks::Registry& registry, Findings& findings) {
-    const yaml::NodeRef root = doc.root();
-    switch (kind) {
-    case DocumentKind::Template: {
-        const auto* framework = resolve_framework(root, registry, findings);
-        schema::check(root, schema::template_shape(), framework, findings);
-        if (framework != nullptr) {
-            rules::check_template(model::read_template(root), *framework, findings);
+    const yaml::NodeRef root = parsed.document.root();
+    switch (parsed.kind) {
+    case DocumentKind::Template:
+        parsed.framework = resolve_framework(root, registry, findings);
+        schema::check(root, schema::template_shape(), parsed.framework, findings);
+        parsed.template_view = model::read_template(root);
+        if (parsed.framework != nullptr) {
+            rules::check_template(*parsed.template_view, *parsed.framework, findings);
         }
-        rules::check_text_quality(doc, findings);
+        rules::check_text_quality(parsed.document, findings);
         break;
-    }
-    case DocumentKind::Feedback: {
-        const auto* framework = resolve_framework(root, registry, findings);
-        schema::check(root, schema::feedback_shape(), framework, findings);
-        if (framework != nullptr) {
-            rules::check_feedback(model::read_feedback(root), *framework, findings);
+    case DocumentKind::Feedback:
+        parsed.framework = resolve_framework(root, registry, findings);
+        schema::check(root, schema::feedback_shape(), parsed.framework, findings);
+        parsed.feedback_view = model::read_feedback(root);
+        if (parsed.framework != nullptr) {
+            rules::check_feedback(*parsed.feedback_view, *parsed.framework, findings);
         }
-        rules::check_text_quality(doc, findings);
+        rules::check_text_quality(parsed.document, findings);
         break;
-    }
     case DocumentKind::Framework:
         frameworks::check_framework_document(root, path, findings);
         break;
@@ -131,10 +131,16 @@ FileResult lint_text(std::string path, std::string_view bytes,
     FileResult result;
     result.path = std::move(path);
     Findings findings(result.path);
-    const yaml::LoadResult loaded = yaml::load(bytes, findings, options.limits);
+    yaml::LoadResult loaded = yaml::load(bytes, findings, options.limits);
     if (!loaded.fatal) {
-        result.kind = detect_kind(loaded.document.root(), findings);
-        check_document(loaded.document, result.kind, result.path, registry, findings);
+        auto parsed = std::make_shared<ParsedDocument>();
+        parsed->document = std::move(loaded.document);  // before any NodeRef is taken
+        parsed->kind = detect_kind(parsed->document.root(), findings);
+        result.kind = parsed->kind;
+        check_document(*parsed, result.path, registry, findings);
+        if (options.keep_documents) {
+            result.parsed = std::move(parsed);
+        }
     }
     result.diagnostics = findings.take();
     finalize_positions(result.diagnostics, bytes);

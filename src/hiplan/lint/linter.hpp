@@ -5,7 +5,11 @@
 #include <vector>
 
 #include "hiplan/diag/diagnostic.hpp"
+#include <memory>
+#include <optional>
+
 #include "hiplan/frameworks/registry.hpp"
+#include "hiplan/model/template.hpp"
 #include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::lint {
@@ -16,6 +20,17 @@ std::string_view to_string(DocumentKind kind);
 
 struct Options {
     yaml::LoadLimits limits;
+    bool keep_documents = false;  // keep the parsed document and its typed view (compile)
+};
+
+// A parsed document with its typed view. The view points into `document`, so the two
+// live and die together (and the object never moves: it is held by shared_ptr).
+struct ParsedDocument {
+    yaml::Document document;
+    DocumentKind kind = DocumentKind::Unknown;
+    const model::Framework* framework = nullptr;  // owned by the Registry
+    std::optional<model::Template> template_view;
+    std::optional<model::Feedback> feedback_view;
 };
 
 // Everything `lint` learnt about one file.
@@ -24,6 +39,8 @@ struct FileResult {
     DocumentKind kind = DocumentKind::Unknown;
     std::vector<Diagnostic> diagnostics;  // sorted; columns in characters
     std::string io_error;                 // set when the file could not be read
+    std::shared_ptr<const ParsedDocument> parsed;  // with Options::keep_documents
+
 
     [[nodiscard]] std::size_t count(Severity severity) const;
     [[nodiscard]] bool readable() const { return io_error.empty(); }

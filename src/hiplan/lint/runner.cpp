@@ -14,9 +14,11 @@ unsigned effective_jobs(unsigned requested, std::size_t files) {
 
 std::vector<FileResult> lint_files(const std::vector<std::string>& files,
                                    const frameworks::Registry& registry, const Options& options,
-                                   unsigned jobs) {
+                                   unsigned jobs,
+                                   const std::function<void(std::size_t)>& progress) {
     std::vector<FileResult> results(files.size());
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
     auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
             try {
@@ -26,6 +28,10 @@ std::vector<FileResult> lint_files(const std::vector<std::string>& files,
                 results[i] = FileResult{};
                 results[i].path = files[i];
                 results[i].io_error = std::string("internal error: ") + e.what();
+            }
+            const std::size_t finished = ++done;
+            if (progress) {
+                progress(finished);
             }
         }
     };

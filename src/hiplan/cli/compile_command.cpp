@@ -1,0 +1,236 @@
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "hiplan/cli/commands.hpp"
+#include "hiplan/cli/exit_codes.hpp"
+#include "hiplan/compile/board.hpp"
+#include "hiplan/compile/writer.hpp"
+#include "hiplan/lint/inputs.hpp"
+#include "hiplan/lint/runner.hpp"
+#include "hiplan/report/text.hpp"
+#include "hiplan/util/atomic_file.hpp"
+#include "hiplan/xlsx/workbook.hpp"
+
+namespace hiplan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CompileOptions {
+    std::vector<std::string> paths;
+    InputOptions input;
+    std::string output;
+    std::string round;
+    std::string generated;
+    bool force = false;
+};
+
+// The generation date: --generated, else SOURCE_DATE_EPOCH, else today (UTC).
+std::optional<Date> generation_date(const std::string& option) {
+    if (!option.empty()) {
+        return parse_date(option);
+    }
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+        char* end = nullptr;
+        const long long v = std::strtoll(epoch, &end, 10);
+        if (end == nullptr || *end != '\0' || v < 0) {
+            return std::nullopt;
+        }
+        now = static_cast<std::time_t>(v);
+    }
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    return Date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday};
+}
+
+bool is_inside(const fs::path& child, const fs::path& folder) {
+    const auto c = fs::weakly_canonical(child);
+    const auto f = fs::weakly_canonical(folder);
+    auto ci = c.begin();
+    for (auto fi = f.begin(); fi != f.end(); ++fi, ++ci) {
+        if (ci == c.end() || *ci != *fi) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Refuses outputs that would overwrite an input, or land inside an input folder.
+std::optional<std::string> check_output(const CompileOptions& o, const lint::Inputs& inputs) {
+    if (fs::path(o.output).extension() != ".xlsx") {
+        return fmt::format("the output '{}' must end in .xlsx", o.output);
+    }
+    std::error_code ec;
+    if (fs::is_directory(o.output, ec)) {
+        return fmt::format("the output '{}' is a folder", o.output);
+    }
+    for (const auto& file : inputs.files) {
+        if (fs::weakly_canonical(file, ec) == fs::weakly_canonical(o.output, ec)) {
+            return fmt::format("the output '{}' is one of the inputs; refusing to overwrite it",
+                               o.output);
+        }
+    }
+    if (!o.force) {
+        for (const auto& p : o.paths) {
+            if (fs::is_directory(p, ec) && is_inside(o.output, p)) {
+                return fmt::format("the output '{}' is inside the input folder '{}'; write it "
+                                   "elsewhere or pass --force",
+                                   o.output, p);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void print_round(const compile::Board& b, const std::string& output) {
+    const auto* f = b.framework;
+    std::cout << fmt::format("Round {}: framework {}\n", b.round.to_string(),
+                             f != nullptr ? f->id : std::string("none"));
+    std::cout << fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} "
+                             "missing\n",
+                             b.expected(), b.received(), b.valid(), b.late(), b.missing());
+    for (const auto& e : b.files) {
+        if (!e.included && !e.note.empty()) {
+            std::cout << fmt::format("Not included: {}: {}\n", e.result->path, e.note);
+        }
+    }
+    std::cout << fmt::format("Wrote {}\n", output);
+}
+
+// Prints "linting N/M" on a terminal, at most ten times a second.
+class ProgressLine {
+public:
+    explicit ProgressLine(std::size_t total) : enabled_(total >= 50 && ::isatty(STDERR_FILENO) == 1), total_(total) {}
+    void update(std::size_t done) {
+        if (!enabled_) {
+            return;
+        }
+        const std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (done < total_ && now - last_ < std::chrono::milliseconds(100)) {
+            return;
+        }
+        last_ = now;
+        std::cerr << fmt::format("\rhiplan: reading {}/{} files", done, total_) << std::flush;
+        if (done == total_) {
+            std::cerr << '\n';
+        }
+    }
+
+private:
+    bool enabled_;
+    std::size_t total_;
+    std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+int run_compile(const CompileOptions& o) {
+    const bool color = use_color(o.input.color);
+    std::optional<compile::Round> round;
+    if (!o.round.empty()) {
+        round = compile::parse_round(o.round);
+        if (!round) {
+            print_error(fmt::format("--round '{}' is not YYYY-autumn or YYYY-spring", o.round));
+            return k_exit_failure;
+        }
+    }
+    const auto generated = generation_date(o.generated);
+    if (!generated) {
+        print_error("--generated must be a date YYYY-MM-DD (or SOURCE_DATE_EPOCH seconds)");
+        return k_exit_failure;
+    }
+    lint::Options options;
+    options.limits.max_bytes = o.input.max_file_size;
+    options.keep_documents = true;
+    const auto registry = load_registry(o.input.framework_files, options.limits, color);
+    if (!registry) {
+        return k_exit_failure;
+    }
+    const lint::Inputs inputs = lint::collect_inputs(o.paths);
+    if (const auto problem = check_output(o, inputs)) {
+        print_error(*problem);
+        return k_exit_failure;
+    }
+    for (const auto& e : inputs.errors) {
+        print_error(e);
+    }
+    if (!inputs.errors.empty()) {
+        return k_exit_failure;
+    }
+    ProgressLine progress(inputs.files.size());
+    const auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
+                                          [&](std::size_t done) { progress.update(done); });
+    // Findings of excluded files go to the terminal too: nothing is dropped silently.
+    for (const auto& r : results) {
+        if (r.count(Severity::Error) > 0) {
+            for (const auto& d : r.diagnostics) {
+                std::cout << report::format_diagnostic(d, color) << '\n';
+            }
+        }
+    }
+    if (!round) {
+        round = compile::latest_round(results);
+        if (!round) {
+            print_error("no valid template to take the round from; pass --round YYYY-autumn|spring");
+            return k_exit_failure;
+        }
+        std::cout << fmt::format("No --round given: using the latest round in the data, {}\n",
+                                 round->to_string());
+    }
+    const compile::Board board = compile::assemble(results, *round, generated->to_string());
+    AtomicFile out(o.output);
+    std::size_t truncated = 0;
+    try {
+        const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
+        truncated = compile::write_workbook(board, out.temp_path(), created);
+    } catch (const xlsx::Error& e) {
+        print_error(fmt::format("cannot write '{}': {}", o.output, e.what()));
+        return k_exit_failure;
+    }
+    std::string error;
+    if (!out.commit(error)) {
+        print_error(fmt::format("cannot write '{}': {}", o.output, error));
+        return k_exit_failure;
+    }
+    if (truncated > 0) {
+        std::cout << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n",
+                                 truncated, truncated == 1 ? " was" : "s were");
+    }
+    print_round(board, o.output);
+    for (const auto& r : results) {
+        if (!r.readable()) {
+            print_error("cannot read '" + r.path + "': " + r.io_error);
+            return k_exit_failure;
+        }
+    }
+    return board.excluded() > 0 ? k_exit_findings : k_exit_ok;
+}
+
+}  // namespace
+
+void add_compile_command(CLI::App& app, int& exit_code) {
+    auto o = std::make_shared<CompileOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "compile", "Lint every submission and write the Board summary workbook (.xlsx)");
+    cmd->add_option("paths", o->paths, "Files or folders of submissions")->required();
+    cmd->add_option("-o,--output", o->output, "The workbook to write (.xlsx)")->required();
+    cmd->add_option("--round", o->round,
+                    "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: the "
+                    "latest in the data");
+    cmd->add_option("--generated", o->generated,
+                    "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
+    cmd->add_flag("--force", o->force, "Allow the output inside an input folder");
+    add_input_options(*cmd, o->input);
+    cmd->callback([o, &exit_code] { exit_code = run_compile(*o); });
+}
+
+}  // namespace hiplan::cli

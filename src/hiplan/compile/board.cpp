@@ -1,0 +1,256 @@
+#include "hiplan/compile/board.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "hiplan/rules/calendar.hpp"
+
+namespace hiplan::compile {
+
+namespace {
+
+const model::Template* template_of(const lint::FileResult& r) {
+    return r.parsed && r.parsed->template_view ? &*r.parsed->template_view : nullptr;
+}
+
+// The framework most valid templates use (ties: the smallest id), so that one stray
+// file cannot change the round's framework.
+const model::Framework* round_framework(const std::vector<lint::FileResult>& results) {
+    std::map<std::string, std::pair<std::size_t, const model::Framework*>> votes;
+    for (const auto& r : results) {
+        if (r.parsed && r.parsed->template_view && r.parsed->framework != nullptr &&
+            r.count(Severity::Error) == 0) {
+            auto& v = votes[r.parsed->framework->id];
+            ++v.first;
+            v.second = r.parsed->framework;
+        }
+    }
+    const model::Framework* best = nullptr;
+    std::size_t best_votes = 0;
+    for (const auto& [id, v] : votes) {
+        if (v.first > best_votes) {
+            best = v.second;
+            best_votes = v.first;
+        }
+    }
+    return best;
+}
+
+void classify_template(FileEntry& e, const model::Template& t, const Round& round,
+                       const model::Framework* framework) {
+    e.submitter_id = t.submitter_id;
+    e.submitter_name = t.submitter_name;
+    e.submitter_type = t.submitter_type;
+    e.cycle = t.cycle;
+    if (t.cycle_start == round.objectives_cycle() && round.season == Season::Autumn) {
+        e.part = Part::ObjectiveSetting;
+        e.submitted = t.submitted;
+        if (framework != nullptr) {
+            if (const auto w = rules::objective_setting_window(*framework, t.cycle_start)) {
+                e.deadline = w->deadline;
+                e.late = t.submitted && rules::is_late(*framework, *w, *t.submitted);
+            }
+        }
+        return;
+    }
+    if (t.cycle_start == round.review_cycle()) {
+        e.part = Part::Review;
+        const auto review = std::find_if(t.reviews.begin(), t.reviews.end(), [&](const auto& r) {
+            return r.period == round.review_period();
+        });
+        if (review != t.reviews.end()) {
+            e.submitted = review->submitted;
+            if (framework != nullptr) {
+                if (const auto w = rules::review_window(*framework, t.cycle_start, review->period)) {
+                    e.deadline = w->deadline;
+                    e.late = review->submitted && rules::is_late(*framework, *w, *review->submitted);
+                }
+            }
+        }
+        return;
+    }
+    e.part = Part::OtherRound;
+    e.note = fmt::format("cycle {} is not part of round {}", t.cycle, round.to_string());
+}
+
+// Two valid templates of one submitter and cycle: both are excluded and named. (A file
+// with errors is excluded anyway, so it does not make a valid one a duplicate.)
+void flag_duplicates(std::vector<FileEntry>& files) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        for (std::size_t j = i + 1; j < files.size(); ++j) {
+            FileEntry& a = files[i];
+            FileEntry& b = files[j];
+            if (!a.valid || !b.valid || a.part == Part::OtherRound || a.part != b.part ||
+                a.submitter_id.empty() ||
+                a.submitter_id != b.submitter_id || a.cycle != b.cycle) {
+                continue;
+            }
+            for (auto [self, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+                Diagnostic d;
+                d.rule = RuleId::DuplicateSubmission;
+                d.severity = rule(d.rule).severity;
+                d.file = self->result->path;
+                d.begin = {1, 1};
+                d.message = fmt::format("'{}' and '{}' are both templates of {} for cycle {}",
+                                        a.result->path, b.result->path, a.submitter_id, a.cycle);
+                d.hint = std::string(rule(d.rule).hint);
+                self->extra.push_back(std::move(d));
+                self->valid = false;
+                (void)other;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(Part part, const Round& round) {
+    switch (part) {
+    case Part::ObjectiveSetting: return "objective setting";
+    case Part::Review: return round.season == Season::Autumn ? "autumn review" : "spring review";
+    case Part::Feedback: return "feedback";
+    case Part::OtherRound: return "other round";
+    case Part::Framework: return "framework";
+    case Part::Unreadable: return "unreadable";
+    case Part::Unknown: break;
+    }
+    return "unknown";
+}
+
+std::size_t FileEntry::count(Severity s) const {
+    std::size_t n = result->count(s);
+    for (const auto& d : extra) {
+        n += d.severity == s ? 1 : 0;
+    }
+    return n;
+}
+
+std::size_t Board::received() const {
+    return static_cast<std::size_t>(
+        std::count_if(submitters.begin(), submitters.end(), [](const auto& s) { return s.received; }));
+}
+std::size_t Board::valid() const {
+    return static_cast<std::size_t>(
+        std::count_if(submitters.begin(), submitters.end(), [](const auto& s) { return s.valid; }));
+}
+std::size_t Board::late() const {
+    return static_cast<std::size_t>(std::count_if(
+        submitters.begin(), submitters.end(), [](const auto& s) { return s.valid && s.late; }));
+}
+std::size_t Board::excluded() const {
+    return static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const auto& f) {
+        return f.result->readable() && !f.valid && f.part != Part::OtherRound;
+    }));
+}
+
+const model::Review* Board::round_review(const model::Template& t) const {
+    if (t.cycle_start != round.review_cycle()) {
+        return nullptr;
+    }
+    for (const auto& r : t.reviews) {
+        if (r.period == round.review_period()) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<Round> latest_round(const std::vector<lint::FileResult>& results) {
+    std::optional<Round> best;
+    auto consider = [&](Round r) {
+        if (!best || *best < r) {
+            best = r;
+        }
+    };
+    for (const auto& r : results) {
+        const model::Template* t = template_of(r);
+        if (t == nullptr || t->cycle_start == 0 || r.count(Severity::Error) > 0) {
+            continue;
+        }
+        consider({t->cycle_start, Season::Autumn});
+        for (const auto& review : t->reviews) {
+            consider({t->cycle_start + 1, review.period == "spring" ? Season::Spring : Season::Autumn});
+        }
+    }
+    return best;
+}
+
+Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
+               std::string generated) {
+    Board board;
+    board.round = round;
+    board.generated = std::move(generated);
+    board.framework = round_framework(results);
+    board.files.reserve(results.size());
+    for (const auto& r : results) {
+        FileEntry e;
+        e.result = &r;
+        e.valid = r.readable() && r.count(Severity::Error) == 0;
+        if (!r.readable()) {
+            e.part = Part::Unreadable;
+            e.note = r.io_error;
+        } else if (const model::Template* t = template_of(r)) {
+            classify_template(e, *t, round, board.framework);
+            if (e.valid && r.parsed->framework != board.framework) {
+                e.part = Part::OtherRound;
+                e.note = fmt::format("framework '{}' is not the round's framework", t->framework);
+            }
+        } else if (r.parsed && r.parsed->feedback_view) {
+            e.part = Part::Feedback;
+            e.submitted = r.parsed->feedback_view->held;
+        } else if (r.kind == lint::DocumentKind::Framework) {
+            e.part = Part::Framework;
+            e.note = "framework files are checked, not compiled";
+        }
+        board.files.push_back(std::move(e));
+    }
+    flag_duplicates(board.files);
+
+    for (auto& e : board.files) {
+        if (!e.valid && e.note.empty()) {
+            e.note = fmt::format("excluded: {} error{}", e.count(Severity::Error),
+                                 e.count(Severity::Error) == 1 ? "" : "s");
+        }
+        e.included = e.valid && (e.part == Part::ObjectiveSetting || e.part == Part::Review ||
+                                 e.part == Part::Feedback);
+        if (!e.included) {
+            continue;
+        }
+        if (e.part == Part::Feedback) {
+            const auto& parsed = *e.result->parsed;
+            board.feedback.push_back({&e, &*parsed.feedback_view, parsed.framework});
+            continue;
+        }
+        const model::Template* t = template_of(*e.result);
+        if (t->cycle_start == round.objectives_cycle()) {
+            board.objectives.push_back({&e, t});
+        }
+        if (board.round_review(*t) != nullptr) {
+            board.reviews.push_back({&e, t});
+        }
+    }
+
+    if (board.framework != nullptr) {
+        const Part main_part =
+            round.season == Season::Autumn ? Part::ObjectiveSetting : Part::Review;
+        for (const auto& s : board.framework->submitters) {
+            SubmitterStatus status{&s};
+            for (const auto& e : board.files) {
+                if (e.part != main_part || e.submitter_id != s.id) {
+                    continue;
+                }
+                if (main_part == Part::Review && !e.submitted) {
+                    continue;  // the template has no review for this round yet
+                }
+                status.received = true;
+                status.valid = status.valid || e.included;
+                status.late = status.late || (e.included && e.late);
+            }
+            board.submitters.push_back(status);
+        }
+    }
+    return board;
+}
+
+}  // namespace hiplan::compile

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hiplan/compile/board.hpp"
+
+// Look-ups the sheets share: names, statuses, latest values, look-alike objectives.
+namespace hiplan::compile {
+
+std::string theme_name(const model::Framework* f, const std::string& id);
+
+// A status as shown: its label and fill colour, and which review it came from.
+struct StatusView {
+    std::string id, name, source;
+    std::uint32_t colour = 0xFFFFFF;
+};
+
+std::optional<StatusView> status_view(const model::Framework* f, const std::string& status_id,
+                                      std::string source);
+
+// The objective's review entry in `review`, or nullptr.
+const model::ObjectiveReview* find_review(const model::Review* review, const std::string& id);
+
+// The latest status the round knows for an objective of the register: from the round's
+// review of its own template, or else from the objective it was carried over from.
+std::optional<StatusView> latest_status(const Board& board, const model::Template& t,
+                                        const model::Objective& o);
+
+// The status an objective had in the review before the round's review (the spring
+// review, for an autumn round), if known.
+std::optional<StatusView> previous_status(const Board& board, const model::Template& t,
+                                          const model::Objective& o);
+
+// The latest value reported for a measure in the round's review of `t`.
+const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
+                                          const model::Objective& o, const model::Measure& m);
+
+// Progress from baseline to target, as a fraction (1 = target reached).
+std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest);
+
+// Two objectives of different submitters whose titles look alike.
+struct Overlap {
+    const TemplateEntry* a_template;
+    const model::Objective* a;
+    const TemplateEntry* b_template;
+    const model::Objective* b;
+    double score;  // Jaccard similarity of the titles' significant words, 0..1
+};
+
+// Finds look-alike objectives (score >= `threshold`), best first, at most `limit`.
+std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::size_t limit);
+
+}  // namespace hiplan::compile

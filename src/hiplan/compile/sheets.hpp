@@ -1,0 +1,27 @@
+#pragma once
+
+#include "hiplan/compile/board.hpp"
+#include "hiplan/xlsx/workbook.hpp"
+
+// One function per worksheet of the Board workbook, in the order they appear.
+namespace hiplan::compile::sheets {
+
+void summary(xlsx::Workbook& wb, const Board& board);
+void coverage(xlsx::Workbook& wb, const Board& board);
+void objectives(xlsx::Workbook& wb, const Board& board);
+void measures(xlsx::Workbook& wb, const Board& board);
+void progress(xlsx::Workbook& wb, const Board& board);
+void highlights(xlsx::Workbook& wb, const Board& board);
+void challenges_and_risks(xlsx::Workbook& wb, const Board& board);
+void support_asks(xlsx::Workbook& wb, const Board& board);
+void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board);
+void ratings(xlsx::Workbook& wb, const Board& board);
+void submissions(xlsx::Workbook& wb, const Board& board);
+void validation(xlsx::Workbook& wb, const Board& board);
+void feedback(xlsx::Workbook& wb, const Board& board);
+
+// Highlight colours shared by the sheets.
+inline constexpr std::uint32_t k_gap_fill = 0xF8CBAD;   // a zero or a missing submission
+inline constexpr std::uint32_t k_late_fill = 0xFFE699;  // late
+
+}  // namespace hiplan::compile::sheets

@@ -1,0 +1,53 @@
+#include "hiplan/util/atomic_file.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace hiplan {
+
+namespace {
+
+std::atomic<unsigned> g_counter{0};
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
+    const std::filesystem::path p(target_);
+    const std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : ".";
+    temp_ = (dir / fmt::format(".{}.tmp-{}-{}", p.filename().string(), ::getpid(), g_counter++))
+                .string();
+}
+
+AtomicFile::~AtomicFile() {
+    if (!committed_) {
+        std::remove(temp_.c_str());
+    }
+}
+
+bool AtomicFile::commit(std::string& error) {
+    const int fd = ::open(temp_.c_str(), O_RDONLY);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        error = std::generic_category().message(errno);
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return false;
+    }
+    ::close(fd);
+    if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+        error = std::generic_category().message(errno);
+        return false;
+    }
+    committed_ = true;
+    return true;
+}
+
+}  // namespace hiplan

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Checks compile's safety properties on tests/workbook/fixtures:
+a broken template is excluded and listed with its findings, formula-like text stays
+text, two runs give identical bytes, and unsafe output paths are refused without
+writing anything.
+
+    check_safety.py HIPLAN FIXTURES_DIR
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+
+
+def compile_to(hiplan, inputs, out, *extra):
+    return subprocess.run([hiplan, "compile", *inputs, "-o", out, "--round", "2026-spring",
+                           "--generated", "2026-11-20", "--color", "never", *extra],
+                          capture_output=True, text=True)
+
+
+def main():
+    hiplan, fixtures = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "board.xlsx")
+        proc = compile_to(hiplan, [fixtures], out)
+        check(proc.returncode == 1, "a compile with an excluded file exits 1, not {}".format(proc.returncode))
+        check("broken.yaml" in proc.stdout and "HP204" in proc.stdout,
+              "the terminal lists the broken file's findings")
+        check("Not included:" in proc.stdout and "broken.yaml: excluded" in proc.stdout,
+              "the terminal lists the excluded file")
+        wb = openpyxl.load_workbook(out)
+
+        ws = wb["Submissions"]
+        rows = {ws.cell(r, 1).value: [c.value for c in ws[r]] for r in range(2, ws.max_row + 1)}
+        broken = [v for k, v in rows.items() if k and k.endswith("broken.yaml")]
+        check(broken and broken[0][9] == "no" and broken[0][12] == "no", "broken.yaml: valid no, included no")
+        check(wb["Summary"]["B12"].value == 1, "Summary counts one excluded file")
+        check(wb["Summary"]["B8"].value == 2, "both submitters are received")
+        check(wb["Summary"]["B9"].value == 1, "only one submission is valid")
+
+        ws = wb["Validation"]
+        codes = [(ws.cell(r, 1).value, ws.cell(r, 5).value) for r in range(2, ws.max_row + 1)]
+        check(any(f.endswith("broken.yaml") and c == "HP204" for f, c in codes),
+              "Validation lists the broken file's HP204")
+
+        ws = wb["Objectives"]
+        titles = [ws.cell(r, 5) for r in range(2, ws.max_row + 1)]
+        formula = [c for c in titles if str(c.value).startswith("=HYPERLINK")]
+        check(formula and formula[0].data_type == "s", "a title starting with '=' is a text cell")
+        check(all(str(ws.cell(r, 1).value) != "GCC" for r in range(2, ws.max_row + 1)),
+              "the broken template's objectives are not in the register")
+        leads = [ws.cell(r, 8) for r in range(2, ws.max_row + 1)]
+        check(any(c.value == "+44 lead by phone" and c.data_type == "s" for c in leads), "'+' text stays text")
+        ws = wb["Highlights"]
+        texts = [ws.cell(r, 6) for r in range(2, ws.max_row + 1)]
+        check(any(c.value == "@SUM(1+1) stays text" and c.data_type == "s" for c in texts), "'@' text stays text")
+        check(any(c.value == "-2+3 stays text" and c.data_type == "s" for c in texts), "'-' text stays text")
+
+        # Reproducible: the same inputs and generation date give the same bytes.
+        again = os.path.join(tmp, "again.xlsx")
+        compile_to(hiplan, [fixtures], again)
+        with open(out, "rb") as a, open(again, "rb") as b:
+            check(a.read() == b.read(), "two runs give byte-identical workbooks")
+
+        # Unsafe outputs are refused and nothing is written.
+        copy = os.path.join(tmp, "inputs")
+        shutil.copytree(fixtures, copy)
+        inside = os.path.join(copy, "board.xlsx")
+        proc = compile_to(hiplan, [copy], inside)
+        check(proc.returncode == 2 and not os.path.exists(inside), "an output inside the inputs is refused")
+        proc = compile_to(hiplan, [copy], inside, "--force")
+        check(proc.returncode == 1 and os.path.exists(inside), "--force allows it")
+        target = os.path.join(copy, "formulas.yaml")
+        before = open(target, "rb").read()
+        proc = compile_to(hiplan, [target], target.replace(".yaml", ".xlsx"))
+        check(proc.returncode == 0, "a single file compiles")
+        proc = compile_to(hiplan, [target], os.path.join(tmp, "board.txt"))
+        check(proc.returncode == 2, "a non-.xlsx output is refused")
+        check(open(target, "rb").read() == before, "inputs are never touched")
+
+        # A failed write leaves the previous workbook intact and no temporary file.
+        missing_dir = os.path.join(tmp, "no-such-dir", "board.xlsx")
+        proc = compile_to(hiplan, [fixtures], missing_dir)
+        check(proc.returncode == 2 and "cannot write" in proc.stderr, "an unwritable output exits 2")
+        leftovers = [n for n in os.listdir(tmp) if ".tmp-" in n]
+        check(not leftovers, "no temporary files left: {}".format(leftovers))
+
+    for f in FAILURES:
+        print("FAIL:", f)
+    print("{} failure(s)".format(len(FAILURES)))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
