@@ -14,6 +14,7 @@ namespace hiplan::cli {
 void add_input_options(CLI::App& command, InputOptions& options) {
     command.add_option("--framework", options.framework_files,
                        "Framework file to use besides the built-in ones (repeatable)")
+        ->allow_extra_args(false)
         ->check(CLI::ExistingFile);
     command
         .add_option("--color", options.color, "Colour the output: auto (on a terminal), always, never")

@@ -20,8 +20,12 @@ struct InputOptions {
 struct LintOptions {
     std::vector<std::string> paths;
     InputOptions input;
+    std::string format = "text";
+    std::vector<std::string> output_files;  // FORMAT=PATH
+    std::vector<std::string> ignore;        // rule codes or names
     bool strict = false;
     bool quiet = false;
+    bool statistics = false;
 };
 
 // Each command registers its subcommand and sets `run` to its action.

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string_view>
 
@@ -55,6 +56,42 @@ std::optional<frameworks::Registry> load_registry(const std::vector<std::string>
         registry.add(std::make_shared<const model::Framework>(std::move(*framework)));
     }
     return registry;
+}
+
+std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string>& files,
+                                                   const std::vector<std::string>& ignore,
+                                                   bool color) {
+    lint::SuppressionPolicy policy;
+    for (const auto& name : ignore) {
+        const Rule* r = find_rule(name);
+        if (r == nullptr) {
+            print_error(fmt::format("--ignore {}: no such rule; `hiplan rules` lists them", name));
+            return std::nullopt;
+        }
+        policy.cli_ignore.push_back(r->id);
+    }
+    std::map<std::string, std::shared_ptr<const lint::ProjectConfig>> loaded;
+    for (const auto& file : files) {
+        const auto path = lint::find_project_config(file);
+        if (!path) {
+            continue;
+        }
+        auto it = loaded.find(*path);
+        if (it == loaded.end()) {
+            std::vector<Diagnostic> problems;
+            auto config = lint::load_project_config(*path, problems);
+            for (const auto& d : problems) {
+                std::cerr << report::format_diagnostic(d, color) << '\n';
+            }
+            if (!config) {
+                print_error(fmt::format("the configuration '{}' is not valid", *path));
+                return std::nullopt;
+            }
+            it = loaded.emplace(*path, std::move(config)).first;
+        }
+        policy.configs[file] = it->second;
+    }
+    return policy;
 }
 
 }  // namespace hiplan::cli

@@ -30,6 +30,7 @@ struct CompileOptions {
     std::string output;
     std::string round;
     std::string generated;
+    std::vector<std::string> ignore;
     bool force = false;
 };
 
@@ -166,6 +167,11 @@ int run_compile(const CompileOptions& o) {
     if (!inputs.errors.empty()) {
         return k_exit_failure;
     }
+    const auto policy = load_policy(inputs.files, o.ignore, color);
+    if (!policy) {
+        return k_exit_failure;
+    }
+    options.suppressions = &*policy;
     ProgressLine progress(inputs.files.size());
     const auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
                                           [&](std::size_t done) { progress.update(done); });
@@ -229,6 +235,8 @@ void add_compile_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--generated", o->generated,
                     "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
     cmd->add_flag("--force", o->force, "Allow the output inside an input folder");
+    cmd->add_option("--ignore", o->ignore, "Rule (code or name) to switch off (repeatable)")
+        ->allow_extra_args(false);
     add_input_options(*cmd, o->input);
     cmd->callback([o, &exit_code] { exit_code = run_compile(*o); });
 }

@@ -1,12 +1,83 @@
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <iostream>
+#include <map>
+
+#include <fmt/format.h>
 
 #include "hiplan/cli/commands.hpp"
 #include "hiplan/cli/exit_codes.hpp"
 #include "hiplan/lint/inputs.hpp"
 #include "hiplan/lint/runner.hpp"
+#include "hiplan/report/machine.hpp"
 #include "hiplan/report/text.hpp"
+#include "hiplan/util/atomic_file.hpp"
 
 namespace hiplan::cli {
+
+namespace {
+
+const std::vector<std::string> k_formats = {"text", "json", "sarif", "github", "junit"};
+
+std::string render(const std::string& format, const std::vector<lint::FileResult>& results,
+                   const LintOptions& o, bool color) {
+    if (format == "json") {
+        return report::to_json(results);
+    }
+    if (format == "sarif") {
+        return report::to_sarif(results);
+    }
+    if (format == "github") {
+        return report::to_github(results);
+    }
+    if (format == "junit") {
+        return report::to_junit(results, o.strict);
+    }
+    std::ostringstream out;
+    report::write_text(out, results, color, o.quiet);
+    return out.str();
+}
+
+// Counts per rule, most frequent first (ties: rule order), like `ruff --statistics`.
+std::string statistics(const std::vector<lint::FileResult>& results) {
+    std::map<RuleId, std::size_t> counts;
+    for (const auto& r : results) {
+        for (const auto& d : r.diagnostics) {
+            ++counts[d.rule];
+        }
+    }
+    std::vector<std::pair<RuleId, std::size_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [id, n] : sorted) {
+        const Rule& r = rule(id);
+        out += fmt::format("{:>6}  {}  {:<28}  {}\n", n, r.code, r.slug, to_string(r.severity));
+    }
+    return out;
+}
+
+bool write_output_file(const std::string& path, const std::string& content) {
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        out << content;
+        out.close();
+        if (!out) {
+            print_error(fmt::format("cannot write '{}'", path));
+            return false;
+        }
+    }
+    std::string error;
+    if (!file.commit(error)) {
+        print_error(fmt::format("cannot write '{}': {}", path, error));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 void add_lint_command(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<LintOptions>();
@@ -15,13 +86,34 @@ void add_lint_command(CLI::App& app, int& exit_code) {
     cmd->add_option("paths", options->paths, "Files or folders (folders: every *.yaml, *.yml)")
         ->required();
     add_input_options(*cmd, options->input);
+    cmd->add_option("-f,--format", options->format, "Output on stdout: text, json, sarif, github, junit")
+        ->check(CLI::IsMember(k_formats));
+    cmd->add_option("--output-file", options->output_files,
+                    "Also write FORMAT=PATH, e.g. sarif=hiplan.sarif (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--ignore", options->ignore, "Rule (code or name) to switch off (repeatable)")
+        ->allow_extra_args(false);
     cmd->add_flag("--strict", options->strict, "Warnings fail the run too");
-    cmd->add_flag("-q,--quiet", options->quiet, "Show errors only, and no summary line");
+    cmd->add_flag("-q,--quiet", options->quiet, "Text: show errors only, and no summary line");
+    cmd->add_flag("--statistics", options->statistics, "Print the number of findings per rule");
     cmd->callback([options, &exit_code] { exit_code = run_lint(*options); });
 }
 
 int run_lint(const LintOptions& options) {
     const bool color = use_color(options.input.color);
+    std::vector<std::pair<std::string, std::string>> outputs;
+    for (const auto& spec : options.output_files) {
+        const auto eq = spec.find('=');
+        const std::string format = spec.substr(0, eq);
+        if (eq == std::string::npos || eq + 1 == spec.size() ||
+            std::find(k_formats.begin(), k_formats.end(), format) == k_formats.end()) {
+            print_error(fmt::format("--output-file '{}' is not FORMAT=PATH with FORMAT one of "
+                                    "text, json, sarif, github, junit",
+                                    spec));
+            return k_exit_failure;
+        }
+        outputs.emplace_back(format, spec.substr(eq + 1));
+    }
     lint::Options lint_options;
     lint_options.limits.max_bytes = options.input.max_file_size;
     const auto registry = load_registry(options.input.framework_files, lint_options.limits, color);
@@ -29,20 +121,32 @@ int run_lint(const LintOptions& options) {
         return k_exit_failure;
     }
     const lint::Inputs inputs = lint::collect_inputs(options.paths);
+    const auto policy = load_policy(inputs.files, options.ignore, color);
+    if (!policy) {
+        return k_exit_failure;
+    }
+    lint_options.suppressions = &*policy;
     const auto results = lint::lint_files(inputs.files, *registry, lint_options, options.input.jobs);
-    report::write_text(std::cout, results, color, options.quiet);
+
+    std::cout << render(options.format, results, options, color);
+    if (options.statistics) {
+        (options.format == "text" ? std::cout : std::cerr) << statistics(results);
+    }
     std::cout.flush();
-    bool io_failure = !inputs.errors.empty();
+    bool failure = !inputs.errors.empty();
+    for (const auto& [format, path] : outputs) {
+        failure = !write_output_file(path, render(format, results, options, false)) || failure;
+    }
     for (const auto& e : inputs.errors) {
         print_error(e);
     }
     for (const auto& r : results) {
         if (!r.readable()) {
             print_error("cannot read '" + r.path + "': " + r.io_error);
-            io_failure = true;
+            failure = true;
         }
     }
-    if (io_failure) {
+    if (failure) {
         return k_exit_failure;
     }
     if (inputs.files.empty()) {

@@ -70,6 +70,7 @@ enum class RuleId : std::uint16_t {
     LateSubmission,
     TargetNoDate,
     DuplicateTitle,
+    UnusedSuppression,
     // Feedback.
     QuestionUnanswered,
     NoQuestions,

@@ -399,6 +399,15 @@ constexpr std::array k_rules = {
          "- {id: GHC-1, title: Digital inclusion hubs}\n- {id: GHC-2, title: Digital skills "
          "for carers}\n"},
 
+    Rule{UnusedSuppression, "HP705", "unused-suppression", W, Quality,
+         "An inline suppression suppresses nothing, or names an unknown rule.",
+         "remove the comment, or fix the rule name in it",
+         "A '# hiplan: ignore[rule]' comment that no longer matches a finding hides nothing "
+         "today but would hide a real problem tomorrow. Keeping suppressions exact keeps them "
+         "honest.",
+         "lead: Director of Operations  # hiplan: ignore[placeholder-text]\n",
+         "lead: TBC  # hiplan: ignore[placeholder-text]\n"},
+
     // ---- Feedback ----------------------------------------------------------------------
     Rule{QuestionUnanswered, "HP801", "question-unanswered", E, Feedback,
          "A framework question has no answer.",

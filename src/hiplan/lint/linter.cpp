@@ -143,6 +143,9 @@ FileResult lint_text(std::string path, std::string_view bytes,
         }
     }
     result.diagnostics = findings.take();
+    static const SuppressionPolicy k_no_policy;
+    apply_suppressions(result.diagnostics, bytes, result.path,
+                       options.suppressions != nullptr ? *options.suppressions : k_no_policy);
     finalize_positions(result.diagnostics, bytes);
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
     return result;

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "hiplan/frameworks/registry.hpp"
+#include "hiplan/lint/suppression.hpp"
 #include "hiplan/model/template.hpp"
 #include "hiplan/yaml/loader.hpp"
 
@@ -21,6 +22,7 @@ std::string_view to_string(DocumentKind kind);
 struct Options {
     yaml::LoadLimits limits;
     bool keep_documents = false;  // keep the parsed document and its typed view (compile)
+    const SuppressionPolicy* suppressions = nullptr;  // --ignore and .hiplan.yaml files
 };
 
 // A parsed document with its typed view. The view points into `document`, so the two
