@@ -151,6 +151,9 @@ def main():
     # Registers are Excel tables with one row per item.
     for sheet, name, rows in (("Objectives", "Objectives", len(objectives)), ("Measures", "Measures", len(measures))):
         ws = wb[sheet]
+        if rows == 0:  # Excel tables need a data row: an empty register is a note instead
+            check(name not in ws.tables and ws["A2"].value, "{} is empty, with a note".format(sheet))
+            continue
         check(name in ws.tables, "{} has table {}".format(sheet, name))
         if name in ws.tables:
             ref = ws.tables[name].ref
@@ -164,15 +167,17 @@ def main():
 
     # Progress: one row per reviewed objective, RAG colours by conditional format.
     ws = wb["Progress"]
-    check("Progress" in ws.tables, "Progress table")
+    check(("Progress" in ws.tables) == bool(review_entries), "Progress table when there is a review")
     statuses = collections.Counter(ws.cell(r, 5).value for r in range(3, 3 + len(review_entries)))
     check(statuses == collections.Counter(status_names[e["status"]] for _, e in review_entries),
           "Progress statuses {}".format(dict(statuses)))
     rules = [r for rng in ws.conditional_formatting for r in rng.rules]
-    check(len(rules) == len(status_order), "Progress has one RAG rule per status ({})".format(len(rules)))
-    green = [r for r in rules if r.formula == ['"On track"']]
-    check(green and green[0].dxf.fill.fgColor.rgb.endswith("00B050") or green and green[0].dxf.fill.bgColor.rgb.endswith("00B050"),
-          "On track is filled green")
+    if review_entries:
+        check(len(rules) == len(status_order), "Progress has one RAG rule per status ({})".format(len(rules)))
+        green = [r for r in rules if r.formula == ['"On track"']]
+        check(bool(green) and (green[0].dxf.fill.fgColor.rgb.endswith("00B050")
+                               or green[0].dxf.fill.bgColor.rgb.endswith("00B050")),
+              "On track is filled green")
 
     # Submissions: every file, and every missing submitter.
     ws = wb["Submissions"]

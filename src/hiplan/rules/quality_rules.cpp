@@ -37,9 +37,11 @@ bool has_word(std::string_view text, std::string_view word) {
 // Returns the placeholder `text` contains, or an empty view.
 std::string_view placeholder_in(std::string_view text) {
     static constexpr std::array k_words = {"tbc", "tbd", "tba", "todo", "tbconfirmed", "xxx"};
-    static constexpr std::array k_phrases = {"to follow",     "to be confirmed", "to be determined",
-                                             "to be agreed",  "to be added",     "lorem ipsum",
-                                             "insert text",   "fill in"};
+    static constexpr std::array k_phrases = {"to be confirmed", "to be determined",
+                                             "to be agreed",    "to be added",
+                                             "lorem ipsum",     "insert text"};
+    // Phrases that are placeholders only at the end ("details to follow", not "to follow up").
+    static constexpr std::array k_endings = {"to follow", "fill in", "to come"};
     static constexpr std::array k_whole = {"n/a", "na", "-", "?", "??", "???", "...", "tbc."};
     const std::string l = lower(text);
     for (const std::string_view w : k_whole) {
@@ -53,7 +55,16 @@ std::string_view placeholder_in(std::string_view text) {
         }
     }
     for (const std::string_view p : k_phrases) {
-        if (l.find(p) != std::string::npos) {
+        if (has_word(l, p)) {
+            return p;
+        }
+    }
+    std::string_view end = l;
+    while (!end.empty() && !is_word_char(end.back())) {
+        end.remove_suffix(1);
+    }
+    for (const std::string_view p : k_endings) {
+        if (end.ends_with(p) && (end.size() == p.size() || !is_word_char(end[end.size() - p.size() - 1]))) {
             return p;
         }
     }

@@ -91,6 +91,15 @@ private:
     }
 
     void report_unknown_key(NodeRef key, const Shape& shape) {
+        const NodeRef value = key.parent().get(key.text());
+        if (value.is_null() && key.text().find(' ') != std::string::npos) {
+            // "{text: Checks at mosques, markets and clubs}" splits at the comma.
+            out_.add(RuleId::UnknownKey, key,
+                     fmt::format("unknown key '{}' in {}", key.text(), shape.name),
+                     "this looks like text cut at a comma inside { }: put the whole text in "
+                     "quotes");
+            return;
+        }
         std::vector<std::string> known;
         known.reserve(shape.fields.size());
         for (const Field& f : shape.fields) {
