@@ -9,17 +9,15 @@ import datetime
 import os
 import subprocess
 import sys
+
 import tempfile
 
 import openpyxl
 import yaml
 
-FAILURES = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from checks import check, finish  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
 
 
 def load_inputs(folder):
@@ -194,10 +192,7 @@ def main():
         check("Feedback" in ws.tables and ws.tables["Feedback"].ref.endswith(str(6 + answers)),
               "Feedback table has one row per answer")
 
-    for f in FAILURES:
-        print("FAIL:", f)
-    print("{} failure(s)".format(len(FAILURES)))
-    return 1 if FAILURES else 0
+    return finish()
 
 
 if __name__ == "__main__":

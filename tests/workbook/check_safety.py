@@ -10,16 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+
 import tempfile
 
 import openpyxl
 
-FAILURES = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from checks import check, finish  # noqa: E402
 
-
-def check(condition, message):
-    if not condition:
-        FAILURES.append(message)
 
 
 def compile_to(hiplan, inputs, out, *extra):
@@ -95,10 +93,7 @@ def main():
         leftovers = [n for n in os.listdir(tmp) if ".tmp-" in n]
         check(not leftovers, "no temporary files left: {}".format(leftovers))
 
-    for f in FAILURES:
-        print("FAIL:", f)
-    print("{} failure(s)".format(len(FAILURES)))
-    return 1 if FAILURES else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ int run(int argc, char** argv) {
     add_lint_command(app, exit_code);
     add_compile_command(app, exit_code);
     add_rules_commands(app, exit_code);
+    add_schema_command(app, exit_code);
+    add_init_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

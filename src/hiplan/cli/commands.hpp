@@ -32,6 +32,8 @@ struct LintOptions {
 void add_lint_command(CLI::App& app, int& exit_code);
 void add_rules_commands(CLI::App& app, int& exit_code);
 void add_compile_command(CLI::App& app, int& exit_code);
+void add_schema_command(CLI::App& app, int& exit_code);
+void add_init_command(CLI::App& app, int& exit_code);
 
 // Adds --framework, --color, --jobs and --max-file-size to `command`.
 void add_input_options(CLI::App& command, InputOptions& options);

@@ -1,6 +1,7 @@
 #include "hiplan/cli/common.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
@@ -92,6 +94,36 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
         policy.configs[file] = it->second;
     }
     return policy;
+}
+
+std::optional<frameworks::Registry> registry_with(const std::string& id_or_file) {
+    std::error_code ec;
+    const bool is_file = std::filesystem::is_regular_file(id_or_file, ec);
+    return load_registry(is_file ? std::vector<std::string>{id_or_file} : std::vector<std::string>{},
+                         yaml::LoadLimits{}, false);
+}
+
+const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
+                                                 const std::string& id_or_file) {
+    if (const auto* f = registry.find(id_or_file)) {
+        return f;
+    }
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(id_or_file, ec)) {
+        // The file was loaded into the registry; find it by the id it declares.
+        std::string bytes;
+        std::string error;
+        Findings ignored(id_or_file);
+        if (read_file(id_or_file, yaml::LoadLimits{}.max_bytes, bytes, error)) {
+            const auto loaded = yaml::load(bytes, ignored);
+            if (const auto* f = registry.find(loaded.document.root().get("id").text())) {
+                return f;
+            }
+        }
+    }
+    print_error(fmt::format("no framework '{}'; built-in frameworks are {}", id_or_file,
+                            fmt::join(registry.ids(), ", ")));
+    return nullptr;
 }
 
 }  // namespace hiplan::cli

@@ -26,6 +26,15 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
                                                    const std::vector<std::string>& ignore,
                                                    bool color);
 
+// For options that take a framework id or file: a registry that holds it (the built-ins,
+// plus `id_or_file` when it is a file). Prints problems and returns nothing on error.
+std::optional<frameworks::Registry> registry_with(const std::string& id_or_file);
+
+// The framework `id_or_file` names in `registry` (by id, or by the id inside the file),
+// or nullptr after printing an error.
+const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
+                                                 const std::string& id_or_file);
+
 // Prints "hiplan: error: <message>" to stderr.
 void print_error(const std::string& message);
 

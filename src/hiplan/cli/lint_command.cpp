@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <iostream>
 #include <map>
@@ -59,18 +58,8 @@ std::string statistics(const std::vector<lint::FileResult>& results) {
 }
 
 bool write_output_file(const std::string& path, const std::string& content) {
-    AtomicFile file(path);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out << content;
-        out.close();
-        if (!out) {
-            print_error(fmt::format("cannot write '{}'", path));
-            return false;
-        }
-    }
     std::string error;
-    if (!file.commit(error)) {
+    if (!write_file_atomically(path, content, error)) {
         print_error(fmt::format("cannot write '{}': {}", path, error));
         return false;
     }

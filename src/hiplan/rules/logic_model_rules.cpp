@@ -151,7 +151,7 @@ void check_cycles(const model::LogicModel& lm, Findings& out) {
     }
 }
 
-void check_stages(const model::Objective& o, Findings& out) {
+void check_stages(const model::Objective& o, const model::Framework& f, Findings& out) {
     const model::LogicModel& lm = o.logic_model;
     if (!lm.node.is_mapping()) {
         return;
@@ -167,10 +167,12 @@ void check_stages(const model::Objective& o, Findings& out) {
                     fmt::format("the logic model of objective '{}' has no {}", o.id, key));
         }
     }
-    const yaml::NodeRef contributes = lm.node.key_node("contributes_to");
-    if (contributes && lm.contributes_to.empty()) {
-        out.add(RuleId::NoSystemOutcome, contributes,
-                fmt::format("objective '{}' contributes to no shared outcome", o.id));
+    // Only a framework with shared outcomes can ask objectives to reach one.
+    if (!f.outcomes.empty() && lm.contributes_to.empty()) {
+        const yaml::NodeRef key = lm.node.key_node("contributes_to");
+        out.add(RuleId::NoSystemOutcome, key ? key : lm.node,
+                fmt::format("objective '{}' contributes to no shared outcome", o.id),
+                key ? std::string{} : "add 'contributes_to: [OUTCOME-ID]' to the logic model");
     }
 }
 
@@ -198,10 +200,10 @@ void check_ids_across_stages(const model::LogicModel& lm, Findings& out) {
 
 }  // namespace
 
-void check_logic_model(const model::Objective& o, Findings& out) {
+void check_logic_model(const model::Objective& o, const model::Framework& f, Findings& out) {
     const model::LogicModel& lm = o.logic_model;
     const ElementIndex index(lm);
-    check_stages(o, out);
+    check_stages(o, f, out);
     check_ids_across_stages(lm, out);
     check_from(o, lm.outputs, Stage::Output, index, out);
     check_from(o, lm.outcomes, Stage::Outcome, index, out);

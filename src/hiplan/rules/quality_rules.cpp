@@ -82,6 +82,8 @@ bool blank(std::string_view s) {
 
 }  // namespace
 
+bool is_placeholder(std::string_view text) { return blank(text) || !placeholder_in(text).empty(); }
+
 void check_text_quality(const yaml::Document& doc, Findings& out) {
     for (std::size_t i = 0; i < doc.node_count(); ++i) {
         const yaml::NodeRef n(&doc, static_cast<std::uint32_t>(i));

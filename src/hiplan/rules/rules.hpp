@@ -18,9 +18,12 @@ void check_feedback(const model::Feedback& fb, const model::Framework& f, Findin
 // Quality checks over every text value of a document (placeholders, empty text).
 void check_text_quality(const yaml::Document& doc, Findings& out);
 
+// Tells whether `text` is placeholder text (TBC, TBD, "details to follow", ...).
+bool is_placeholder(std::string_view text);
+
 // The categories, called by check_template.
 void check_framework_fit(const model::Template& t, const model::Framework& f, Findings& out);
-void check_logic_model(const model::Objective& o, Findings& out);
+void check_logic_model(const model::Objective& o, const model::Framework& f, Findings& out);
 void check_measures(const model::Template& t, const model::Framework& f,
                     const model::Objective& o, Findings& out);
 void check_reviews(const model::Template& t, const model::Framework& f, Findings& out);

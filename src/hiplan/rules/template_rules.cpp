@@ -22,7 +22,8 @@ std::string normalised(std::string_view title) {
 void check_duplicate_titles(const model::Template& t, Findings& out) {
     for (std::size_t i = 0; i < t.objectives.size(); ++i) {
         const auto& later = t.objectives[i];
-        const std::string key = normalised(later.title);
+        // Titles still to be written ("TBC") are placeholders (HP701), not duplicates.
+        const std::string key = is_placeholder(later.title) ? std::string{} : normalised(later.title);
         for (std::size_t j = 0; j < i && !key.empty(); ++j) {
             const auto& earlier = t.objectives[j];
             if (normalised(earlier.title) == key) {
@@ -42,7 +43,7 @@ void check_duplicate_titles(const model::Template& t, Findings& out) {
 void check_template(const model::Template& t, const model::Framework& f, Findings& out) {
     check_framework_fit(t, f, out);
     for (const auto& o : t.objectives) {
-        check_logic_model(o, out);
+        check_logic_model(o, f, out);
         check_measures(t, f, o, out);
     }
     check_reviews(t, f, out);

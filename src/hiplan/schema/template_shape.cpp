@@ -41,7 +41,7 @@ const Shape& logic_model_shape() {
                    {"activities", &activities, true, "What will be done"},
                    {"outputs", &outputs, true, "What the activities produce"},
                    {"outcomes", &outcomes, true, "Short, medium and long-term changes"},
-                   {"contributes_to", &contributes_to, true,
+                   {"contributes_to", &contributes_to, false,
                     "Ids of the framework's long-term shared outcomes"},
                    {"assumptions", &text_list(), false, "Assumptions and external factors"}}};
     return shape;

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 #include <fcntl.h>
@@ -48,6 +49,20 @@ bool AtomicFile::commit(std::string& error) {
     }
     committed_ = true;
     return true;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.close();
+        if (!out) {
+            error = "write failed (disk full or not writable?)";
+            return false;
+        }
+    }
+    return file.commit(error);
 }
 
 }  // namespace hiplan

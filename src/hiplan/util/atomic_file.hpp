@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace hiplan {
 
@@ -26,5 +27,8 @@ private:
     std::string temp_;
     bool committed_ = false;
 };
+
+// Writes `content` to `path` through an AtomicFile. Returns false and sets `error`.
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error);
 
 }  // namespace hiplan

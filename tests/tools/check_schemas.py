@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Checks the shipped JSON Schemas with an independent validator (python3-jsonschema):
+every example validates against its framework's schema, and every document in
+tests/schema/invalid is rejected by both the schema and `hiplan lint`.
+
+    check_schemas.py HIPLAN REPO_ROOT
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+import yaml
+
+
+def load_schema(root, name):
+    with open(os.path.join(root, "schemas", name), encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def main():
+    hiplan, root = sys.argv[1], sys.argv[2]
+    failures = 0
+    for path in sorted(glob.glob(os.path.join(root, "examples", "*.yaml"))):
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        validator = load_schema(root, "{}.{}.schema.json".format(doc["framework"], doc["kind"]))
+        errors = list(validator.iter_errors(doc))
+        for e in errors[:3]:
+            print("FAIL {}: {} at {}".format(path, e.message, list(e.path)))
+        failures += bool(errors)
+    validator = load_schema(root, "one-gloucestershire.template.schema.json")
+    generic = load_schema(root, "template.schema.json")
+    invalid = sorted(glob.glob(os.path.join(root, "tests", "schema", "invalid", "*.yaml")))
+    for path in invalid:
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        if validator.is_valid(doc):
+            print("FAIL {}: the schema accepts it".format(path))
+            failures += 1
+        lint = subprocess.run([hiplan, "lint", path], capture_output=True)
+        if lint.returncode != 1:
+            print("FAIL {}: hiplan lint exits {}, not 1".format(path, lint.returncode))
+            failures += 1
+    # The generic schema accepts a valid template whatever its framework's vocabulary.
+    with open(os.path.join(root, "tests", "cli", "lint", "valid-template.yaml"), encoding="utf-8") as f:
+        if not generic.is_valid(yaml.safe_load(f)):
+            print("FAIL: the generic template schema rejects valid-template.yaml")
+            failures += 1
+    print("{} invalid documents, {} failure(s)".format(len(invalid), failures))
+    return 1 if failures or not invalid else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

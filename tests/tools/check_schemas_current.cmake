@@ -1,0 +1,21 @@
+# Fails when a file in schemas/ differs from what `hiplan schema` prints now.
+# Regenerate with the commands in CONTRIBUTING.md ("Generated files").
+set(specs template/- feedback/- framework/- template/one-gloucestershire template/leeds-thig
+          feedback/leeds-thig)
+foreach(spec IN LISTS specs)
+  string(REPLACE "/" ";" parts "${spec}")
+  list(GET parts 0 kind)
+  list(GET parts 1 framework)
+  if(framework STREQUAL "-")
+    set(file ${SCHEMAS}/${kind}.schema.json)
+    set(args schema --kind ${kind})
+  else()
+    set(file ${SCHEMAS}/${framework}.${kind}.schema.json)
+    set(args schema --kind ${kind} --framework ${framework})
+  endif()
+  execute_process(COMMAND ${HIPLAN} ${args} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+  file(READ ${file} expected)
+  if(NOT rc EQUAL 0 OR NOT actual STREQUAL expected)
+    message(FATAL_ERROR "${file} is stale; regenerate it with: build/hiplan ${args} > ${file}")
+  endif()
+endforeach()
