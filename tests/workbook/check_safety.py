@@ -85,6 +85,16 @@ def main():
         check(proc.returncode == 2, "a non-.xlsx output is refused")
         check(open(target, "rb").read() == before, "inputs are never touched")
 
+        # Two valid templates of one submitter and cycle: both excluded, both named.
+        shutil.copy(os.path.join(copy, "formulas.yaml"), os.path.join(copy, "formulas-again.yaml"))
+        dup = os.path.join(tmp, "dup.xlsx")
+        proc = compile_to(hiplan, [copy], dup)
+        check(proc.returncode == 1 and "HP901/duplicate-submission" in proc.stdout,
+              "duplicate submissions are reported in the terminal")
+        ws = openpyxl.load_workbook(dup)["Validation"]
+        dups = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1) if ws.cell(r, 5).value == "HP901"]
+        check(len(dups) == 2 and all("formulas" in d for d in dups), "both duplicates are listed: {}".format(dups))
+
         # A failed write leaves the previous workbook intact and no temporary file.
         missing_dir = os.path.join(tmp, "no-such-dir", "board.xlsx")
         proc = compile_to(hiplan, [fixtures], missing_dir)

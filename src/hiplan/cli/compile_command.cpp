@@ -175,14 +175,6 @@ int run_compile(const CompileOptions& o) {
     ProgressLine progress(inputs.files.size());
     const auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
                                           [&](std::size_t done) { progress.update(done); });
-    // Findings of excluded files go to the terminal too: nothing is dropped silently.
-    for (const auto& r : results) {
-        if (r.count(Severity::Error) > 0) {
-            for (const auto& d : r.diagnostics) {
-                std::cout << report::format_diagnostic(d, color) << '\n';
-            }
-        }
-    }
     if (!round) {
         round = compile::latest_round(results);
         if (!round) {
@@ -193,6 +185,17 @@ int run_compile(const CompileOptions& o) {
                                  round->to_string());
     }
     const compile::Board board = compile::assemble(results, *round, generated->to_string());
+    // Findings of excluded files go to the terminal too: nothing is dropped silently.
+    for (const auto& e : board.files) {
+        if (e.valid || !e.result->readable()) {
+            continue;
+        }
+        for (const auto* list : {&e.result->diagnostics, &e.extra}) {
+            for (const auto& d : *list) {
+                std::cout << report::format_diagnostic(d, color) << '\n';
+            }
+        }
+    }
     AtomicFile out(o.output);
     std::size_t truncated = 0;
     try {

@@ -1,8 +1,11 @@
 #include "hiplan/compile/board.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "hiplan/rules/calendar.hpp"
 
@@ -77,28 +80,33 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
 // Two valid templates of one submitter and cycle: both are excluded and named. (A file
 // with errors is excluded anyway, so it does not make a valid one a duplicate.)
 void flag_duplicates(std::vector<FileEntry>& files) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        for (std::size_t j = i + 1; j < files.size(); ++j) {
-            FileEntry& a = files[i];
-            FileEntry& b = files[j];
-            if (!a.valid || !b.valid || a.part == Part::OtherRound || a.part != b.part ||
-                a.submitter_id.empty() ||
-                a.submitter_id != b.submitter_id || a.cycle != b.cycle) {
-                continue;
-            }
-            for (auto [self, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
-                Diagnostic d;
-                d.rule = RuleId::DuplicateSubmission;
-                d.severity = rule(d.rule).severity;
-                d.file = self->result->path;
-                d.begin = {1, 1};
-                d.message = fmt::format("'{}' and '{}' are both templates of {} for cycle {}",
-                                        a.result->path, b.result->path, a.submitter_id, a.cycle);
-                d.hint = std::string(rule(d.rule).hint);
-                self->extra.push_back(std::move(d));
-                self->valid = false;
-                (void)other;
-            }
+    std::map<std::tuple<Part, std::string, std::string>, std::vector<FileEntry*>> groups;
+    for (auto& e : files) {
+        if (e.valid && e.part != Part::OtherRound && !e.submitter_id.empty()) {
+            groups[{e.part, e.submitter_id, e.cycle}].push_back(&e);
+        }
+    }
+    for (auto& [key, group] : groups) {
+        if (group.size() < 2) {
+            continue;
+        }
+        std::vector<std::string> paths;
+        for (const FileEntry* e : group) {
+            paths.push_back("'" + e->result->path + "'");
+        }
+        const std::string message =
+            fmt::format("{} are all templates of {} for cycle {}", fmt::join(paths, " and "),
+                        std::get<1>(key), std::get<2>(key));
+        for (FileEntry* e : group) {
+            Diagnostic d;
+            d.rule = RuleId::DuplicateSubmission;
+            d.severity = rule(d.rule).severity;
+            d.file = e->result->path;
+            d.begin = {1, 1};
+            d.message = message;
+            d.hint = std::string(rule(d.rule).hint);
+            e->extra.push_back(std::move(d));
+            e->valid = false;
         }
     }
 }
