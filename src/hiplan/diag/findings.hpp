@@ -23,7 +23,8 @@ public:
 
     [[nodiscard]] const std::string& file() const { return file_; }
     [[nodiscard]] const std::vector<Diagnostic>& list() const { return list_; }
-    [[nodiscard]] std::vector<Diagnostic> take() { return std::move(list_); }
+    // Returns the findings; if some were dropped at the limit, a last HP112 says how many.
+    [[nodiscard]] std::vector<Diagnostic> take();
 
     // A file is never reported with more findings than this (bounds memory and output).
     static constexpr std::size_t k_max_findings = 1000;
@@ -31,6 +32,7 @@ public:
 private:
     std::string file_;
     std::vector<Diagnostic> list_;
+    std::size_t dropped_ = 0;
 };
 
 }  // namespace hiplan

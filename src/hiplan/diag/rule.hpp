@@ -23,6 +23,7 @@ enum class RuleId : std::uint16_t {
     EmptyFile,
     YamlTag,
     ComplexKey,
+    TooManyFindings,
     // Structure: the document contract.
     UnknownKey,
     MissingField,

@@ -95,6 +95,14 @@ constexpr std::array k_rules = {
          "empty keys are refused, and their values are ignored.",
          "? [a, b]\n: value\n", "title: value\n"},
 
+    Rule{TooManyFindings, "HP112", "too-many-findings", E, Input,
+         "The file has more findings than hiplan reports for one file.",
+         "fix the findings shown and lint again; a file this broken is usually the wrong file",
+         "At most 1,000 findings are kept per file, so that a hostile or badly damaged file "
+         "cannot exhaust memory or flood the output. This finding says how many more there "
+         "were.",
+         "", ""},
+
     // ---- Structure ---------------------------------------------------------------------
     Rule{UnknownKey, "HP201", "unknown-key", E, Structure,
          "A key that the document contract does not define.",

@@ -49,7 +49,7 @@ void walk(const fs::path& folder, std::vector<std::string>& files,
             it.disable_recursion_pending();
             continue;
         }
-        if (!is_dir && is_yaml(p)) {
+        if (!is_dir && is_yaml(p) && it->is_regular_file(ec)) {
             found.push_back(p.lexically_normal().string());
         }
     }

@@ -66,11 +66,11 @@ private:
         for (std::size_t i = 0; i < node.size(); ++i) {
             const NodeRef key = node.key(i);
             const Field* field = shape.field(key.text());
+            const NodeRef value = node.value(i);
             if (field == nullptr) {
-                report_unknown_key(key, shape);
+                report_unknown_key(key, value, shape);
                 continue;
             }
-            const NodeRef value = node.value(i);
             if (value.is_null()) {
                 if (field->required) {
                     out_.add(RuleId::MissingField, key,
@@ -90,8 +90,7 @@ private:
         }
     }
 
-    void report_unknown_key(NodeRef key, const Shape& shape) {
-        const NodeRef value = key.parent().get(key.text());
+    void report_unknown_key(NodeRef key, NodeRef value, const Shape& shape) {
         if (value.is_null() && key.text().find(' ') != std::string::npos) {
             // "{text: Checks at mosques, markets and clubs}" splits at the comma.
             out_.add(RuleId::UnknownKey, key,

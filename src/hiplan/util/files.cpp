@@ -30,6 +30,10 @@ bool read_file(const std::string& path, std::size_t max_bytes, std::string& byte
         error = "is a directory";
         return false;
     }
+    if (!S_ISREG(info.st_mode)) {
+        error = "not a regular file";  // a FIFO or device could block or never end
+        return false;
+    }
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) {
         error = errno_message(errno);

@@ -4,6 +4,7 @@
 #include <istream>
 #include <optional>
 #include <streambuf>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -165,9 +166,14 @@ private:
     }
 
     // Removes entries with complex or empty keys and later duplicates of a key.
+    // Small mappings are searched linearly; large ones through a hash index, so a
+    // hostile mapping with 100,000 keys stays linear.
     void drop_bad_entries(std::size_t from) {
+        constexpr std::size_t k_linear_limit = 32;
         std::vector<std::uint32_t> kept;
         kept.reserve(pending_.size() - from);
+        std::unordered_map<std::string_view, std::uint32_t> index;  // key text -> key node
+        const bool large = (pending_.size() - from) / 2 > k_linear_limit;
         for (std::size_t i = from; i + 1 < pending_.size(); i += 2) {
             const auto& key = doc_.nodes_[pending_[i]];
             if (key.kind != NodeKind::Scalar || key.text.empty()) {
@@ -177,10 +183,21 @@ private:
                            : "a mapping key is a list or mapping; its value is ignored");
                 continue;
             }
-            const auto first = std::find_if(kept.begin(), kept.end(), [&](std::uint32_t k) {
-                return doc_.nodes_[k].text == key.text;
-            });
-            if (first != kept.end()) {
+            std::optional<std::uint32_t> first;
+            if (large) {
+                const auto [it, inserted] = index.emplace(key.text, pending_[i]);
+                if (!inserted) {
+                    first = it->second;
+                }
+            } else {
+                for (std::size_t k = 0; k < kept.size(); k += 2) {
+                    if (doc_.nodes_[kept[k]].text == key.text) {
+                        first = kept[k];
+                        break;
+                    }
+                }
+            }
+            if (first) {
                 const Position p = doc_.nodes_[*first].position;
                 report(RuleId::DuplicateKey, key.position,
                        fmt::format("duplicate key '{}' (first defined at {}:{}); this value is "

@@ -1,0 +1,51 @@
+// libFuzzer target: compile a small set of documents into a workbook. The input is
+// split at lines holding only "#---" into up to four files.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hiplan/compile/board.hpp"
+#include "hiplan/compile/writer.hpp"
+#include "hiplan/frameworks/registry.hpp"
+#include "hiplan/lint/linter.hpp"
+#include "hiplan/xlsx/workbook.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const hiplan::frameworks::Registry registry;
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (parts.size() < 3) {
+        const std::size_t cut = all.find("\n#---\n", start);
+        if (cut == std::string_view::npos) {
+            break;
+        }
+        parts.push_back(all.substr(start, cut - start));
+        start = cut + 6;
+    }
+    parts.push_back(all.substr(start));
+
+    hiplan::lint::Options options;
+    options.keep_documents = true;
+    std::vector<hiplan::lint::FileResult> results;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        results.push_back(
+            hiplan::lint::lint_text("f" + std::to_string(i) + ".yaml", parts[i], registry, options));
+    }
+    for (const auto* round : {"2026-spring", "2026-autumn"}) {
+        const auto board = hiplan::compile::assemble(results, *hiplan::compile::parse_round(round),
+                                                     "2026-11-20");
+        const std::string path = "/tmp/hiplan-fuzz-" + std::to_string(::getpid()) + ".xlsx";
+        try {
+            hiplan::compile::write_workbook(board, path, 0);
+        } catch (const hiplan::xlsx::Error&) {
+            // A writer error is reported to the user; it is not a crash.
+        }
+        ::unlink(path.c_str());
+    }
+    return 0;
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a fixed time.
+#   tests/fuzz/run.sh [SECONDS]   (default 60 per target)
+# Crashes land in tests/fuzz/artifacts/; turn each into a golden regression test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DHIPLAN_FUZZ=ON -DBUILD_TESTING=OFF > /dev/null
+cmake --build build-fuzz --target fuzz_lint fuzz_compile
+mkdir -p build-fuzz/corpus-lint build-fuzz/corpus-compile tests/fuzz/artifacts
+cp examples/*.yaml tests/cli/lint/*.yaml build-fuzz/corpus-lint/
+cp examples/*.yaml build-fuzz/corpus-compile/
+for target in fuzz_lint fuzz_compile; do
+  corpus=build-fuzz/corpus-${target#fuzz_}
+  echo "== $target for ${seconds}s"
+  build-fuzz/tests/fuzz/$target "$corpus" -dict=tests/fuzz/template.dict \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix=tests/fuzz/artifacts/ -print_final_stats=1 2>&1 | tail -15
+done
