@@ -11,10 +11,16 @@ cmake --build build-fuzz --target fuzz_lint fuzz_compile
 mkdir -p build-fuzz/corpus-lint build-fuzz/corpus-compile tests/fuzz/artifacts
 cp examples/*.yaml tests/cli/lint/*.yaml build-fuzz/corpus-lint/
 cp examples/*.yaml build-fuzz/corpus-compile/
+status=0
 for target in fuzz_lint fuzz_compile; do
   corpus=build-fuzz/corpus-${target#fuzz_}
   echo "== $target for ${seconds}s"
-  build-fuzz/tests/fuzz/$target "$corpus" -dict=tests/fuzz/template.dict \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -artifact_prefix=tests/fuzz/artifacts/ -print_final_stats=1 2>&1 | tail -15
+  if ! build-fuzz/tests/fuzz/$target "$corpus" -dict=tests/fuzz/template.dict \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -artifact_prefix=tests/fuzz/artifacts/ -print_final_stats=1 > "build-fuzz/$target.log" 2>&1; then
+    status=1
+    grep -E "ERROR|SUMMARY|Test unit written" "build-fuzz/$target.log" || true
+  fi
+  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "build-fuzz/$target.log"
 done
+exit $status

@@ -12,6 +12,7 @@
 #include "hiplan/schema/shapes.hpp"
 #include "hiplan/util/files.hpp"
 #include "hiplan/util/suggest.hpp"
+#include "hiplan/util/utf8.hpp"
 #include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::lint {
@@ -38,7 +39,8 @@ std::string trim(std::string_view s) {
 
 std::vector<InlineSuppression> find_inline(std::string_view bytes) {
     std::vector<InlineSuppression> out;
-    if (bytes.find(k_marker) == std::string_view::npos) {
+    // A file that is not UTF-8 is rejected whole (HP101); its comments mean nothing.
+    if (bytes.find(k_marker) == std::string_view::npos || utf8::validate(bytes)) {
         return out;
     }
     std::uint32_t line = 1;

@@ -163,7 +163,8 @@ std::string to_json(const std::vector<lint::FileResult>& results) {
                   {"warnings", t.warnings},
                   {"files_with_errors", t.files_with_errors},
                   {"unreadable", t.unreadable}}}};
-    return doc.dump(2) + "\n";
+    // Findings quote the input; replace rather than throw should anything invalid slip in.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string to_sarif(const std::vector<lint::FileResult>& results) {
@@ -228,7 +229,8 @@ std::string to_sarif(const std::vector<lint::FileResult>& results) {
     json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", json::array({std::move(run)})}};
-    return doc.dump(2) + "\n";
+    // Findings quote the input; replace rather than throw should anything invalid slip in.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string to_github(const std::vector<lint::FileResult>& results) {

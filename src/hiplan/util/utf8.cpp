@@ -65,6 +65,23 @@ std::optional<Invalid> validate(std::string_view text) {
     return std::nullopt;
 }
 
+std::string repair(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t n = text[i] == '\0' ? 0 : sequence_length(text, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        out.append(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 std::size_t length(std::string_view text) {
     std::size_t n = 0;
     for (const char c : text) {

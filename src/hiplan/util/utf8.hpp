@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace hiplan::utf8 {
@@ -17,6 +18,9 @@ struct Invalid {
 //
 // Returns the first problem, or nothing when the text is clean.
 std::optional<Invalid> validate(std::string_view text);
+
+// Returns `text` with every invalid sequence and NUL replaced by U+FFFD.
+std::string repair(std::string_view text);
 
 // Counts the code points in `text` (which must be valid UTF-8).
 std::size_t length(std::string_view text);

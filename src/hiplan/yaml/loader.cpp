@@ -69,7 +69,16 @@ public:
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                   const std::string& value) override {
         check_tag(mark, tag);
-        add_node(NodeKind::Scalar, tag == "?" ? ScalarStyle::Plain : ScalarStyle::Quoted,
+        const bool plain = tag == "?";
+        // The input is valid UTF-8, so plain scalars are too; escapes in quoted ones
+        // could still build an invalid sequence, which would corrupt JSON or XML output.
+        if (!plain && utf8::validate(value)) {
+            report(RuleId::NotUtf8, to_position(mark),
+                   "an escape sequence in this text is not valid UTF-8; it is replaced by U+FFFD");
+            add_node(NodeKind::Scalar, ScalarStyle::Quoted, to_position(mark), utf8::repair(value));
+            return;
+        }
+        add_node(NodeKind::Scalar, plain ? ScalarStyle::Plain : ScalarStyle::Quoted,
                  to_position(mark), value);
     }
 
