@@ -78,7 +78,9 @@ void summary(xlsx::Workbook& wb, const Board& board) {
         std::string label;
         Cell value;
     };
-    const auto count = [](std::size_t n) { return number_cell(static_cast<double>(n)); };
+    const auto count = [](std::size_t n) {
+        return number_cell(static_cast<double>(n), {.left = true});
+    };
     const std::vector<Pair> facts = {
         {"Round", text_cell(board.round.to_string())},
         {"Reports", text_cell(round_description(board))},
@@ -97,7 +99,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
         {"Objectives reviewed", count(reviewed)},
         {"Support asks", count(asks)},
         {"Feedback conversations", count(board.feedback.size())},
-        {"People reached (feedback)", number_cell(static_cast<double>(reached))},
+        {"People reached (feedback)", number_cell(static_cast<double>(reached), {.left = true})},
     };
     std::uint32_t row = 2;
     for (const auto& fact : facts) {
@@ -146,18 +148,21 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     }
     const std::uint32_t first = table_row + 1;
     const std::uint32_t last = row;
-    wb.column_chart(s, 2, 3, s, {{"Objectives", first, last, 0, 1}}, "Objectives by theme",
+    // Charts below the figures, so they print with them on an A4 landscape page.
+    wb.column_chart(s, row + 2, 0, s, {{"Objectives", first, last, 0, 1}}, "Objectives by theme",
                     false);
     if (reviewed > 0) {
         std::vector<xlsx::Series> series;
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
             series.push_back({f->statuses[k].name, first, last, 0,
-                              static_cast<std::uint16_t>(2 + k)});
+                              static_cast<std::uint16_t>(2 + k),
+                              xlsx::parse_colour(f->statuses[k].colour) + 1});
         }
-        wb.column_chart(s, row + 2, 0, s, series, "Reviewed objectives: status by theme", true);
+        wb.column_chart(s, row + 20, 0, s, series, "Reviewed objectives: status by theme", true);
     }
     s.fit_columns();
-    s.width(1, 60);
+    s.width(0, 38);
+    s.width(1, 40);
 }
 
 void coverage(xlsx::Workbook& wb, const Board& board) {

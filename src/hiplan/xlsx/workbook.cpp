@@ -211,6 +211,10 @@ Sheet& Workbook::add_sheet(const std::string& name) {
     if (ws == nullptr) {
         throw Error(fmt::format("cannot add worksheet '{}'", name));
     }
+    // Printable for the Board pack: A4 landscape, one page wide.
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
     sheets_.push_back(std::unique_ptr<Sheet>(new Sheet(*this, ws, name)));
     return *sheets_.back();
 }
@@ -235,6 +239,9 @@ lxw_format* Workbook::format(const Style& style) {
         format_set_bottom(f, LXW_BORDER_THIN);
         format_set_text_wrap(f);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    }
+    if (style.left) {
+        format_set_align(f, LXW_ALIGN_LEFT);
     }
     if (style.wrap) {
         format_set_text_wrap(f);
@@ -297,6 +304,11 @@ void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint16_t col, 
                                 s.value_col);
         keep_alive_.push_back(s.name);
         chart_series_set_name(cs, keep_alive_.back().c_str());
+        if (s.colour != 0) {
+            lxw_chart_fill fill{};
+            fill.color = s.colour - 1;
+            chart_series_set_fill(cs, &fill);
+        }
     }
     if (series.size() <= 1) {
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);

@@ -32,6 +32,7 @@ struct Style {
     bool bold = false;
     bool wrap = false;
     bool header = false;       // bold on a light grey fill, with a bottom border
+    bool left = false;         // left-aligned (numbers next to their labels)
     std::uint32_t fill = 0;    // 0xRRGGBB + 1 (0 = none); use Style::with_fill
     std::string num_format;    // e.g. "yyyy-mm-dd", "0%"
     double font_size = 0;      // 0 = default
@@ -92,6 +93,7 @@ struct Series {
     std::string name;
     std::uint32_t first_row, last_row;
     std::uint16_t category_col, value_col;
+    std::uint32_t colour = 0;  // 0xRRGGBB + 1 (0 = the chart's default)
 };
 
 // An .xlsx file being written. Nothing reaches `path` until close() succeeds.
