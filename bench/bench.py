@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Times hiplan against the parse floor and two general-purpose validators on the same
+corpus, and prints one table per corpus size. Called by bench/run.sh.
+
+    bench.py --hiplan BIN --floor BIN --ajv BIN --schema FILE --sizes 100 1000 ...
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(cmd, repeats):
+    """Best wall time of `repeats` runs, and the peak RSS (MB) of the best run."""
+    best = None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if best is None or wall < best[0]:
+            best = (wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    return best
+
+
+def corpus(size, seed):
+    folder = os.path.join(HERE, ".corpus", "{}-{}".format(size, seed))
+    if not os.path.isdir(folder):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--files", str(size),
+                        "--out", folder, "--seed", str(seed)], check=True)
+    files = [os.path.join(folder, n) for n in os.listdir(folder)]
+    return folder, len(files), sum(os.path.getsize(f) for f in files) / 1e6
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--hiplan", required=True)
+    p.add_argument("--floor", required=True)
+    p.add_argument("--ajv")
+    p.add_argument("--schema")
+    p.add_argument("--python", default="/usr/bin/python3")
+    p.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args()
+    cores = os.cpu_count()
+    for size in a.sizes:
+        folder, files, mb = corpus(size, a.seed)
+        out = os.path.join(HERE, ".corpus", "board-{}.xlsx".format(size))
+        runs = [
+            ("parse floor (yaml-cpp events, 1 thread)", [a.floor, folder]),
+            ("hiplan lint --jobs 1", [a.hiplan, "lint", "--jobs", "1", folder]),
+            ("hiplan lint (all {} cores)".format(cores), [a.hiplan, "lint", folder]),
+            ("hiplan compile (all cores)", [a.hiplan, "compile", folder, "-o", out, "--round",
+                                            "2026-spring", "--force"]),
+        ]
+        if a.ajv and a.schema:
+            runs.append(("ajv-cli + js-yaml (JSON Schema)", [a.ajv, "validate", "--spec=draft2020",
+                         "-c", "ajv-formats", "-s", a.schema, "-d", os.path.join(folder, "*.yaml")]))
+        if a.schema:
+            runs.append(("Python jsonschema + CSafeLoader", [a.python, os.path.join(HERE, "validate_jsonschema.py"),
+                                                            a.schema, folder]))
+        results = [(name, measure(cmd, a.repeats if size <= 1000 else 1)) for name, cmd in runs]
+        floor = results[0][1][0]
+        lint1 = results[1][1][0]
+        lint = results[2][1][0]
+        print("\n{} files, {:.1f} MB ({} cores; best of {})".format(files, mb, cores,
+                                                                   a.repeats if size <= 1000 else 1))
+        print("| tool | wall s | files/s | MB/s | peak MB | x floor | hiplan lint is faster by |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, (wall, rss, code) in results:
+            faster = "{:.1f}x".format(wall / lint) if "hiplan" not in name and "floor" not in name else ""
+            print("| {} | {:.2f} | {:.0f} | {:.1f} | {:.0f} | {:.2f} | {} |".format(
+                name, wall, files / wall, mb / wall, rss, wall / floor, faster))
+        print("lint: {:.2f}x the floor single-threaded; {:.2f}x faster on {} cores than on 1".format(
+            lint1 / floor, lint1 / lint, cores))
+
+
+if __name__ == "__main__":
+    main()

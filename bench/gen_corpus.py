@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Generates a deterministic corpus of realistic health inequalities templates for the
+benchmark: about a dozen objectives each, full logic models, measures, a spring and an
+autumn review, 10-14 KB per file. A few percent carry realistic mistakes.
+
+    gen_corpus.py --files N --out DIR [--seed S] [--error-rate R]
+"""
+import argparse
+import os
+import random
+
+THEMES = ["contributory", "targeted", "mainstream-equity"]
+OUTCOMES = ["life-expectancy-gap", "healthy-life-expectancy-gap", "access", "experience",
+            "outcomes-of-care"]
+FOCUS = ["core20", "plus-ethnic-minority", "plus-inclusion-health", "smi-health-checks",
+         "hypertension", "early-cancer-diagnosis", "copd", "maternity", "smoking-cessation"]
+SUBMITTERS = [("ICB", "NHS Gloucestershire Integrated Care Board", "organisation"),
+              ("GCC", "Gloucestershire County Council", "organisation"),
+              ("GHC", "Gloucestershire Health and Care NHS Foundation Trust", "organisation"),
+              ("GHFT", "Gloucestershire Hospitals NHS Foundation Trust", "organisation"),
+              ("ILP-CHELTENHAM", "Cheltenham Integrated Locality Partnership", "ilp"),
+              ("ILP-COTSWOLD", "Cotswold Integrated Locality Partnership", "ilp"),
+              ("ILP-FOREST-OF-DEAN", "Forest of Dean Integrated Locality Partnership", "ilp"),
+              ("ILP-GLOUCESTER", "Gloucester City Integrated Locality Partnership", "ilp"),
+              ("ILP-STROUD-BERKELEY-VALE", "Stroud and Berkeley Vale Integrated Locality Partnership", "ilp"),
+              ("ILP-TEWKESBURY", "Tewkesbury Integrated Locality Partnership", "ilp"),
+              ("CPG-CANCER", "Cancer Clinical Programme Group", "cpg"),
+              ("CPG-CIRCULATORY", "Circulatory Clinical Programme Group", "cpg"),
+              ("CPG-RESPIRATORY", "Respiratory Clinical Programme Group", "cpg"),
+              ("CPG-DIABETES", "Diabetes Clinical Programme Group", "cpg"),
+              ("CPG-MENTAL-HEALTH", "Mental Health Clinical Programme Group", "cpg"),
+              ("CPG-CYP", "Children and Young People Clinical Programme Group", "cpg")]
+VERBS = ["Expand", "Target", "Improve access to", "Co-design", "Offer", "Fund", "Widen"]
+SUBJECTS = ["health checks for people with severe mental illness", "blood pressure checks in community venues",
+            "cancer awareness sessions with faith groups", "digital inclusion hubs in libraries",
+            "community transport to appointments", "stop smoking support for routine and manual workers",
+            "interpreting at first appointments", "peer support groups for carers",
+            "vaccination clinics on Traveller sites", "asthma reviews for children in deprived areas",
+            "outreach for people experiencing homelessness", "screening reminders by text and telephone"]
+PLACES = ["Gloucester", "Cheltenham", "the Forest of Dean", "Stroud", "Tewkesbury", "the Cotswolds"]
+STATUSES = ["on-track"] * 6 + ["at-risk", "at-risk", "off-track", "not-started", "no-data", "complete"]
+
+
+def date(y, m, d):
+    return "{:04d}-{:02d}-{:02d}".format(y, m, d)
+
+
+def objective(rng, sid, n, theme, y):
+    subject = rng.choice(SUBJECTS)
+    title = "{} {} in {} (workstream {})".format(rng.choice(VERBS), subject, rng.choice(PLACES), n)
+    lines = ["    - id: {}-{}".format(sid, n),
+             "      title: {}".format(title),
+             "      theme: {}".format(theme),
+             "      focus: [{}]".format(", ".join(rng.sample(FOCUS, rng.randint(1, 3)))),
+             "      lead: Head of Service {}".format(n),
+             "      logic_model:",
+             "        inputs: [Staff time, Grant funding, Community venues]",
+             "        activities:",
+             "          - {{id: A1, text: Plan {} with community partners}}".format(subject),
+             "          - {id: A2, text: Deliver sessions in the most deprived neighbourhoods}",
+             "        outputs:",
+             "          - {id: P1, text: Sessions delivered each month, from: [A1, A2]}",
+             "          - {id: P2, text: People reached in IMD quintile 1, from: [A2]}",
+             "        outcomes:",
+             "          - {id: C1, text: More people from deprived areas use the service, term: short, from: [P1, P2]}",
+             "          - {id: C2, text: A narrower gap in outcomes between areas, term: long, from: [C1]}",
+             "        contributes_to: [{}]".format(", ".join(rng.sample(OUTCOMES, 2))),
+             "      measures:"]
+    for m in range(1, rng.randint(1, 2) + 1):
+        base = round(rng.uniform(20, 60), 1)
+        up = rng.random() < 0.7
+        target = round(base + rng.uniform(5, 20), 1) if up else round(base - rng.uniform(2, 10), 1)
+        lines += ["        - id: M{}".format(m),
+                  "          indicator: Share of people in IMD quintile 1 reached, measure {}".format(m),
+                  "          tracks: {}".format(rng.choice(["P2", "C1", "C2"])),
+                  "          unit: \"%\"",
+                  "          direction: {}".format("increase" if up else "decrease"),
+                  "          baseline: {{value: {}, as_of: {}}}".format(base, date(y, 3, 31)),
+                  "          target: {{value: {}, by: {}}}".format(target, date(y + 1, 9, 30)),
+                  "          source: Service activity data",
+                  "          frequency: quarterly"]
+    return lines, [("M{}".format(m)) for m in range(1, len([l for l in lines if l.startswith("        - id: M")]) + 1)]
+
+
+def review(rng, sid, period, y, objectives):
+    day = date(y + 1, 4 if period == "spring" else 10, rng.randint(1, 14))
+    lines = ["  - period: {}".format(period), "    submitted: {}".format(day), "    objectives:"]
+    asks = []
+    for oid, measures in objectives:
+        status = rng.choice(STATUSES if period == "autumn" else STATUSES[:-1])
+        lines.append("      - ref: {}".format(oid))
+        lines.append("        status: {}".format(status))
+        lines.append("        progress: Work is under way with partners; attendance rose this quarter.")
+        if status in ("at-risk", "off-track"):
+            lines.append("        mitigation: Extra sessions booked and recruitment under way.")
+        if status == "complete":
+            lines.append("        impact: Uptake in the most deprived areas rose by a fifth.")
+        updates = ", ".join("{{ref: {}, value: {}, as_of: {}}}".format(m, round(rng.uniform(20, 70), 1),
+                                                                        date(y + 1, 3 if period == "spring" else 9, 30))
+                            for m in measures)
+        lines.append("        measures: [{}]".format(updates))
+        if status == "off-track":
+            asks.append(oid)
+    lines += ["    highlights:", "      - Sessions in community venues reached people new to services.",
+              "    challenges:", "      - Recruiting staff for outreach work.",
+              "    risks:", "      - {{description: Funding ends next year, mitigation: Business case in preparation, likelihood: medium, impact: high, objectives: [{}]}}".format(objectives[0][0]),
+              "    support_needed:", "      - {{ask: Shared analyst capacity for inequality data, theme: targeted, objectives: [{}]}}".format(objectives[0][0]),
+              "    learning:", "      - Trusted local partners make outreach work."]
+    return lines
+
+
+def template(rng, index):
+    sid, name, kind = SUBMITTERS[index % len(SUBMITTERS)]
+    y = 2000 + index // len(SUBMITTERS)  # a unique (submitter, cycle) pair per file
+    lines = ["# Generated by bench/gen_corpus.py",
+             "kind: template", "framework: one-gloucestershire",
+             "cycle: {}-{:02d}".format(y, (y + 1) % 100),
+             "submitter: {{id: {}, name: {}, type: {}}}".format(sid, name, kind),
+             "contact: {name: Health Inequalities Lead, role: Associate Director}",
+             "self_assessment:", "  submitted: {}".format(date(y, 10, rng.randint(1, 14))),
+             "  summary: Our commitments focus on the most deprived neighbourhoods and inclusion health groups.",
+             "  ratings:"]
+    for theme in THEMES:
+        lines.append("    - {{theme: {}, rating: {}, evidence: Evidence from our annual report.}}".format(
+            theme, rng.choice(["developing", "achieving"])))
+    lines.append("  objectives:")
+    objectives = []
+    for n in range(1, 11):
+        obj, measures = objective(rng, sid, n, THEMES[(n - 1) % 3], y)
+        lines += obj
+        objectives.append(("{}-{}".format(sid, n), measures))
+    lines.append("reviews:")
+    lines += review(rng, sid, "spring", y, objectives)
+    lines += review(rng, sid, "autumn", y, objectives)
+    return "\n".join(lines) + "\n"
+
+
+def break_it(rng, text):
+    mistakes = [("      title:", "      titel:"), ("theme: targeted", "theme: targetted"),
+                ("tracks: C1", "tracks: C9"), ("direction: increase", "direction: decrease")]
+    old, new = rng.choice(mistakes)
+    return text.replace(old, new, 1)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--error-rate", type=float, default=0.03)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    for i in range(args.files):
+        text = template(rng, i)
+        if rng.random() < args.error_rate:
+            text = break_it(rng, text)
+        with open(os.path.join(args.out, "t{:05d}.yaml".format(i)), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
