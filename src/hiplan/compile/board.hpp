@@ -50,8 +50,16 @@ struct SubmitterStatus {
     bool late = false;
 };
 
-// Everything the workbook shows, assembled from the linted files.
+// Everything the workbook shows, assembled from the linted files. Entries point into
+// `files`, so a Board can be moved but not copied.
 struct Board {
+    Board() = default;
+    Board(const Board&) = delete;
+    Board& operator=(const Board&) = delete;
+    Board(Board&&) = default;
+    Board& operator=(Board&&) = default;
+    ~Board() = default;
+
     Round round;
     const model::Framework* framework = nullptr;  // the round's framework
     std::string generated;                        // YYYY-MM-DD

@@ -1,0 +1,98 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "hiplan/compile/board.hpp"
+#include "hiplan/compile/queries.hpp"
+#include "hiplan/compile/round.hpp"
+#include "hiplan/frameworks/registry.hpp"
+
+using namespace hiplan;
+
+namespace {
+
+std::string example(const std::string& name) {
+    std::ifstream in(std::string(HIPLAN_SOURCE_DIR) + "/examples/" + name);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::vector<lint::FileResult> lint_examples(const std::vector<std::string>& names) {
+    static const frameworks::Registry registry;
+    lint::Options options;
+    options.keep_documents = true;
+    std::vector<lint::FileResult> results;
+    for (const auto& n : names) {
+        results.push_back(lint::lint_text(n, example(n), registry, options));
+    }
+    return results;
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("compile");
+
+TEST_CASE("rounds parse, print and name their cycles") {
+    const auto r = compile::parse_round("2026-autumn");
+    REQUIRE(r);
+    CHECK(r->to_string() == "2026-autumn");
+    CHECK(r->objectives_cycle() == 2026);
+    CHECK(r->review_cycle() == 2025);
+    CHECK(r->review_period() == "autumn");
+    const auto s = compile::parse_round("2027-spring");
+    REQUIRE(s);
+    CHECK(s->objectives_cycle() == 2026);
+    CHECK(s->review_cycle() == 2026);
+    CHECK(*s < compile::Round{2027, compile::Season::Autumn});
+    CHECK_FALSE(compile::parse_round("2026-summer"));
+    CHECK_FALSE(compile::parse_round("26-autumn"));
+    CHECK(compile::cycle_name(2099) == "2099-00");
+}
+
+TEST_CASE("the latest round is the latest review or objective setting in the data") {
+    const auto results = lint_examples({"ghc-2025-26.yaml", "ghft-2025-26.yaml"});
+    // ghc has an autumn 2026 review; ghft only a spring one.
+    CHECK(compile::latest_round(results) == compile::Round{2026, compile::Season::Autumn});
+    const auto spring_only = lint_examples({"ghft-2025-26.yaml"});
+    CHECK(compile::latest_round(spring_only) == compile::Round{2026, compile::Season::Spring});
+}
+
+TEST_CASE("a spring board counts submissions against the registry") {
+    const auto results = lint_examples({"ghc-2025-26.yaml", "ghft-2025-26.yaml", "gcc-2025-26.yaml",
+                                        "feedback-lch-cnt.yaml"});
+    const compile::Board board =
+        compile::assemble(results, *compile::parse_round("2026-spring"), "2026-11-20");
+    REQUIRE(board.framework != nullptr);
+    CHECK(board.framework->id == "one-gloucestershire");
+    CHECK(board.expected() == 16);
+    CHECK(board.received() == 3);
+    CHECK(board.valid() == 3);
+    CHECK(board.late() == 0);
+    CHECK(board.missing() == 13);
+    CHECK(board.excluded() == 0);
+    CHECK(board.objectives.size() == 3);
+    CHECK(board.reviews.size() == 3);
+    CHECK(board.feedback.size() == 1);
+    // GHC-1 was at risk in the spring review.
+    const auto& ghc = *board.objectives.front().view;
+    REQUIRE(ghc.submitter_id == "GHC");
+    const auto status = compile::latest_status(board, ghc, ghc.objectives.front());
+    REQUIRE(status);
+    CHECK(status->id == "at-risk");
+    CHECK(status->source == "spring review 2025-26");
+}
+
+TEST_CASE("progress to target runs from the baseline (0) to the target (1)") {
+    model::Measure m;
+    m.baseline.value = 40;
+    m.target.value = 60;
+    CHECK(*compile::progress_to_target(m, 50.0) == doctest::Approx(0.5));
+    CHECK(*compile::progress_to_target(m, 30.0) == doctest::Approx(-0.5));
+    CHECK_FALSE(compile::progress_to_target(m, std::nullopt));
+    m.baseline.is_new = true;
+    CHECK_FALSE(compile::progress_to_target(m, 50.0));
+}
+
+TEST_SUITE_END();
