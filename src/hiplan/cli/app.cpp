@@ -16,12 +16,9 @@ void add_input_options(CLI::App& command, InputOptions& options) {
                        "Framework file to use besides the built-in ones (repeatable)")
         ->allow_extra_args(false)
         ->check(CLI::ExistingFile);
-    command
-        .add_option("--color", options.color, "Colour the output: auto (on a terminal), always, never")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, ColorMode>{
-                {"auto", ColorMode::Auto}, {"always", ColorMode::Always}, {"never", ColorMode::Never}},
-            CLI::ignore_case));
+    command.add_option("--color", options.color, "Colour the output: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
     command.add_option("-j,--jobs", options.jobs, "Files to read in parallel (default: one per core)")
         ->check(CLI::Range(0U, 256U));
     command

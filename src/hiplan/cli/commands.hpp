@@ -12,7 +12,7 @@ namespace hiplan::cli {
 // Options shared by the commands that read documents.
 struct InputOptions {
     std::vector<std::string> framework_files;
-    ColorMode color = ColorMode::Auto;
+    std::string color = "auto";  // auto | always | never
     unsigned jobs = 0;
     std::size_t max_file_size = yaml::LoadLimits{}.max_bytes;
 };

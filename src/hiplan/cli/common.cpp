@@ -20,9 +20,9 @@
 
 namespace hiplan::cli {
 
-bool use_color(ColorMode mode) {
-    if (mode != ColorMode::Auto) {
-        return mode == ColorMode::Always;
+bool use_color(const std::string& when) {
+    if (when != "auto") {
+        return when == "always";
     }
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");

@@ -10,10 +10,9 @@
 
 namespace hiplan::cli {
 
-enum class ColorMode { Auto, Always, Never };
-
-// Decides whether to colour output written to stdout.
-bool use_color(ColorMode mode);
+// Decides whether to colour output written to stdout: "always", "never", or "auto" (on a
+// terminal, unless NO_COLOR is set or TERM is dumb).
+bool use_color(const std::string& when);
 
 // Builds the framework registry: built-ins plus each --framework file. Prints the
 // problems of an invalid framework file to stderr and returns nothing.
