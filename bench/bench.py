@@ -2,7 +2,7 @@
 """Times hiplan against the parse floor and two general-purpose validators on the same
 corpus, and prints one table per corpus size. Called by bench/run.sh.
 
-    bench.py --hiplan BIN --floor BIN --ajv BIN --schema FILE --sizes 100 1000 ...
+    bench.py --hiplan BIN --floor BIN [--ajv BIN] --sizes 100 1000 ...
 """
 import argparse
 import os
@@ -26,13 +26,22 @@ def measure(cmd, repeats):
     return best
 
 
-def corpus(size, seed):
+def corpus(size, seed, hiplan):
+    """Generates (once) the corpus of `size` templates, its framework file and the JSON
+    Schema `hiplan schema` writes for that framework."""
     folder = os.path.join(HERE, ".corpus", "{}-{}".format(size, seed))
-    if not os.path.isdir(folder):
+    framework = folder + ".framework.yaml"
+    schema = folder + ".schema.json"
+    if not os.path.isfile(schema):
         subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--files", str(size),
-                        "--out", folder, "--seed", str(seed)], check=True)
+                        "--out", folder, "--framework-out", framework, "--seed", str(seed)],
+                       check=True)
+        with open(schema + ".tmp", "w", encoding="utf-8") as out:
+            subprocess.run([hiplan, "schema", "--kind", "template", "--framework", framework],
+                           stdout=out, check=True)
+        os.replace(schema + ".tmp", schema)
     files = [os.path.join(folder, n) for n in os.listdir(folder)]
-    return folder, len(files), sum(os.path.getsize(f) for f in files) / 1e6
+    return folder, framework, schema, len(files), sum(os.path.getsize(f) for f in files) / 1e6
 
 
 def main():
@@ -40,7 +49,6 @@ def main():
     p.add_argument("--hiplan", required=True)
     p.add_argument("--floor", required=True)
     p.add_argument("--ajv")
-    p.add_argument("--schema")
     p.add_argument("--python", default="/usr/bin/python3")
     p.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     p.add_argument("--repeats", type=int, default=3)
@@ -48,33 +56,32 @@ def main():
     a = p.parse_args()
     cores = os.cpu_count()
     for size in a.sizes:
-        folder, files, mb = corpus(size, a.seed)
+        folder, framework, schema, files, mb = corpus(size, a.seed, a.hiplan)
         out = os.path.join(HERE, ".corpus", "board-{}.xlsx".format(size))
         runs = [
             ("parse floor (yaml-cpp events, 1 thread)", [a.floor, folder]),
-            ("hiplan lint --jobs 1", [a.hiplan, "lint", "--jobs", "1", folder]),
-            ("hiplan lint (all {} cores)".format(cores), [a.hiplan, "lint", folder]),
-            ("hiplan compile (all cores)", [a.hiplan, "compile", folder, "-o", out, "--round",
-                                            "2026-spring", "--force"]),
+            ("hiplan lint --jobs 1", [a.hiplan, "lint", "--framework", framework, "--jobs", "1", folder]),
+            ("hiplan lint (all {} cores)".format(cores), [a.hiplan, "lint", "--framework", framework, folder]),
+            ("hiplan compile (all cores)", [a.hiplan, "compile", "--framework", framework, folder,
+                                            "-o", out, "--round", "2026-spring", "--force"]),
         ]
-        if a.ajv and a.schema:
+        if a.ajv:
             runs.append(("ajv-cli + js-yaml (JSON Schema)", [a.ajv, "validate", "--spec=draft2020",
-                         "-c", "ajv-formats", "-s", a.schema, "-d", os.path.join(folder, "*.yaml")]))
-        if a.schema:
-            runs.append(("Python jsonschema + CSafeLoader", [a.python, os.path.join(HERE, "validate_jsonschema.py"),
-                                                            a.schema, folder]))
+                         "-c", "ajv-formats", "-s", schema, "-d", os.path.join(folder, "*.yaml")]))
+        runs.append(("Python jsonschema + CSafeLoader", [a.python, os.path.join(HERE, "validate_jsonschema.py"),
+                                                        schema, folder]))
         results = [(name, measure(cmd, a.repeats if size <= 1000 else 1)) for name, cmd in runs]
         floor = results[0][1][0]
         lint1 = results[1][1][0]
         lint = results[2][1][0]
         print("\n{} files, {:.1f} MB ({} cores; best of {})".format(files, mb, cores,
                                                                    a.repeats if size <= 1000 else 1))
-        print("| tool | wall s | files/s | MB/s | peak MB | x floor | hiplan lint is faster by |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| tool | wall s | files/s | MB/s | peak MB | exit | x floor | hiplan lint is faster by |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, (wall, rss, code) in results:
             faster = "{:.1f}x".format(wall / lint) if "hiplan" not in name and "floor" not in name else ""
-            print("| {} | {:.2f} | {:.0f} | {:.1f} | {:.0f} | {:.2f} | {} |".format(
-                name, wall, files / wall, mb / wall, rss, wall / floor, faster))
+            print("| {} | {:.2f} | {:.0f} | {:.1f} | {:.0f} | {} | {:.2f} | {} |".format(
+                name, wall, files / wall, mb / wall, rss, code, wall / floor, faster))
         print("lint: {:.2f}x the floor single-threaded; {:.2f}x faster on {} cores than on 1".format(
             lint1 / floor, lint1 / lint, cores))
 

@@ -16,11 +16,8 @@ ajv="$here/.npm/node_modules/.bin/ajv"
 if [ ! -x "$ajv" ] && command -v npm > /dev/null; then
   npm install --silent --prefix "$here/.npm" ajv-cli ajv-formats > /dev/null 2>&1 || true
 fi
-schema="$here/.cache/template.schema.json"
-"$root/build-bench/hiplan" schema --kind template --framework one-gloucestershire > "$schema"
-
 peers=()
 if [ -x "$ajv" ]; then peers+=(--ajv "$ajv"); else echo "ajv-cli not installed: skipped"; fi
 # shellcheck disable=SC2086
 python3 "$here/bench.py" --hiplan "$root/build-bench/hiplan" --floor "$here/.cache/parse_floor" \
-  --schema "$schema" "${peers[@]}" --sizes ${sizes[*]}
+  "${peers[@]}" --sizes ${sizes[*]}

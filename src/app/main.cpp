@@ -4,8 +4,10 @@
 
 #include "hiplan/cli/app.hpp"
 #include "hiplan/cli/exit_codes.hpp"
+#include "hiplan/util/allocator.hpp"
 
 int main(int argc, char** argv) {
+    hiplan::util::tune_allocator_for_batches();
     try {
         return hiplan::cli::run(argc, argv);
     } catch (const std::exception& e) {

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parts.push_back(all.substr(start));
 
     hiplan::lint::Options options;
-    options.keep_documents = true;
+    options.keep = hiplan::lint::Keep::Views;
     std::vector<hiplan::lint::FileResult> results;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         results.push_back(

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const hiplan::frameworks::Registry registry;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     hiplan::lint::Options options;
-    options.keep_documents = true;
+    options.keep = hiplan::lint::Keep::Documents;
     const auto result = hiplan::lint::lint_text("fuzz.yaml", bytes, registry, options);
     // Render every finding too: formatting must cope with whatever the input held.
     for (const auto& d : result.diagnostics) {

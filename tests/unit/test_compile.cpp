@@ -22,7 +22,7 @@ std::string example(const std::string& name) {
 std::vector<lint::FileResult> lint_examples(const std::vector<std::string>& names) {
     static const frameworks::Registry registry;
     lint::Options options;
-    options.keep_documents = true;
+    options.keep = lint::Keep::Views;
     std::vector<lint::FileResult> results;
     for (const auto& n : names) {
         results.push_back(lint::lint_text(n, example(n), registry, options));
@@ -57,6 +57,25 @@ TEST_CASE("the latest round is the latest review or objective setting in the dat
     CHECK(compile::latest_round(results) == compile::Round{2026, compile::Season::Autumn});
     const auto spring_only = lint_examples({"ghft-2025-26.yaml"});
     CHECK(compile::latest_round(spring_only) == compile::Round{2026, compile::Season::Spring});
+}
+
+TEST_CASE("compile keeps what the Board shows and frees the rest of each document") {
+    static const frameworks::Registry registry;
+    lint::Options options;
+    options.keep = lint::Keep::Views;
+    options.trim = compile::trim_to_board;
+    const auto r = lint::lint_text("ghc-2025-26.yaml", example("ghc-2025-26.yaml"), registry, options);
+    REQUIRE(r.parsed);
+    CHECK(r.parsed->document.empty());
+    REQUIRE(r.parsed->template_view);
+    const model::Objective& o = r.parsed->template_view->objectives.front();
+    CHECK(o.id == "GHC-1");
+    CHECK_FALSE(o.node.valid());  // the nodes are gone, and reading them is safe
+    CHECK(o.logic_model.activities.empty());
+    CHECK(o.logic_model.outcomes.empty());
+    CHECK(o.logic_model.contributes_to.size() == 3);  // the Coverage sheet needs these
+    CHECK(o.measures.size() == 2);
+    CHECK(r.parsed->template_view->reviews.size() == 2);
 }
 
 TEST_CASE("a spring board counts submissions against the registry") {

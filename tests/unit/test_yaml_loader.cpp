@@ -34,6 +34,26 @@ void check_single(const Loaded& l, RuleId rule, std::uint32_t line, std::uint32_
 
 TEST_SUITE_BEGIN("yaml");
 
+TEST_CASE("a released document frees its nodes and every reference into it reads as missing") {
+    auto l = load("kind: template\nlist: [a, {k: v}]\n");
+    REQUIRE_FALSE(l.result.fatal);
+    yaml::Document& doc = l.result.document;
+    const yaml::NodeRef list = doc.root().get("list");
+    REQUIRE(list.is_sequence());
+    const yaml::NodeRef k = list.item(1).get("k");
+    CHECK(k.text() == "v");
+    doc.release();
+    CHECK(doc.empty());
+    CHECK_FALSE(doc.root().valid());
+    CHECK_FALSE(list.valid());
+    CHECK_FALSE(k.valid());
+    CHECK(k.text().empty());
+    CHECK(k.position() == Position{});
+    CHECK(list.size() == 0);
+    CHECK_FALSE(list.item(0).valid());
+    CHECK_FALSE(list.parent().valid());
+}
+
 TEST_CASE("a well-formed document keeps every node's position") {
     const auto l = load("kind: template\nlist:\n  - a\n  - {k: 'v'}\nempty:\n");
     REQUIRE_FALSE(l.result.fatal);

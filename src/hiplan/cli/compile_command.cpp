@@ -2,11 +2,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <mutex>
-
-#include <unistd.h>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "hiplan/cli/commands.hpp"
 #include "hiplan/cli/exit_codes.hpp"
@@ -92,25 +94,26 @@ std::optional<std::string> check_output(const CompileOptions& o, const lint::Inp
     return std::nullopt;
 }
 
-void print_round(const compile::Board& b, const std::string& output) {
+// What compile says of the round once the workbook is written ("Wrote ..." follows).
+std::string round_report(const compile::Board& b) {
     const auto* f = b.framework;
-    std::cout << fmt::format("Round {}: framework {}\n", b.round.to_string(),
-                             f != nullptr ? f->id : std::string("none"));
-    std::cout << fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} "
-                             "missing\n",
-                             b.expected(), b.received(), b.valid(), b.late(), b.missing());
+    std::string out = fmt::format("Round {}: framework {}\n", b.round.to_string(),
+                                  f != nullptr ? f->id : std::string("none"));
+    out += fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} missing\n",
+                       b.expected(), b.received(), b.valid(), b.late(), b.missing());
     for (const auto& e : b.files) {
         if (!e.included && !e.note.empty()) {
-            std::cout << fmt::format("Not included: {}: {}\n", e.result->path, e.note);
+            out += fmt::format("Not included: {}: {}\n", e.result->path, e.note);
         }
     }
-    std::cout << fmt::format("Wrote {}\n", output);
+    return out;
 }
 
 // Prints "linting N/M" on a terminal, at most ten times a second.
 class ProgressLine {
 public:
-    explicit ProgressLine(std::size_t total) : enabled_(total >= 50 && ::isatty(STDERR_FILENO) == 1), total_(total) {}
+    explicit ProgressLine(std::size_t total)
+        : enabled_(total >= 50 && ::isatty(STDERR_FILENO) == 1), total_(total) {}
     void update(std::size_t done) {
         if (!enabled_) {
             return;
@@ -151,7 +154,8 @@ int run_compile(const CompileOptions& o) {
     }
     lint::Options options;
     options.limits.max_bytes = o.input.max_file_size;
-    options.keep_documents = true;
+    options.keep = lint::Keep::Views;
+    options.trim = compile::trim_to_board;
     const auto registry = load_registry(o.input.framework_files, options.limits, color);
     if (!registry) {
         return k_exit_failure;
@@ -173,20 +177,22 @@ int run_compile(const CompileOptions& o) {
     }
     options.suppressions = &*policy;
     ProgressLine progress(inputs.files.size());
-    const auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
-                                          [&](std::size_t done) { progress.update(done); });
+    auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
+                                    [&](std::size_t done) { progress.update(done); });
     if (!round) {
         round = compile::latest_round(results);
         if (!round) {
-            print_error("no valid template to take the round from; pass --round YYYY-autumn|spring");
+            print_error(
+                "no valid template to take the round from; pass --round YYYY-autumn|spring");
             return k_exit_failure;
         }
         std::cout << fmt::format("No --round given: using the latest round in the data, {}\n",
                                  round->to_string());
     }
-    const compile::Board board = compile::assemble(results, *round, generated->to_string());
+    auto board = std::make_unique<compile::Board>(
+        compile::assemble(results, *round, generated->to_string()));
     // Findings of excluded files go to the terminal too: nothing is dropped silently.
-    for (const auto& e : board.files) {
+    for (const auto& e : board->files) {
         if (e.valid || !e.result->readable()) {
             continue;
         }
@@ -196,11 +202,25 @@ int run_compile(const CompileOptions& o) {
             }
         }
     }
+    std::vector<std::string> unreadable;
+    for (const auto& r : results) {
+        if (!r.readable()) {
+            unreadable.push_back("cannot read '" + r.path + "': " + r.io_error);
+        }
+    }
+    const std::string report = round_report(*board);
+    const bool excluded = board->excluded() > 0;
+
     AtomicFile out(o.output);
     std::size_t truncated = 0;
     try {
         const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
-        truncated = compile::write_workbook(board, out.temp_path(), created);
+        const auto wb = compile::lay_out_workbook(*board, out.temp_path(), created);
+        // The workbook holds all it shows: free the documents before it is written.
+        board.reset();
+        std::vector<lint::FileResult>().swap(results);
+        wb->close();
+        truncated = wb->truncated_cells();
     } catch (const xlsx::Error& e) {
         print_error(fmt::format("cannot write '{}': {}", o.output, e.what()));
         return k_exit_failure;
@@ -214,14 +234,14 @@ int run_compile(const CompileOptions& o) {
         std::cout << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n",
                                  truncated, truncated == 1 ? " was" : "s were");
     }
-    print_round(board, o.output);
-    for (const auto& r : results) {
-        if (!r.readable()) {
-            print_error("cannot read '" + r.path + "': " + r.io_error);
-            return k_exit_failure;
-        }
+    std::cout << report << fmt::format("Wrote {}\n", o.output);
+    for (const auto& message : unreadable) {
+        print_error(message);
     }
-    return board.excluded() > 0 ? k_exit_findings : k_exit_ok;
+    if (!unreadable.empty()) {
+        return k_exit_failure;
+    }
+    return excluded ? k_exit_findings : k_exit_ok;
 }
 
 }  // namespace

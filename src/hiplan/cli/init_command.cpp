@@ -52,7 +52,7 @@ bool write_new_file(const std::string& path, const std::string& text) {
 
 int init_from(const InitOptions& o, int cycle_start, const frameworks::Registry& registry) {
     lint::Options options;
-    options.keep_documents = true;
+    options.keep = lint::Keep::Documents;
     const lint::FileResult last = lint::lint_file(o.from, registry, options);
     if (!last.readable()) {
         print_error(fmt::format("cannot read '{}': {}", o.from, last.io_error));

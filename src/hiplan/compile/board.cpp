@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -65,9 +66,11 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
         if (review != t.reviews.end()) {
             e.submitted = review->submitted;
             if (framework != nullptr) {
-                if (const auto w = rules::review_window(*framework, t.cycle_start, review->period)) {
+                if (const auto w =
+                        rules::review_window(*framework, t.cycle_start, review->period)) {
                     e.deadline = w->deadline;
-                    e.late = review->submitted && rules::is_late(*framework, *w, *review->submitted);
+                    e.late =
+                        review->submitted && rules::is_late(*framework, *w, *review->submitted);
                 }
             }
         }
@@ -135,16 +138,16 @@ std::size_t FileEntry::count(Severity s) const {
 }
 
 std::size_t Board::received() const {
-    return static_cast<std::size_t>(
-        std::count_if(submitters.begin(), submitters.end(), [](const auto& s) { return s.received; }));
+    return static_cast<std::size_t>(std::count_if(submitters.begin(), submitters.end(),
+                                                  [](const auto& s) { return s.received; }));
 }
 std::size_t Board::valid() const {
     return static_cast<std::size_t>(
         std::count_if(submitters.begin(), submitters.end(), [](const auto& s) { return s.valid; }));
 }
 std::size_t Board::late() const {
-    return static_cast<std::size_t>(std::count_if(
-        submitters.begin(), submitters.end(), [](const auto& s) { return s.valid && s.late; }));
+    return static_cast<std::size_t>(std::count_if(submitters.begin(), submitters.end(),
+                                                  [](const auto& s) { return s.valid && s.late; }));
 }
 std::size_t Board::excluded() const {
     return static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const auto& f) {
@@ -164,6 +167,19 @@ const model::Review* Board::round_review(const model::Template& t) const {
     return nullptr;
 }
 
+void trim_to_board(lint::ParsedDocument& parsed) {
+    if (!parsed.template_view) {
+        return;
+    }
+    for (auto& o : parsed.template_view->objectives) {
+        model::LogicModel& lm = o.logic_model;
+        std::vector<std::string>().swap(lm.inputs);
+        std::vector<model::Element>().swap(lm.activities);
+        std::vector<model::Element>().swap(lm.outputs);
+        std::vector<model::Element>().swap(lm.outcomes);
+    }
+}
+
 std::optional<Round> latest_round(const std::vector<lint::FileResult>& results) {
     std::optional<Round> best;
     auto consider = [&](Round r) {
@@ -178,7 +194,8 @@ std::optional<Round> latest_round(const std::vector<lint::FileResult>& results) 
         }
         consider({t->cycle_start, Season::Autumn});
         for (const auto& review : t->reviews) {
-            consider({t->cycle_start + 1, review.period == "spring" ? Season::Spring : Season::Autumn});
+            consider(
+                {t->cycle_start + 1, review.period == "spring" ? Season::Spring : Season::Autumn});
         }
     }
     return best;
@@ -242,12 +259,19 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
     if (board.framework != nullptr) {
         const Part main_part =
             round.season == Season::Autumn ? Part::ObjectiveSetting : Part::Review;
+        // The round's files by submitter, so a national registry stays linear.
+        std::unordered_map<std::string_view, std::vector<const FileEntry*>> by_submitter;
+        for (const auto& e : board.files) {
+            if (e.part == main_part) {
+                by_submitter[e.submitter_id].push_back(&e);
+            }
+        }
+        static const std::vector<const FileEntry*> k_none;
         for (const auto& s : board.framework->submitters) {
             SubmitterStatus status{&s};
-            for (const auto& e : board.files) {
-                if (e.part != main_part || e.submitter_id != s.id) {
-                    continue;
-                }
+            const auto found = by_submitter.find(s.id);
+            for (const FileEntry* entry : found == by_submitter.end() ? k_none : found->second) {
+                const FileEntry& e = *entry;
                 if (main_part == Part::Review && !e.submitted) {
                     continue;  // the template has no review for this round yet
                 }

@@ -22,7 +22,7 @@ struct FileEntry {
     Part part = Part::Unknown;
     std::string submitter_id, submitter_name, submitter_type, cycle;
     std::optional<Date> submitted, deadline;
-    bool valid = false;     // no errors
+    bool valid = false;  // no errors
     bool late = false;
     bool included = false;  // its data is in the figures
     std::string note;       // why it is not included
@@ -67,7 +67,7 @@ struct Board {
     std::vector<TemplateEntry> objectives;        // templates whose objectives are registered
     std::vector<TemplateEntry> reviews;           // templates whose round review is reported
     std::vector<FeedbackEntry> feedback;
-    std::vector<SubmitterStatus> submitters;      // the registry, in framework order
+    std::vector<SubmitterStatus> submitters;  // the registry, in framework order
 
     [[nodiscard]] std::size_t expected() const { return submitters.size(); }
     [[nodiscard]] std::size_t received() const;
@@ -80,10 +80,14 @@ struct Board {
     [[nodiscard]] const model::Review* round_review(const model::Template& t) const;
 };
 
+// Frees the parts of a checked document the Board never shows (the logic model's
+// inputs, activities, outputs and outcomes): a lint::Options::trim for compile.
+void trim_to_board(lint::ParsedDocument& parsed);
+
 // The most recent round the files hold data for, if any.
 std::optional<Round> latest_round(const std::vector<lint::FileResult>& results);
 
-// Assembles the Board of `round` from linted files (linted with keep_documents).
+// Assembles the Board of `round` from linted files (linted with Keep::Views or Keep::Documents).
 Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
                std::string generated);
 

@@ -48,27 +48,40 @@ void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint16_t col, const 
     }
 }
 
+Register::Register(xlsx::Sheet& sheet, std::uint32_t first_row, std::vector<std::string> headers,
+                   std::string table_name, std::string empty_note)
+    : sheet_(sheet), first_row_(first_row), headers_(std::move(headers)),
+      table_name_(std::move(table_name)), empty_note_(std::move(empty_note)) {}
+
+void Register::add(const Row& row) {
+    ++rows_;
+    for (std::size_t c = 0; c < row.size() && c < headers_.size(); ++c) {
+        write_cell(sheet_, first_row_ + rows_, static_cast<std::uint16_t>(c), row[c]);
+    }
+}
+
+void Register::finish() {
+    if (rows_ == 0) {
+        for (std::size_t c = 0; c < headers_.size(); ++c) {
+            sheet_.text(first_row_, static_cast<std::uint16_t>(c), headers_[c], {.header = true});
+        }
+        sheet_.text(first_row_ + 1, 0, empty_note_);
+        sheet_.fit_columns();
+        return;
+    }
+    sheet_.table(first_row_, first_row_ + rows_, headers_, table_name_);
+    sheet_.freeze(first_row_ + 1, 0);
+    sheet_.fit_columns();
+}
+
 void write_register(xlsx::Sheet& sheet, std::uint32_t first_row,
                     const std::vector<std::string>& headers, const std::vector<Row>& rows,
                     const std::string& table_name, const std::string& empty_note) {
-    if (rows.empty()) {
-        for (std::size_t c = 0; c < headers.size(); ++c) {
-            sheet.text(first_row, static_cast<std::uint16_t>(c), headers[c], {.header = true});
-        }
-        sheet.text(first_row + 1, 0, empty_note);
-        sheet.fit_columns();
-        return;
+    Register reg(sheet, first_row, headers, table_name, empty_note);
+    for (const Row& row : rows) {
+        reg.add(row);
     }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t c = 0; c < rows[r].size() && c < headers.size(); ++c) {
-            write_cell(sheet, first_row + 1 + static_cast<std::uint32_t>(r),
-                       static_cast<std::uint16_t>(c), rows[r][c]);
-        }
-    }
-    sheet.table(first_row, first_row + static_cast<std::uint32_t>(rows.size()), headers,
-                table_name);
-    sheet.freeze(first_row + 1, 0);
-    sheet.fit_columns();
+    reg.finish();
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {

@@ -25,9 +25,28 @@ Cell percent_cell(std::optional<double> fraction);
 
 using Row = std::vector<Cell>;
 
-// Writes `rows` under `headers` from `first_row` as an Excel table named `table_name`
-// (filterable, banded), freezes the header and fits the columns. With no rows, writes
-// the headers and `empty_note` instead of a table (Excel tables need a data row).
+// Writes a register, an Excel table under a header row, one row at a time: a national
+// register is held once, in the workbook's cells, and never also as a list of rows.
+class Register {
+public:
+    Register(xlsx::Sheet& sheet, std::uint32_t first_row, std::vector<std::string> headers,
+             std::string table_name, std::string empty_note);
+    void add(const Row& row);
+    [[nodiscard]] std::uint32_t size() const { return rows_; }
+    // Makes the rows a filterable, banded Excel table, freezes the header and fits the
+    // columns. With no rows, writes the headers and the empty note instead (an Excel
+    // table needs a data row).
+    void finish();
+
+private:
+    xlsx::Sheet& sheet_;
+    std::uint32_t first_row_;
+    std::vector<std::string> headers_;
+    std::string table_name_, empty_note_;
+    std::uint32_t rows_ = 0;
+};
+
+// Writes `rows` as a Register.
 void write_register(xlsx::Sheet& sheet, std::uint32_t first_row,
                     const std::vector<std::string>& headers, const std::vector<Row>& rows,
                     const std::string& table_name, const std::string& empty_note);

@@ -16,62 +16,59 @@ Cell yes_no(bool value, bool highlight_no = true) {
 
 void submissions(xlsx::Workbook& wb, const Board& board) {
     xlsx::Sheet& s = wb.add_sheet("Submissions");
-    const std::vector<std::string> headers = {
-        "File",   "Submitter", "Name",     "Type",     "Cycle",    "Part",    "Submitted",
-        "Deadline", "On time", "Valid",    "Errors",   "Warnings", "Included", "Note"};
-    std::vector<Row> rows;
+    const std::vector<std::string> headers = {"File",   "Submitter", "Name",     "Type",    "Cycle",
+                                              "Part",   "Submitted", "Deadline", "On time", "Valid",
+                                              "Errors", "Warnings",  "Included", "Note"};
+    Register reg(s, 0, headers, "Submissions", "No files were given.");
     for (const auto& e : board.files) {
         const bool timed = e.submitted && e.deadline;
-        rows.push_back({text_cell(e.result->path), text_cell(e.submitter_id),
-                        text_cell(e.submitter_name), text_cell(e.submitter_type),
-                        text_cell(e.cycle), text_cell(std::string(to_string(e.part, board.round))),
-                        date_cell(e.submitted), date_cell(e.deadline),
-                        timed ? text_cell(e.late ? "late" : "yes",
-                                          e.late ? xlsx::Style::with_fill(k_late_fill)
-                                                 : xlsx::Style{})
-                              : text_cell(""),
-                        yes_no(e.valid), number_cell(static_cast<double>(e.count(Severity::Error))),
-                        number_cell(static_cast<double>(e.count(Severity::Warning))),
-                        yes_no(e.included, false), text_cell(e.note)});
+        reg.add({text_cell(e.result->path), text_cell(e.submitter_id), text_cell(e.submitter_name),
+                 text_cell(e.submitter_type), text_cell(e.cycle),
+                 text_cell(std::string(to_string(e.part, board.round))), date_cell(e.submitted),
+                 date_cell(e.deadline),
+                 timed ? text_cell(e.late ? "late" : "yes",
+                                   e.late ? xlsx::Style::with_fill(k_late_fill) : xlsx::Style{})
+                       : text_cell(""),
+                 yes_no(e.valid), number_cell(static_cast<double>(e.count(Severity::Error))),
+                 number_cell(static_cast<double>(e.count(Severity::Warning))),
+                 yes_no(e.included, false), text_cell(e.note)});
     }
     for (const auto& st : board.submitters) {
         if (st.received) {
             continue;
         }
-        rows.push_back({text_cell("(none)"), text_cell(st.submitter->id),
-                        text_cell(st.submitter->name), text_cell(st.submitter->type),
-                        text_cell(""), text_cell("missing", xlsx::Style::with_fill(k_gap_fill)),
-                        text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
-                        text_cell(""), text_cell("no"),
-                        text_cell(fmt::format("no {} received",
-                                              board.round.season == Season::Autumn
-                                                  ? "objective setting"
-                                                  : "spring review"))});
+        reg.add({text_cell("(none)"), text_cell(st.submitter->id), text_cell(st.submitter->name),
+                 text_cell(st.submitter->type), text_cell(""),
+                 text_cell("missing", xlsx::Style::with_fill(k_gap_fill)), text_cell(""),
+                 text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
+                 text_cell("no"),
+                 text_cell(fmt::format("no {} received", board.round.season == Season::Autumn
+                                                             ? "objective setting"
+                                                             : "spring review"))});
     }
-    write_register(s, 0, headers, rows, "Submissions", "No files were given.");
+    reg.finish();
 }
 
 void validation(xlsx::Workbook& wb, const Board& board) {
     xlsx::Sheet& s = wb.add_sheet("Validation");
-    const std::vector<std::string> headers = {"File",    "Line",    "Column", "Severity",
-                                              "Code",    "Rule",    "Message", "Hint",
+    const std::vector<std::string> headers = {"File",    "Line",         "Column",  "Severity",
+                                              "Code",    "Rule",         "Message", "Hint",
                                               "Pointer", "File included"};
-    std::vector<Row> rows;
+    Register reg(s, 0, headers, "Validation", "No findings: every file is clean.");
     for (const auto& e : board.files) {
         auto add = [&](const Diagnostic& d) {
             const Rule& r = rule(d.rule);
-            rows.push_back({text_cell(d.file),
-                            number_cell(d.begin.known() ? std::optional<double>(d.begin.line)
-                                                        : std::nullopt),
-                            number_cell(d.begin.known() ? std::optional<double>(d.begin.column)
-                                                        : std::nullopt),
-                            text_cell(std::string(to_string(d.severity)),
-                                      d.severity == Severity::Error
-                                          ? xlsx::Style::with_fill(k_gap_fill)
-                                          : xlsx::Style::with_fill(k_late_fill)),
-                            text_cell(std::string(r.code)), text_cell(std::string(r.slug)),
-                            text_cell(d.message), text_cell(d.hint), text_cell(d.pointer),
-                            text_cell(e.included ? "yes" : "no")});
+            reg.add(
+                {text_cell(d.file),
+                 number_cell(d.begin.known() ? std::optional<double>(d.begin.line) : std::nullopt),
+                 number_cell(d.begin.known() ? std::optional<double>(d.begin.column)
+                                             : std::nullopt),
+                 text_cell(std::string(to_string(d.severity)),
+                           d.severity == Severity::Error ? xlsx::Style::with_fill(k_gap_fill)
+                                                         : xlsx::Style::with_fill(k_late_fill)),
+                 text_cell(std::string(r.code)), text_cell(std::string(r.slug)),
+                 text_cell(d.message), text_cell(d.hint), text_cell(d.pointer),
+                 text_cell(e.included ? "yes" : "no")});
         };
         for (const auto& d : e.result->diagnostics) {
             add(d);
@@ -80,13 +77,13 @@ void validation(xlsx::Workbook& wb, const Board& board) {
             add(d);
         }
         if (!e.result->readable()) {
-            rows.push_back({text_cell(e.result->path), number_cell(std::nullopt),
-                            number_cell(std::nullopt), text_cell("error"), text_cell(""),
-                            text_cell("io-error"), text_cell("cannot read: " + e.result->io_error),
-                            text_cell(""), text_cell(""), text_cell("no")});
+            reg.add({text_cell(e.result->path), number_cell(std::nullopt),
+                     number_cell(std::nullopt), text_cell("error"), text_cell(""),
+                     text_cell("io-error"), text_cell("cannot read: " + e.result->io_error),
+                     text_cell(""), text_cell(""), text_cell("no")});
         }
     }
-    write_register(s, 0, headers, rows, "Validation", "No findings: every file is clean.");
+    reg.finish();
     s.width(6, 80);
     s.width(7, 60);
 }

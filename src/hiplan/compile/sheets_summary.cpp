@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -84,9 +85,9 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     const std::vector<Pair> facts = {
         {"Round", text_cell(board.round.to_string())},
         {"Reports", text_cell(round_description(board))},
-        {"Framework", text_cell(f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id,
-                                                            f->version)
-                                             : "none (no valid template)")},
+        {"Framework",
+         text_cell(f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id, f->version)
+                                : "none (no valid template)")},
         {"Generated", text_cell(board.generated)},
         {"Submissions expected", count(board.expected())},
         {"Submissions received", count(board.received())},
@@ -179,23 +180,26 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     std::uint32_t row = 1;
     header_row(s, row, theme_columns("Submitter", "Type", *f));
     const std::uint32_t first_data = row + 1;
+    std::unordered_map<std::string_view, const TemplateEntry*> by_submitter;
+    for (const auto& e : board.objectives) {
+        by_submitter.emplace(e.view->submitter_id, &e);  // the first, as in the registers
+    }
     for (const auto& status : board.submitters) {
         ++row;
         s.text(row, 0, status.submitter->id + " " + status.submitter->name);
         s.text(row, 1, status.submitter->type);
-        const auto entry = std::find_if(board.objectives.begin(), board.objectives.end(),
-                                        [&](const TemplateEntry& e) {
-                                            return e.view->submitter_id == status.submitter->id;
-                                        });
-        if (entry == board.objectives.end()) {
+        const auto found = by_submitter.find(status.submitter->id);
+        const TemplateEntry* entry = found == by_submitter.end() ? nullptr : found->second;
+        if (entry == nullptr) {
             s.text(row, static_cast<std::uint16_t>(2 + themes), "no valid submission",
                    xlsx::Style::with_fill(k_gap_fill));
             continue;
         }
         std::size_t total = 0;
         for (std::uint16_t t = 0; t < themes; ++t) {
-            const auto n = std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
-                                         [&](const auto& o) { return o.theme == f->themes[t].id; });
+            const auto n =
+                std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
+                              [&](const auto& o) { return o.theme == f->themes[t].id; });
             total += static_cast<std::size_t>(n);
             s.number(row, static_cast<std::uint16_t>(2 + t), static_cast<double>(n));
         }
@@ -246,11 +250,10 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         std::size_t objectives = 0;
         std::size_t submitters = 0;
         for (const auto& e : board.objectives) {
-            const auto n = std::count_if(e.view->objectives.begin(), e.view->objectives.end(),
-                                         [&](const auto& o) {
-                                             return std::find(o.focus.begin(), o.focus.end(),
-                                                              area.id) != o.focus.end();
-                                         });
+            const auto n = std::count_if(
+                e.view->objectives.begin(), e.view->objectives.end(), [&](const auto& o) {
+                    return std::find(o.focus.begin(), o.focus.end(), area.id) != o.focus.end();
+                });
             objectives += static_cast<std::size_t>(n);
             submitters += n > 0 ? 1 : 0;
         }
@@ -297,8 +300,9 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
                 s.text(row, col, r->rating);
             } else {
                 s.text(row, col, known->name,
-                       known->colour.empty() ? xlsx::Style{}
-                                             : xlsx::Style::with_fill(xlsx::parse_colour(known->colour)));
+                       known->colour.empty()
+                           ? xlsx::Style{}
+                           : xlsx::Style::with_fill(xlsx::parse_colour(known->colour)));
             }
         }
     }
@@ -307,7 +311,8 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
     for (const auto& r : f->ratings) {
         ++row;
         s.text(row, 0, r.name,
-               r.colour.empty() ? xlsx::Style{} : xlsx::Style::with_fill(xlsx::parse_colour(r.colour)));
+               r.colour.empty() ? xlsx::Style{}
+                                : xlsx::Style::with_fill(xlsx::parse_colour(r.colour)));
         s.number(row, 1, static_cast<double>(r.score));
     }
     s.freeze(2, 1);
@@ -369,9 +374,9 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
     }
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});
-    const std::vector<std::string> headers = {"Similarity", "Submitter A", "Objective A", "Title A",
-                                              "Submitter B", "Objective B", "Title B", "Theme A",
-                                              "Theme B"};
+    const std::vector<std::string> headers = {"Similarity", "Submitter A", "Objective A",
+                                              "Title A",    "Submitter B", "Objective B",
+                                              "Title B",    "Theme A",     "Theme B"};
     std::vector<Row> rows;
     for (const Overlap& o : find_overlaps(board, 0.5, 500)) {
         rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id),

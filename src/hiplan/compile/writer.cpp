@@ -6,24 +6,31 @@
 
 namespace hiplan::compile {
 
+std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const std::string& path,
+                                                 std::time_t created) {
+    auto wb = std::make_unique<xlsx::Workbook>(
+        path, created,
+        fmt::format("Health inequalities Board summary {}", board.round.to_string()));
+    sheets::summary(*wb, board);
+    sheets::coverage(*wb, board);
+    sheets::objectives(*wb, board);
+    sheets::measures(*wb, board);
+    sheets::progress(*wb, board);
+    sheets::highlights(*wb, board);
+    sheets::challenges_and_risks(*wb, board);
+    sheets::support_asks(*wb, board);
+    sheets::gaps_and_overlaps(*wb, board);
+    sheets::ratings(*wb, board);
+    sheets::submissions(*wb, board);
+    sheets::validation(*wb, board);
+    sheets::feedback(*wb, board);
+    return wb;
+}
+
 std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created) {
-    xlsx::Workbook wb(path, created,
-                      fmt::format("Health inequalities Board summary {}", board.round.to_string()));
-    sheets::summary(wb, board);
-    sheets::coverage(wb, board);
-    sheets::objectives(wb, board);
-    sheets::measures(wb, board);
-    sheets::progress(wb, board);
-    sheets::highlights(wb, board);
-    sheets::challenges_and_risks(wb, board);
-    sheets::support_asks(wb, board);
-    sheets::gaps_and_overlaps(wb, board);
-    sheets::ratings(wb, board);
-    sheets::submissions(wb, board);
-    sheets::validation(wb, board);
-    sheets::feedback(wb, board);
-    wb.close();
-    return wb.truncated_cells();
+    const auto wb = lay_out_workbook(board, path, created);
+    wb->close();
+    return wb->truncated_cells();
 }
 
 }  // namespace hiplan::compile

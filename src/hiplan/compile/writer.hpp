@@ -1,14 +1,23 @@
 #pragma once
 
 #include <ctime>
+#include <memory>
 #include <string>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::compile {
 
-// Writes the Board workbook to `path` (a temporary file the caller renames). Returns the
-// number of cells whose text was truncated to Excel's limit. Throws xlsx::Error.
+// Lays out every sheet of the Board workbook for `path` (a temporary file the caller
+// renames) and returns it unwritten. The workbook holds its own copy of all it shows, so
+// the caller may free `board` and the lint results before calling close(): for a
+// national round that halves the peak memory. Throws xlsx::Error.
+std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const std::string& path,
+                                                 std::time_t created);
+
+// Lays out and writes the Board workbook. Returns the number of cells whose text was
+// truncated to Excel's limit. Throws xlsx::Error.
 std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created);
 
 }  // namespace hiplan::compile

@@ -30,8 +30,7 @@ constexpr std::array k_kinds = {KindInfo{"template", DocumentKind::Template},
 
 DocumentKind detect_kind(yaml::NodeRef root, Findings& findings) {
     if (!root.is_mapping()) {
-        findings.add(RuleId::WrongType, root,
-                     "a document must be a mapping of 'key: value' fields",
+        findings.add(RuleId::WrongType, root, "a document must be a mapping of 'key: value' fields",
                      "start the file with 'kind: template'");
         return DocumentKind::Unknown;
     }
@@ -58,8 +57,7 @@ DocumentKind detect_kind(yaml::NodeRef root, Findings& findings) {
 }
 
 // Resolves the framework a template or feedback document names.
-const model::Framework* resolve_framework(yaml::NodeRef root,
-                                          const frameworks::Registry& registry,
+const model::Framework* resolve_framework(yaml::NodeRef root, const frameworks::Registry& registry,
                                           Findings& findings) {
     const yaml::NodeRef name = root.get("framework");
     if (!name.is_scalar()) {
@@ -70,8 +68,7 @@ const model::Framework* resolve_framework(yaml::NodeRef root,
     }
     const auto known = registry.ids();
     const auto guess = closest_match(name.text(), known);
-    findings.add(RuleId::UnknownFramework, name,
-                 fmt::format("unknown framework '{}'", name.text()),
+    findings.add(RuleId::UnknownFramework, name, fmt::format("unknown framework '{}'", name.text()),
                  guess ? fmt::format("did you mean '{}'?", *guess)
                        : fmt::format("known frameworks are {}; pass --framework FILE to use "
                                      "another",
@@ -101,9 +98,7 @@ void check_document(ParsedDocument& parsed, const std::string& path,
         }
         rules::check_text_quality(parsed.document, findings);
         break;
-    case DocumentKind::Framework:
-        frameworks::check_framework_document(root, path, findings);
-        break;
+    case DocumentKind::Framework: frameworks::check_framework_document(root, path, findings); break;
     case DocumentKind::Unknown: break;
     }
 }
@@ -121,13 +116,13 @@ std::string_view to_string(DocumentKind kind) {
 }
 
 std::size_t FileResult::count(Severity severity) const {
-    return static_cast<std::size_t>(std::count_if(
-        diagnostics.begin(), diagnostics.end(),
-        [&](const Diagnostic& d) { return d.severity == severity; }));
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
-FileResult lint_text(std::string path, std::string_view bytes,
-                     const frameworks::Registry& registry, const Options& options) {
+FileResult lint_text(std::string path, std::string_view bytes, const frameworks::Registry& registry,
+                     const Options& options) {
     FileResult result;
     result.path = std::move(path);
     Findings findings(result.path);
@@ -138,7 +133,13 @@ FileResult lint_text(std::string path, std::string_view bytes,
         parsed->kind = detect_kind(parsed->document.root(), findings);
         result.kind = parsed->kind;
         check_document(*parsed, result.path, registry, findings);
-        if (options.keep_documents) {
+        if (options.keep == Keep::Views) {
+            parsed->document.release();
+            if (options.trim) {
+                options.trim(*parsed);
+            }
+        }
+        if (options.keep != Keep::Findings) {
             result.parsed = std::move(parsed);
         }
     }

@@ -1,13 +1,14 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "hiplan/diag/diagnostic.hpp"
-#include <memory>
-#include <optional>
-
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/lint/suppression.hpp"
 #include "hiplan/model/template.hpp"
@@ -19,10 +20,11 @@ enum class DocumentKind { Unknown, Template, Feedback, Framework };
 
 std::string_view to_string(DocumentKind kind);
 
-struct Options {
-    yaml::LoadLimits limits;
-    bool keep_documents = false;  // keep the parsed document and its typed view (compile)
-    const SuppressionPolicy* suppressions = nullptr;  // --ignore and .hiplan.yaml files
+// What lint keeps of a document once it is checked.
+enum class Keep : std::uint8_t {
+    Findings,   // only the findings (lint)
+    Views,      // the typed views, with the YAML nodes freed (compile)
+    Documents,  // the typed views and the nodes they point into (init's carry-over)
 };
 
 // A parsed document with its typed view. The view points into `document`, so the two
@@ -35,22 +37,30 @@ struct ParsedDocument {
     std::optional<model::Feedback> feedback_view;
 };
 
+struct Options {
+    yaml::LoadLimits limits;
+    Keep keep = Keep::Findings;
+    // With Keep::Views, called on each checked document (on the thread that read it)
+    // before it is kept: compile frees there what the Board does not show.
+    std::function<void(ParsedDocument&)> trim;
+    const SuppressionPolicy* suppressions = nullptr;  // --ignore and .hiplan.yaml files
+};
+
 // Everything `lint` learnt about one file.
 struct FileResult {
     std::string path;
     DocumentKind kind = DocumentKind::Unknown;
-    std::vector<Diagnostic> diagnostics;  // sorted; columns in characters
-    std::string io_error;                 // set when the file could not be read
-    std::shared_ptr<const ParsedDocument> parsed;  // with Options::keep_documents
-
+    std::vector<Diagnostic> diagnostics;           // sorted; columns in characters
+    std::string io_error;                          // set when the file could not be read
+    std::shared_ptr<const ParsedDocument> parsed;  // unless Options::keep is Keep::Findings
 
     [[nodiscard]] std::size_t count(Severity severity) const;
     [[nodiscard]] bool readable() const { return io_error.empty(); }
 };
 
 // Lints the text of one document. `path` is only used in findings.
-FileResult lint_text(std::string path, std::string_view bytes,
-                     const frameworks::Registry& registry, const Options& options = {});
+FileResult lint_text(std::string path, std::string_view bytes, const frameworks::Registry& registry,
+                     const Options& options = {});
 
 // Reads and lints one file. An unreadable file gives a result with `io_error` set.
 FileResult lint_file(const std::string& path, const frameworks::Registry& registry,

@@ -9,9 +9,9 @@ namespace hiplan::model {
 
 namespace {
 
-template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+template <typename T> const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -38,7 +38,8 @@ const Status* Framework::status(std::string_view wanted) const {
     return find_by_id(statuses, wanted);
 }
 const Submitter* Framework::submitter(std::string_view wanted) const {
-    return find_by_id(submitters, wanted);
+    const auto it = submitter_at_.find(std::string(wanted));
+    return it == submitter_at_.end() ? nullptr : &submitters[it->second];
 }
 
 void Framework::index() {
@@ -57,6 +58,10 @@ void Framework::index() {
     ids_[static_cast<std::size_t>(Vocab::Rating)] = collect(ratings);
     ids_[static_cast<std::size_t>(Vocab::Focus)] = collect(focus);
     ids_[static_cast<std::size_t>(Vocab::Question)] = collect(questions);
+    submitter_at_.clear();
+    for (std::size_t i = 0; i < submitters.size(); ++i) {
+        submitter_at_.emplace(submitters[i].id, i);  // the first of duplicate ids wins
+    }
 }
 
 Framework read_framework(yaml::NodeRef root, std::string origin) {
@@ -75,8 +80,8 @@ Framework read_framework(yaml::NodeRef root, std::string origin) {
                          text_of(n.get("description"))};
     });
     f.outcomes = read_list<Outcome>(root.get("outcomes"), [](yaml::NodeRef n) {
-        return Outcome{text_of(n.get("id")), text_of(n.get("name")),
-                       text_of(n.get("description")), texts_of(n.get("measures"))};
+        return Outcome{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("description")),
+                       texts_of(n.get("measures"))};
     });
     f.submitters = read_list<Submitter>(root.get("submitters"), [](yaml::NodeRef n) {
         return Submitter{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("type"))};
@@ -85,8 +90,11 @@ Framework read_framework(yaml::NodeRef root, std::string origin) {
     f.calendar = {window_of(cal.get("objective_setting")), window_of(cal.get("spring_review")),
                   window_of(cal.get("autumn_review"))};
     f.statuses = read_list<Status>(root.get("statuses"), [](yaml::NodeRef n) {
-        return Status{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("rag")),
-                      text_of(n.get("colour")), boolean_of(n.get("escalate")).value_or(false),
+        return Status{text_of(n.get("id")),
+                      text_of(n.get("name")),
+                      text_of(n.get("rag")),
+                      text_of(n.get("colour")),
+                      boolean_of(n.get("escalate")).value_or(false),
                       boolean_of(n.get("closed")).value_or(false)};
     });
     f.ratings = read_list<Rating>(root.get("ratings"), [](yaml::NodeRef n) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "hiplan/schema/shape.hpp"
@@ -100,6 +101,8 @@ struct Framework {
 
 private:
     std::array<std::vector<std::string>, 7> ids_;
+    // Submitter id -> position in `submitters`: a national registry has thousands.
+    std::unordered_map<std::string, std::size_t> submitter_at_;
 };
 
 // Reads a framework document that has passed the structure check. Tolerant: a

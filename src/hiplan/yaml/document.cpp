@@ -22,19 +22,30 @@ void append_escaped(std::string& out, std::string_view token) {
 
 }  // namespace
 
+void Document::release() {
+    std::vector<NodeData>().swap(nodes_);
+    std::vector<std::uint32_t>().swap(children_);
+}
+
 NodeRef Document::root() const {
     return nodes_.empty() ? NodeRef{} : NodeRef{this, 0};
 }
 
-NodeKind NodeRef::kind() const { return valid() ? data().kind : NodeKind::Null; }
+NodeKind NodeRef::kind() const {
+    return valid() ? data().kind : NodeKind::Null;
+}
 
-ScalarStyle NodeRef::style() const { return valid() ? data().style : ScalarStyle::Plain; }
+ScalarStyle NodeRef::style() const {
+    return valid() ? data().style : ScalarStyle::Plain;
+}
 
 const std::string& NodeRef::text() const {
     return valid() && data().kind == NodeKind::Scalar ? data().text : k_empty;
 }
 
-Position NodeRef::position() const { return valid() ? data().position : Position{}; }
+Position NodeRef::position() const {
+    return valid() ? data().position : Position{};
+}
 
 std::size_t NodeRef::size() const {
     if (!valid()) {

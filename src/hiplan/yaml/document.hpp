@@ -40,6 +40,10 @@ public:
     [[nodiscard]] bool empty() const { return nodes_.empty(); }
     [[nodiscard]] std::size_t node_count() const { return nodes_.size(); }
 
+    // Frees the nodes. Every NodeRef into this document becomes invalid (its accessors
+    // return empty values), so typed views read from it stay safe to use without it.
+    void release();
+
 private:
     friend class NodeRef;
     friend class Builder;
@@ -54,7 +58,8 @@ public:
     NodeRef() = default;
     NodeRef(const Document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
 
-    [[nodiscard]] bool valid() const { return doc_ != nullptr; }
+    // False for a missing node, and for every node of a released document.
+    [[nodiscard]] bool valid() const { return doc_ != nullptr && index_ < doc_->nodes_.size(); }
     explicit operator bool() const { return valid(); }
 
     [[nodiscard]] NodeKind kind() const;
