@@ -20,7 +20,8 @@ def main():
             doc = yaml.load(f, Loader=yaml.CSafeLoader)
         invalid += not validator.is_valid(doc)
     print("{} files, {} invalid".format(len(files), invalid))
+    return 1 if invalid else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
