@@ -2,7 +2,7 @@
 """Times hiplan against the parse floor and two general-purpose validators on the same
 corpus, and prints one table per corpus size. Called by bench/run.sh.
 
-    bench.py --hiplan BIN --floor BIN [--ajv BIN] --sizes 100 1000 ...
+    bench.py --hiplan BIN --floor BIN [--ajv BIN] [--libyaml-floor BIN] --sizes 100 1000 ...
 """
 import argparse
 import os
@@ -49,6 +49,7 @@ def main():
     p.add_argument("--hiplan", required=True)
     p.add_argument("--floor", required=True)
     p.add_argument("--ajv")
+    p.add_argument("--libyaml-floor", help="reference row: the floor with libyaml's parser")
     p.add_argument("--python", default="/usr/bin/python3")
     p.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     p.add_argument("--repeats", type=int, default=3)
@@ -73,6 +74,8 @@ def main():
                          "-c", "ajv-formats", "-s", schema, "-d", os.path.join(folder, "*.yaml")]))
         runs.append(("Python jsonschema + CSafeLoader", [a.python, os.path.join(HERE, "validate_jsonschema.py"),
                                                         schema, folder]))
+        if a.libyaml_floor:
+            runs.append(("for reference: libyaml events, 1 thread", [a.libyaml_floor, folder]))
         results = [(name, measure(cmd, repeats(size))) for name, cmd in runs]
         floor = results[0][1][0]
         lint1 = results[1][1][0]
@@ -81,7 +84,8 @@ def main():
         print("| tool | wall s | files/s | MB/s | peak MB | exit | x floor | hiplan lint is faster by |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, (wall, rss, code) in results:
-            faster = "{:.1f}x".format(wall / lint) if "hiplan" not in name and "floor" not in name else ""
+            peer = not any(word in name for word in ("hiplan", "floor", "reference"))
+            faster = "{:.1f}x".format(wall / lint) if peer else ""
             print("| {} | {:.2f} | {:.0f} | {:.1f} | {:.0f} | {} | {:.2f} | {} |".format(
                 name, wall, files / wall, mb / wall, rss, code, wall / floor, faster))
         compile_wall, compile_rss, _ = results[3][1]
