@@ -1,10 +1,6 @@
 // The floor hiplan is compared with: read each file and run yaml-cpp's event parser over
 // it with a handler that does nothing. Files are given as arguments, or as folders.
 //   parse_floor [--jobs N] PATH...
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -17,6 +13,10 @@
 #include <thread>
 #include <vector>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
 namespace {
 
 struct Nothing final : YAML::EventHandler {
@@ -24,7 +24,8 @@ struct Nothing final : YAML::EventHandler {
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
     void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
     void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {}
     void OnSequenceEnd() override {}

@@ -2,8 +2,6 @@
 // C parser under PyYAML's CSafeLoader) instead of yaml-cpp's. hiplan does not use libyaml;
 // this row shows how much of the race is decided by the parser (docs/performance.md).
 //   parse_floor_libyaml PATH...
-#include <yaml.h>
-
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,8 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include <yaml.h>
 
 namespace {
 

@@ -1,12 +1,12 @@
 // libFuzzer target: compile a small set of documents into a workbook. The input is
 // split at lines holding only "#---" into up to four files.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 #include "hiplan/compile/board.hpp"
 #include "hiplan/compile/writer.hpp"
@@ -33,12 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.keep = hiplan::lint::Keep::Views;
     std::vector<hiplan::lint::FileResult> results;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        results.push_back(
-            hiplan::lint::lint_text("f" + std::to_string(i) + ".yaml", parts[i], registry, options));
+        results.push_back(hiplan::lint::lint_text("f" + std::to_string(i) + ".yaml", parts[i],
+                                                  registry, options));
     }
     for (const auto* round : {"2026-spring", "2026-autumn"}) {
-        const auto board = hiplan::compile::assemble(results, *hiplan::compile::parse_round(round),
-                                                     "2026-11-20");
+        const auto board =
+            hiplan::compile::assemble(results, *hiplan::compile::parse_round(round), "2026-11-20");
         const std::string path = "/tmp/hiplan-fuzz-" + std::to_string(::getpid()) + ".xlsx";
         try {
             hiplan::compile::write_workbook(board, path, 0);

@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <doctest/doctest.h>
 
 #include "hiplan/compile/board.hpp"
 #include "hiplan/compile/queries.hpp"
@@ -64,7 +64,8 @@ TEST_CASE("compile keeps what the Board shows and frees the rest of each documen
     lint::Options options;
     options.keep = lint::Keep::Views;
     options.trim = compile::trim_to_board;
-    const auto r = lint::lint_text("ghc-2025-26.yaml", example("ghc-2025-26.yaml"), registry, options);
+    const auto r =
+        lint::lint_text("ghc-2025-26.yaml", example("ghc-2025-26.yaml"), registry, options);
     REQUIRE(r.parsed);
     CHECK(r.parsed->document.empty());
     REQUIRE(r.parsed->template_view);
@@ -79,8 +80,8 @@ TEST_CASE("compile keeps what the Board shows and frees the rest of each documen
 }
 
 TEST_CASE("a spring board counts submissions against the registry") {
-    const auto results = lint_examples({"ghc-2025-26.yaml", "ghft-2025-26.yaml", "gcc-2025-26.yaml",
-                                        "feedback-lch-cnt.yaml"});
+    const auto results = lint_examples(
+        {"ghc-2025-26.yaml", "ghft-2025-26.yaml", "gcc-2025-26.yaml", "feedback-lch-cnt.yaml"});
     const compile::Board board =
         compile::assemble(results, *compile::parse_round("2026-spring"), "2026-11-20");
     REQUIRE(board.framework != nullptr);

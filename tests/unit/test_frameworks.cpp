@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <algorithm>
+
+#include <doctest/doctest.h>
 
 #include "hiplan/frameworks/embedded.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
@@ -60,11 +60,11 @@ TEST_CASE("leeds-thig has the four priorities and the four questions") {
     const auto* f = registry.find("leeds-thig");
     REQUIRE(f != nullptr);
     CHECK(f->ids(Vocab::Theme) ==
-          std::vector<std::string>{"community-led", "personalised-proactive-preventative",
-                                   "access", "organisational-structures-social-value"});
-    CHECK(f->ids(Vocab::Question) ==
-          std::vector<std::string>{"useful", "understand-inequalities", "inequality-lens",
-                                   "more-information"});
+          std::vector<std::string>{"community-led", "personalised-proactive-preventative", "access",
+                                   "organisational-structures-social-value"});
+    CHECK(f->ids(Vocab::Question) == std::vector<std::string>{"useful", "understand-inequalities",
+                                                              "inequality-lens",
+                                                              "more-information"});
     CHECK_FALSE(f->conditions.empty());
 }
 

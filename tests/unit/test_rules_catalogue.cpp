@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include <set>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "hiplan/diag/rule.hpp"
 

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/registry.hpp"
@@ -23,7 +23,6 @@ std::vector<Diagnostic> check(std::string_view text, const Shape& shape,
     schema::check(loaded.document.root(), shape, framework, findings);
     return findings.take();
 }
-
 
 }  // namespace
 
@@ -92,8 +91,8 @@ TEST_CASE("objects: unknown keys with a suggestion, missing and empty required f
 TEST_CASE("lists: type, minimum size, empty items and duplicate ids") {
     const Shape text{.type = Type::Text};
     const Shape item{.type = Type::Object, .name = "item", .fields = {{"id", &text, true, ""}}};
-    const Shape list{.type = Type::List, .name = "items", .item = &item, .min_items = 1,
-                     .unique_key = "id"};
+    const Shape list{
+        .type = Type::List, .name = "items", .item = &item, .min_items = 1, .unique_key = "id"};
     const Shape root{.type = Type::Object, .name = "doc", .fields = {{"items", &list, true, ""}}};
     CHECK(check("items: x\n", root)[0].rule == RuleId::WrongType);
     CHECK(check("items: []\n", root)[0].rule == RuleId::EmptyList);

@@ -1,7 +1,7 @@
-#include <doctest/doctest.h>
-
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/suggest.hpp"

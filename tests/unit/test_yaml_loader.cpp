@@ -1,7 +1,6 @@
-#include <doctest/doctest.h>
-
 #include <string>
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "hiplan/diag/findings.hpp"
@@ -85,7 +84,8 @@ TEST_CASE("JSON pointers escape '/' and '~'") {
 }
 
 TEST_CASE("CRLF line ends and a byte-order mark are accepted") {
-    const auto l = load("\xEF\xBB\xBF" "a: 1\r\nb: 2\r\n");
+    const auto l = load("\xEF\xBB\xBF"
+                        "a: 1\r\nb: 2\r\n");
     REQUIRE_FALSE(l.result.fatal);
     CHECK(l.findings.empty());
     CHECK(l.result.document.root().get("b").position() == Position{2, 4});
@@ -98,7 +98,9 @@ TEST_CASE("invalid UTF-8 is rejected at the first bad byte") {
 }
 
 TEST_CASE("UTF-16 is recognised") {
-    const auto l = load(std::string("\xFF\xFE" "a\0:\0", 6));
+    const auto l = load(std::string("\xFF\xFE"
+                                    "a\0:\0",
+                                    6));
     CHECK(l.result.fatal);
     REQUIRE(l.findings.size() == 1);
     CHECK(l.findings[0].message.find("UTF-16") != std::string::npos);

@@ -52,14 +52,16 @@ const model::MeasureUpdate* latest_value(const model::Template& t, const std::st
     return found;
 }
 
-std::string number(double v) { return fmt::format("{}", v); }
+std::string number(double v) {
+    return fmt::format("{}", v);
+}
 
 void emit_elements(YAML::Emitter& e, const char* key, const std::vector<model::Element>& items,
                    bool with_from, bool with_term) {
     e << YAML::Key << key << YAML::Value << YAML::BeginSeq;
     for (const auto& x : items) {
-        e << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << x.id
-          << YAML::Key << "text" << YAML::Value << x.text;
+        e << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << x.id << YAML::Key
+          << "text" << YAML::Value << x.text;
         if (with_term) {
             e << YAML::Key << "term" << YAML::Value << x.term;
         }
@@ -103,14 +105,15 @@ void emit_measure(YAML::Emitter& e, const model::Template& last, const model::Ob
     e << YAML::EndMap;
     if (m.target.value) {
         // A target date that has passed moves to the end of the new cycle's first year.
-        const Date by = m.target.by && *m.target.by > submitted ? *m.target.by
-                                                                : Date{next_cycle + 1, 9, 30};
+        const Date by =
+            m.target.by && *m.target.by > submitted ? *m.target.by : Date{next_cycle + 1, 9, 30};
         e << YAML::Key << "target" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
-          << "value" << YAML::Value << number(*m.target.value) << YAML::Key << "by"
-          << YAML::Value << by.to_string() << YAML::EndMap;
+          << "value" << YAML::Value << number(*m.target.value) << YAML::Key << "by" << YAML::Value
+          << by.to_string() << YAML::EndMap;
     }
-    for (const auto& [key, value] : {std::pair{"source", &m.source}, std::pair{"frequency", &m.frequency},
-                                     std::pair{"notes", &m.notes}}) {
+    for (const auto& [key, value] :
+         {std::pair{"source", &m.source}, std::pair{"frequency", &m.frequency},
+          std::pair{"notes", &m.notes}}) {
         if (!value->empty()) {
             e << YAML::Key << key << YAML::Value << *value;
         }
@@ -213,8 +216,9 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                                     [&](const auto& x) { return x.theme == theme.id; });
         e << YAML::Flow << YAML::BeginMap << YAML::Key << "theme" << YAML::Value << theme.id
           << YAML::Key << "rating" << YAML::Value
-          << (r != last.ratings.end() ? r->rating
-                                      : (f.ratings.empty() ? std::string("TBC") : f.ratings.front().id))
+          << (r != last.ratings.end()
+                  ? r->rating
+                  : (f.ratings.empty() ? std::string("TBC") : f.ratings.front().id))
           << YAML::Key << "evidence" << YAML::Value << "TBC" << YAML::EndMap;
     }
     e << YAML::EndSeq;

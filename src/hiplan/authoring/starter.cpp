@@ -66,7 +66,8 @@ std::string objective_skeleton(const model::Framework& f, const model::Theme& th
         "          - {{id: A1, text: TBC}}\n"
         "        outputs:                # what the activities produce (from: activity ids)\n"
         "          - {{id: P1, text: TBC, from: [A1]}}\n"
-        "        outcomes:               # changes for people, short/medium/long term (from: outputs)\n"
+        "        outcomes:               # changes for people, short/medium/long term (from: "
+        "outputs)\n"
         "          - {{id: C1, text: TBC, term: medium, from: [P1]}}\n",
         fmt::arg("id", id), fmt::arg("theme", theme.id), fmt::arg("focus", ids_of(f.focus, 6)));
     if (!outcome.empty()) {
@@ -83,7 +84,8 @@ std::string objective_skeleton(const model::Framework& f, const model::Theme& th
         "          baseline: {{new: true, by: {}-03-31}}   # or {{value: N, as_of: YYYY-MM-DD}}\n"
         "          target: {{value: 0, by: {}-09-30}}      # the value to reach, and by when\n"
         "          source: TBC           # where the data comes from\n"
-        "          frequency: quarterly  # weekly, monthly, quarterly, six-monthly, annual, ad-hoc\n",
+        "          frequency: quarterly  # weekly, monthly, quarterly, six-monthly, annual, "
+        "ad-hoc\n",
         cycle_start + 1, cycle_start + 1);
     return out;
 }
@@ -136,22 +138,22 @@ std::string starter_template(const StarterOptions& o) {
     for (const auto& theme : f.themes) {
         out += objective_skeleton(f, theme, fmt::format("{}-{}", s.id, ++n), o.cycle_start);
     }
-    out += fmt::format(
-        "\n"
-        "# Part 2: review of progress and learning, added in March/April (spring) and\n"
-        "# September/October (autumn). For each review:\n"
-        "#   - period: spring\n"
-        "#     submitted: {}-04-15\n"
-        "#     objectives:               # every objective, once\n"
-        "#       - {{ref: {}-1, status: on-track, progress: ...}}\n"
-        "#     highlights: [...]\n"
-        "#     challenges: [...]\n"
-        "#     risks: [{{description: ..., mitigation: ...}}]\n"
-        "#     support_needed: [{{ask: ..., theme: ..., objectives: [...]}}]\n"
-        "#     learning: [...]\n"
-        "# Statuses: {}.\n"
-        "reviews: []\n",
-        o.cycle_start + 1, s.id, ids_of(f.statuses));
+    out +=
+        fmt::format("\n"
+                    "# Part 2: review of progress and learning, added in March/April (spring) and\n"
+                    "# September/October (autumn). For each review:\n"
+                    "#   - period: spring\n"
+                    "#     submitted: {}-04-15\n"
+                    "#     objectives:               # every objective, once\n"
+                    "#       - {{ref: {}-1, status: on-track, progress: ...}}\n"
+                    "#     highlights: [...]\n"
+                    "#     challenges: [...]\n"
+                    "#     risks: [{{description: ..., mitigation: ...}}]\n"
+                    "#     support_needed: [{{ask: ..., theme: ..., objectives: [...]}}]\n"
+                    "#     learning: [...]\n"
+                    "# Statuses: {}.\n"
+                    "reviews: []\n",
+                    o.cycle_start + 1, s.id, ids_of(f.statuses));
     return out;
 }
 

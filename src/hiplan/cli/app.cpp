@@ -12,14 +12,18 @@
 namespace hiplan::cli {
 
 void add_input_options(CLI::App& command, InputOptions& options) {
-    command.add_option("--framework", options.framework_files,
-                       "Framework file to use besides the built-in ones (repeatable)")
+    command
+        .add_option("--framework", options.framework_files,
+                    "Framework file to use besides the built-in ones (repeatable)")
         ->allow_extra_args(false)
         ->check(CLI::ExistingFile);
-    command.add_option("--color", options.color, "Colour the output: auto (on a terminal), always, never")
+    command
+        .add_option("--color", options.color,
+                    "Colour the output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
-    command.add_option("-j,--jobs", options.jobs, "Files to read in parallel (default: one per core)")
+    command
+        .add_option("-j,--jobs", options.jobs, "Files to read in parallel (default: one per core)")
         ->check(CLI::Range(0U, 256U));
     command
         .add_option("--max-file-size", options.max_file_size,

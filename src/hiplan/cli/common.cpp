@@ -7,10 +7,9 @@
 #include <memory>
 #include <string_view>
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
@@ -99,7 +98,8 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
 std::optional<frameworks::Registry> registry_with(const std::string& id_or_file) {
     std::error_code ec;
     const bool is_file = std::filesystem::is_regular_file(id_or_file, ec);
-    return load_registry(is_file ? std::vector<std::string>{id_or_file} : std::vector<std::string>{},
+    return load_registry(is_file ? std::vector<std::string>{id_or_file}
+                                 : std::vector<std::string>{},
                          yaml::LoadLimits{}, false);
 }
 

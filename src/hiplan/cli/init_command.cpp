@@ -63,28 +63,29 @@ int init_from(const InitOptions& o, int cycle_start, const frameworks::Registry&
         for (const auto& d : last.diagnostics) {
             std::cerr << report::format_diagnostic(d, false) << '\n';
         }
-        print_error(fmt::format("'{}' is not a valid template; fix it before carrying it over",
-                                o.from));
+        print_error(
+            fmt::format("'{}' is not a valid template; fix it before carrying it over", o.from));
         return k_exit_failure;
     }
     const model::Template& t = *last.parsed->template_view;
     if (cycle_start <= t.cycle_start) {
-        print_error(fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle));
+        print_error(
+            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle));
         return k_exit_failure;
     }
     const model::Framework& f = *last.parsed->framework;
     const std::string schema =
         o.schema.empty() ? fmt::format("{}.template.schema.json", f.id) : o.schema;
     const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
-    const std::string output = o.output.empty()
-                                   ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle)
-                                   : o.output;
+    const std::string output =
+        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle) : o.output;
     if (!write_new_file(output, result.yaml)) {
         return k_exit_failure;
     }
     std::cerr << fmt::format("Carried over: {}\n",
-                             result.carried.empty() ? std::string("none")
-                                                    : fmt::format("{}", fmt::join(result.carried, ", ")));
+                             result.carried.empty()
+                                 ? std::string("none")
+                                 : fmt::format("{}", fmt::join(result.carried, ", ")));
     std::cerr << fmt::format("Left out (finished): {}\n",
                              result.left.empty() ? std::string("none")
                                                  : fmt::format("{}", fmt::join(result.left, ", ")));
@@ -106,8 +107,8 @@ int run_init(const InitOptions& o) {
     if (o.kind == "template") {
         cycle_start = model::cycle_start_year(o.cycle);
         if (cycle_start == 0) {
-            print_error(fmt::format("--cycle '{}' is not two consecutive years such as 2026-27",
-                                    o.cycle));
+            print_error(
+                fmt::format("--cycle '{}' is not two consecutive years such as 2026-27", o.cycle));
             return k_exit_failure;
         }
         if (!o.from.empty()) {
@@ -125,7 +126,8 @@ int run_init(const InitOptions& o) {
     std::string text;
     std::string output = o.output;
     if (o.kind == "feedback") {
-        const auto held = o.date.empty() ? std::optional<Date>(Date{2000, 1, 1}) : parse_date(o.date);
+        const auto held =
+            o.date.empty() ? std::optional<Date>(Date{2000, 1, 1}) : parse_date(o.date);
         if (!held || o.date.empty()) {
             print_error("--date YYYY-MM-DD (the day of the conversation) is required for feedback");
             return k_exit_failure;
@@ -184,7 +186,8 @@ void add_init_command(CLI::App& app, int& exit_code) {
                     "JSON Schema reference for editors (default: FRAMEWORK.KIND.schema.json)");
     cmd->add_option("-o,--output", o->output, "File to write ('-' for stdout); never overwritten");
     cmd->callback([o, cmd, &exit_code] {
-        if (o->kind == "template" && (o->cycle.empty() || (o->submitter.empty() && o->from.empty()))) {
+        if (o->kind == "template" &&
+            (o->cycle.empty() || (o->submitter.empty() && o->from.empty()))) {
             print_error("init needs --cycle, and --submitter (or --from LAST.yaml)");
             std::cerr << cmd->help();
             exit_code = k_exit_failure;

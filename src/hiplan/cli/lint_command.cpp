@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <sstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -75,7 +75,8 @@ void add_lint_command(CLI::App& app, int& exit_code) {
     cmd->add_option("paths", options->paths, "Files or folders (folders: every *.yaml, *.yml)")
         ->required();
     add_input_options(*cmd, options->input);
-    cmd->add_option("-f,--format", options->format, "Output on stdout: text, json, sarif, github, junit")
+    cmd->add_option("-f,--format", options->format,
+                    "Output on stdout: text, json, sarif, github, junit")
         ->check(CLI::IsMember(k_formats));
     cmd->add_option("--output-file", options->output_files,
                     "Also write FORMAT=PATH, e.g. sarif=hiplan.sarif (repeatable)")
@@ -115,7 +116,8 @@ int run_lint(const LintOptions& options) {
         return k_exit_failure;
     }
     lint_options.suppressions = &*policy;
-    const auto results = lint::lint_files(inputs.files, *registry, lint_options, options.input.jobs);
+    const auto results =
+        lint::lint_files(inputs.files, *registry, lint_options, options.input.jobs);
 
     std::cout << render(options.format, results, options, color);
     if (options.statistics) {

@@ -11,7 +11,8 @@ namespace hiplan::cli {
 
 void add_rules_commands(CLI::App& app, int& exit_code) {
     auto format = std::make_shared<std::string>("text");
-    CLI::App* rules = app.add_subcommand("rules", "List every rule with its code, name and severity");
+    CLI::App* rules =
+        app.add_subcommand("rules", "List every rule with its code, name and severity");
     rules->add_option("--format", *format, "text or markdown (the docs/rules.md reference)")
         ->check(CLI::IsMember({"text", "markdown"}));
     rules->callback([format, &exit_code] {

@@ -109,9 +109,9 @@ namespace {
 
 const std::set<std::string, std::less<>>& stopwords() {
     static const std::set<std::string, std::less<>> words = {
-        "and", "the", "for", "with", "from", "into", "our", "their", "all", "across", "who",
-        "people", "improve", "increase", "reduce", "support", "through", "more", "less", "in",
-        "of", "to", "by", "on", "at", "a", "an"};
+        "and",    "the", "for",    "with",    "from",     "into",   "our",     "their",   "all",
+        "across", "who", "people", "improve", "increase", "reduce", "support", "through", "more",
+        "less",   "in",  "of",     "to",      "by",       "on",     "at",      "a",       "an"};
     return words;
 }
 
@@ -171,7 +171,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
                 continue;
             }
             for (const std::size_t j : postings) {
-                if (j > i && items[j].entry->view->submitter_id != items[i].entry->view->submitter_id) {
+                if (j > i &&
+                    items[j].entry->view->submitter_id != items[i].entry->view->submitter_id) {
                     if (shared[j]++ == 0) {
                         touched.push_back(j);
                     }
@@ -179,7 +180,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
             }
         }
         for (const std::size_t j : touched) {
-            const double uni = static_cast<double>(items[i].words.size() + items[j].words.size() - shared[j]);
+            const double uni =
+                static_cast<double>(items[i].words.size() + items[j].words.size() - shared[j]);
             const double score = uni > 0 ? static_cast<double>(shared[j]) / uni : 0.0;
             if (score >= threshold) {
                 found.push_back({items[i].entry, items[i].objective, items[j].entry,

@@ -21,7 +21,9 @@ struct Round {
 
     [[nodiscard]] std::string to_string() const;  // "2026-autumn"
     // The first year of the cycle whose objectives the round registers.
-    [[nodiscard]] int objectives_cycle() const { return season == Season::Autumn ? year : year - 1; }
+    [[nodiscard]] int objectives_cycle() const {
+        return season == Season::Autumn ? year : year - 1;
+    }
     // The first year of the cycle whose review the round reports.
     [[nodiscard]] int review_cycle() const { return year - 1; }
     // The period of that review: "spring" or "autumn".

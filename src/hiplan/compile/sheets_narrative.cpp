@@ -20,9 +20,8 @@ std::string themes_of(const Board& board, const model::Template& t,
     }
     for (const auto& theme : board.framework->themes) {
         const bool used = std::any_of(refs.begin(), refs.end(), [&](const model::Ref& r) {
-            return std::any_of(t.objectives.begin(), t.objectives.end(), [&](const auto& o) {
-                return o.id == r.id && o.theme == theme.id;
-            });
+            return std::any_of(t.objectives.begin(), t.objectives.end(),
+                               [&](const auto& o) { return o.id == r.id && o.theme == theme.id; });
         });
         if (used) {
             names.push_back(theme.name);
@@ -69,13 +68,14 @@ std::string review_name(const model::Template& t, const model::Review& r) {
 
 void highlights(xlsx::Workbook& wb, const Board& board) {
     xlsx::Sheet& s = wb.add_sheet("Highlights");
-    const std::vector<std::string> headers = {"Submitter", "Name", "Type", "Review", "Kind", "Text"};
+    const std::vector<std::string> headers = {"Submitter", "Name", "Type",
+                                              "Review",    "Kind", "Text"};
     std::vector<Row> rows;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
-        for (const auto& [kind, list] : {std::pair{"Highlight", &r.highlights},
-                                         std::pair{"Learning", &r.learning}}) {
+        for (const auto& [kind, list] :
+             {std::pair{"Highlight", &r.highlights}, std::pair{"Learning", &r.learning}}) {
             for (const auto& text : *list) {
                 rows.push_back({text_cell(t.submitter_id), text_cell(t.submitter_name),
                                 text_cell(t.submitter_type), text_cell(review_name(t, r)),
@@ -89,9 +89,9 @@ void highlights(xlsx::Workbook& wb, const Board& board) {
 
 void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
     xlsx::Sheet& s = wb.add_sheet("Challenges & risks");
-    const std::vector<std::string> headers = {"Theme",      "Submitter",  "Kind",
+    const std::vector<std::string> headers = {"Theme",       "Submitter",  "Kind",
                                               "Description", "Mitigation", "Likelihood",
-                                              "Impact",     "Objectives", "Review"};
+                                              "Impact",      "Objectives", "Review"};
     std::vector<Themed> items;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
@@ -109,11 +109,11 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
                 ids.push_back(ref.id);
             }
             const bool high = k.likelihood == "high" && k.impact == "high";
-            items.push_back({theme_rank(board, themes),
-                             {text_cell(themes), text_cell(t.submitter_id), text_cell("Risk"),
-                              text_cell(k.description), text_cell(k.mitigation),
-                              text_cell(k.likelihood), text_cell(k.impact),
-                              text_cell(join(ids)), text_cell(review_name(t, r))}});
+            items.push_back(
+                {theme_rank(board, themes),
+                 {text_cell(themes), text_cell(t.submitter_id), text_cell("Risk"),
+                  text_cell(k.description), text_cell(k.mitigation), text_cell(k.likelihood),
+                  text_cell(k.impact), text_cell(join(ids)), text_cell(review_name(t, r))}});
             if (high) {
                 items.back().row[2] = text_cell("Risk (high)", xlsx::Style::with_fill(k_gap_fill));
             }
@@ -126,8 +126,8 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
 
 void support_asks(xlsx::Workbook& wb, const Board& board) {
     xlsx::Sheet& s = wb.add_sheet("Support asks");
-    const std::vector<std::string> headers = {"Theme", "Submitter", "Name", "Type", "Ask",
-                                              "Objectives", "Review"};
+    const std::vector<std::string> headers = {"Theme", "Submitter",  "Name",  "Type",
+                                              "Ask",   "Objectives", "Review"};
     std::vector<Themed> items;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
@@ -139,11 +139,11 @@ void support_asks(xlsx::Workbook& wb, const Board& board) {
             for (const auto& ref : a.objectives) {
                 ids.push_back(ref.id);
             }
-            items.push_back({theme_rank(board, themes),
-                             {text_cell(themes), text_cell(t.submitter_id),
-                              text_cell(t.submitter_name), text_cell(t.submitter_type),
-                              text_cell(a.ask), text_cell(join(ids)),
-                              text_cell(review_name(t, r))}});
+            items.push_back(
+                {theme_rank(board, themes),
+                 {text_cell(themes), text_cell(t.submitter_id), text_cell(t.submitter_name),
+                  text_cell(t.submitter_type), text_cell(a.ask), text_cell(join(ids)),
+                  text_cell(review_name(t, r))}});
         }
     }
     write_register(s, 0, headers, grouped(std::move(items)), "SupportAsks",
@@ -166,7 +166,7 @@ void feedback(xlsx::Workbook& wb, const Board& board) {
     s.number(2, 1, static_cast<double>(groups.size()));
     s.text(3, 0, "People reached", {.bold = true});
     s.number(3, 1, static_cast<double>(reached));
-    const std::vector<std::string> headers = {"Question", "Group", "Group name", "Held",
+    const std::vector<std::string> headers = {"Question",     "Group",  "Group name", "Held",
                                               "Participants", "Answer", "Framework"};
     std::vector<Row> rows;
     // Question by question, in the framework's order, then each group's answers.

@@ -12,12 +12,12 @@ struct Diagnostic {
     RuleId rule = RuleId::YamlSyntax;
     Severity severity = Severity::Error;
     std::string file;
-    Position begin;            // 1-based line and column (characters, once finalised)
-    Position end;              // end of the offending token, where known
-    std::string pointer;       // RFC 6901 JSON Pointer to the node ("" = document)
+    Position begin;       // 1-based line and column (characters, once finalised)
+    Position end;         // end of the offending token, where known
+    std::string pointer;  // RFC 6901 JSON Pointer to the node ("" = document)
     std::string message;
     std::string hint;
-    std::string source_line;   // the text of line `begin.line`, for the human format
+    std::string source_line;  // the text of line `begin.line`, for the human format
 };
 
 // Orders findings by file, then position, then rule code.

@@ -99,15 +99,15 @@ std::string_view to_string(RuleCategory category);
 // A rule's definition, as listed by `hiplan rules` and explained by `hiplan explain`.
 struct Rule {
     RuleId id;
-    std::string_view code;      // stable code, e.g. "HP201"
-    std::string_view slug;      // stable kebab-case name, e.g. "unknown-key"
-    Severity severity;          // default severity
+    std::string_view code;  // stable code, e.g. "HP201"
+    std::string_view slug;  // stable kebab-case name, e.g. "unknown-key"
+    Severity severity;      // default severity
     RuleCategory category;
-    std::string_view summary;   // one line: what the rule checks
-    std::string_view hint;      // default advice on how to fix a finding
-    std::string_view rationale; // why the rule exists (a paragraph)
-    std::string_view bad;       // a failing YAML example
-    std::string_view good;      // the same example, fixed
+    std::string_view summary;    // one line: what the rule checks
+    std::string_view hint;       // default advice on how to fix a finding
+    std::string_view rationale;  // why the rule exists (a paragraph)
+    std::string_view bad;        // a failing YAML example
+    std::string_view good;       // the same example, fixed
 };
 
 // Returns the definition of `id`.

@@ -20,8 +20,7 @@ constexpr Severity W = Severity::Warning;
 
 constexpr std::array k_rules = {
     // ---- Input -------------------------------------------------------------------------
-    Rule{NotUtf8, "HP101", "not-utf8", E, Input,
-         "The file is not valid UTF-8.",
+    Rule{NotUtf8, "HP101", "not-utf8", E, Input, "The file is not valid UTF-8.",
          "save the file as UTF-8 (in Word or Excel: 'Save as' and choose UTF-8)",
          "Templates are exchanged between organisations and end up in the Board workbook. "
          "Bytes that are not UTF-8 (often a file saved as Windows-1252 or UTF-16) would be "
@@ -29,14 +28,12 @@ constexpr std::array k_rules = {
          "position of the first bad byte.",
          "title: Caf\\xe9 core funding   # saved as Windows-1252\n",
          "title: Café core funding       # saved as UTF-8\n"},
-    Rule{NulByte, "HP102", "nul-byte", E, Input,
-         "The file contains a NUL byte.",
+    Rule{NulByte, "HP102", "nul-byte", E, Input, "The file contains a NUL byte.",
          "remove the NUL character; it is usually left by a copy from a binary file",
          "A NUL byte is never part of a text template. It usually means the file is binary, "
          "UTF-16, or was damaged in transit.",
          "title: Digital hubs\\0\n", "title: Digital hubs\n"},
-    Rule{YamlSyntax, "HP103", "yaml-syntax", E, Input,
-         "The file is not well-formed YAML.",
+    Rule{YamlSyntax, "HP103", "yaml-syntax", E, Input, "The file is not well-formed YAML.",
          "check indentation (spaces, not tabs) and quote text that contains ': ' or starts "
          "with a special character",
          "hiplan reads templates as YAML. A syntax error stops the reading of the file, so it "
@@ -49,13 +46,11 @@ constexpr std::array k_rules = {
          "document after '---' would otherwise be silently ignored.",
          "kind: template\n---\nkind: template\n", "kind: template\n"},
     Rule{DuplicateKey, "HP105", "duplicate-key", E, Input,
-         "A key appears twice in the same mapping.",
-         "delete one of the two entries, or merge them",
+         "A key appears twice in the same mapping.", "delete one of the two entries, or merge them",
          "YAML requires keys to be unique. Most tools silently keep one of the two values and "
          "drop the other, so data is lost without anyone noticing. hiplan keeps the first "
          "value and reports the second, naming where the first was defined.",
-         "title: Digital hubs\ntitle: Digital inclusion hubs\n",
-         "title: Digital inclusion hubs\n"},
+         "title: Digital hubs\ntitle: Digital inclusion hubs\n", "title: Digital inclusion hubs\n"},
     Rule{AnchorOrAlias, "HP106", "anchor-or-alias", E, Input,
          "The file uses a YAML anchor (&) or alias (*).",
          "write the value out in full where it is needed",
@@ -77,8 +72,7 @@ constexpr std::array k_rules = {
          "Deep nesting is never needed by the template contract and is a classic way to crash "
          "parsers, so documents deeper than 64 levels are refused.",
          "a: [[[[[[[[[[ ... ]]]]]]]]]]\n", "a: [1, 2]\n"},
-    Rule{EmptyFile, "HP109", "empty-file", E, Input,
-         "The file has no content.",
+    Rule{EmptyFile, "HP109", "empty-file", E, Input, "The file has no content.",
          "start from `hiplan init`, which writes a commented starter template",
          "An empty file, or one with only comments, is not a template.", "# nothing here\n",
          "kind: template\nframework: one-gloucestershire\n"},
@@ -89,8 +83,7 @@ constexpr std::array k_rules = {
          "type, so tags are unnecessary and are refused to keep files simple and portable.",
          "cycle: !!str 2026-27\n", "cycle: 2026-27\n"},
     Rule{ComplexKey, "HP111", "complex-key", E, Input,
-         "A mapping key is a list, a mapping or empty.",
-         "use plain text keys such as 'title:'",
+         "A mapping key is a list, a mapping or empty.", "use plain text keys such as 'title:'",
          "Every key in the template contract is a plain word. Complex keys ('? [a, b]') and "
          "empty keys are refused, and their values are ignored.",
          "? [a, b]\n: value\n", "title: value\n"},
@@ -180,8 +173,7 @@ constexpr std::array k_rules = {
          "year later, and is named by its two years, as in NHS planning.",
          "cycle: 2026-2028\n", "cycle: 2026-27\n"},
     Rule{EmptyList, "HP212", "empty-list", E, Structure,
-         "A list that must have at least one item is empty.",
-         "add at least one item",
+         "A list that must have at least one item is empty.", "add at least one item",
          "Some lists carry the substance of the template (objectives, activities, answers). "
          "An empty list there means the section was not filled in.",
          "objectives: []\n", "objectives:\n  - id: GHC-1\n    ...\n"},
@@ -250,15 +242,13 @@ constexpr std::array k_rules = {
          "outcomes. References must follow that direction.",
          "outputs: [{id: P1, text: Clinics held, from: [C1]}]\n",
          "outputs: [{id: P1, text: Clinics held, from: [A1]}]\n"},
-    Rule{UnusedActivity, "HP403", "unused-activity", E, LogicModel,
-         "An activity feeds no output.",
+    Rule{UnusedActivity, "HP403", "unused-activity", E, LogicModel, "An activity feeds no output.",
          "list the activity in the from of the output it produces, or remove it",
          "Every activity should lead somewhere: an activity that feeds no output cannot be "
          "shown to contribute to the shared outcomes.",
          "activities: [{id: A1, ...}, {id: A2, ...}]\noutputs: [{id: P1, from: [A1], ...}]\n",
          "activities: [{id: A1, ...}, {id: A2, ...}]\noutputs: [{id: P1, from: [A1, A2], ...}]\n"},
-    Rule{UnusedOutput, "HP404", "unused-output", E, LogicModel,
-         "An output feeds no outcome.",
+    Rule{UnusedOutput, "HP404", "unused-output", E, LogicModel, "An output feeds no outcome.",
          "list the output in the from of the outcome it leads to, or remove it",
          "Every output should lead to a change for people: an output that feeds no outcome "
          "breaks the chain to the shared outcomes.",
@@ -285,12 +275,12 @@ constexpr std::array k_rules = {
          "inputs: []\n", "inputs: [Two outreach nurses, Clinic space in community venues]\n"},
 
     // ---- Measures ----------------------------------------------------------------------
-    Rule{NoMeasure, "HP501", "no-measure", E, Measures,
-         "An objective has no measure.",
+    Rule{NoMeasure, "HP501", "no-measure", E, Measures, "An objective has no measure.",
          "add at least one measure with an indicator, direction, baseline, target and source",
          "Linking objectives to specific indicators is how organisations show the impact "
          "they are making; an objective without a measure cannot be reviewed.",
-         "- id: GHC-1\n  title: ...\n", "- id: GHC-1\n  title: ...\n  measures:\n    - {id: M1, "
+         "- id: GHC-1\n  title: ...\n",
+         "- id: GHC-1\n  title: ...\n  measures:\n    - {id: M1, "
          "indicator: ..., direction: increase, ...}\n"},
     Rule{MeasureIncomplete, "HP502", "measure-incomplete", E, Measures,
          "A measure lacks its direction, baseline, target or source.",
@@ -394,10 +384,9 @@ constexpr std::array k_rules = {
          "(mid-October and mid-April). Late submissions are flagged in the workbook.",
          "submitted: 2025-10-30   # deadline 10-15\n", "submitted: 2025-10-14\n"},
     Rule{TargetNoDate, "HP703", "target-no-date", W, Quality,
-         "A target has no date to be reached by.",
-         "add 'by: YYYY-MM-DD' to the target",
-         "A target without a date cannot be judged on track or off track.",
-         "target: {value: 60}\n", "target: {value: 60, by: 2026-09-30}\n"},
+         "A target has no date to be reached by.", "add 'by: YYYY-MM-DD' to the target",
+         "A target without a date cannot be judged on track or off track.", "target: {value: 60}\n",
+         "target: {value: 60, by: 2026-09-30}\n"},
     Rule{DuplicateTitle, "HP704", "duplicate-title", W, Quality,
          "Two objectives in one template have the same title.",
          "merge the objectives, or make each title say what is different",
@@ -486,9 +475,13 @@ std::string_view to_string(RuleCategory category) {
     return "unknown";
 }
 
-const Rule& rule(RuleId id) { return k_rules[static_cast<std::size_t>(id)]; }
+const Rule& rule(RuleId id) {
+    return k_rules[static_cast<std::size_t>(id)];
+}
 
-std::span<const Rule> all_rules() { return k_rules; }
+std::span<const Rule> all_rules() {
+    return k_rules;
+}
 
 const Rule* find_rule(std::string_view code_or_slug) {
     for (const auto& r : k_rules) {

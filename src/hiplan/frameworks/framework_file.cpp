@@ -34,8 +34,7 @@ void check_consistency(yaml::NodeRef root, const model::Framework& f, Findings& 
         const int length = (deadline - opens + 12 * 31) % (12 * 31);
         if (length > 6 * 31) {
             findings.add(RuleId::InvalidFormat, cal_node.get(key).get("deadline"),
-                         fmt::format("the {} deadline is more than six months after it opens",
-                                     key),
+                         fmt::format("the {} deadline is more than six months after it opens", key),
                          "check that 'opens' and 'deadline' are MM-DD, not DD-MM");
         }
     }

@@ -33,7 +33,8 @@ void walk(const fs::path& folder, std::vector<std::string>& files,
     std::vector<std::string> found;
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) {
-            errors.push_back(fmt::format("cannot read '{}': {}", it->path().string(), ec.message()));
+            errors.push_back(
+                fmt::format("cannot read '{}': {}", it->path().string(), ec.message()));
             ec.clear();
             continue;
         }

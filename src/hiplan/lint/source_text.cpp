@@ -87,8 +87,7 @@ void finalize_positions(std::vector<Diagnostic>& diagnostics, std::string_view b
         }
         d.source_line = std::string(line);
         d.begin.column = static_cast<std::uint32_t>(utf8::length(before) + 1);
-        d.end = {d.begin.line,
-                 static_cast<std::uint32_t>(d.begin.column + utf8::length(token))};
+        d.end = {d.begin.line, static_cast<std::uint32_t>(d.begin.column + utf8::length(token))};
     }
 }
 

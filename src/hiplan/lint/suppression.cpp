@@ -100,8 +100,7 @@ std::vector<RuleId> rule_list(yaml::NodeRef list, Findings& findings) {
         if (const Rule* r = find_rule(item.text())) {
             out.push_back(r->id);
         } else if (item.is_scalar()) {
-            findings.add(RuleId::UnknownValue, item,
-                         fmt::format("unknown rule '{}'", item.text()),
+            findings.add(RuleId::UnknownValue, item, fmt::format("unknown rule '{}'", item.text()),
                          "use a rule code or name from `hiplan rules`");
         }
     }
@@ -256,7 +255,7 @@ std::optional<std::string> find_project_config(const std::string& file) {
 }
 
 std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path,
-                                                          std::vector<Diagnostic>& problems) {
+                                                         std::vector<Diagnostic>& problems) {
     std::string bytes;
     std::string error;
     Findings findings(path);
@@ -277,7 +276,8 @@ std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path
         const yaml::NodeRef overrides = root.get("overrides");
         for (std::size_t i = 0; i < overrides.size() && overrides.is_sequence(); ++i) {
             const yaml::NodeRef o = overrides.item(i);
-            config->overrides.push_back({model::texts_of(o.get("paths")), settings_of(o, findings)});
+            config->overrides.push_back(
+                {model::texts_of(o.get("paths")), settings_of(o, findings)});
         }
     }
     problems = findings.take();

@@ -48,7 +48,7 @@ std::optional<std::string> find_project_config(const std::string& file);
 
 // Reads a .hiplan.yaml. Problems are findings in `problems` (then nothing is returned).
 std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path,
-                                                          std::vector<Diagnostic>& problems);
+                                                         std::vector<Diagnostic>& problems);
 
 // Matches `path` (relative, '/'-separated) against a glob with *, ? and **.
 bool glob_match(std::string_view pattern, std::string_view path);

@@ -4,7 +4,9 @@
 
 namespace hiplan::model {
 
-std::string text_of(yaml::NodeRef node) { return node.is_scalar() ? node.text() : std::string{}; }
+std::string text_of(yaml::NodeRef node) {
+    return node.is_scalar() ? node.text() : std::string{};
+}
 
 std::vector<std::string> texts_of(yaml::NodeRef node) {
     std::vector<std::string> out;
@@ -19,9 +21,17 @@ std::vector<std::string> texts_of(yaml::NodeRef node) {
     return out;
 }
 
-std::optional<long long> integer_of(yaml::NodeRef node) { return schema::read_integer(node); }
-std::optional<double> number_of(yaml::NodeRef node) { return schema::read_number(node); }
-std::optional<bool> boolean_of(yaml::NodeRef node) { return schema::read_boolean(node); }
-std::optional<Date> date_of(yaml::NodeRef node) { return schema::read_date(node); }
+std::optional<long long> integer_of(yaml::NodeRef node) {
+    return schema::read_integer(node);
+}
+std::optional<double> number_of(yaml::NodeRef node) {
+    return schema::read_number(node);
+}
+std::optional<bool> boolean_of(yaml::NodeRef node) {
+    return schema::read_boolean(node);
+}
+std::optional<Date> date_of(yaml::NodeRef node) {
+    return schema::read_date(node);
+}
 
 }  // namespace hiplan::model

@@ -8,7 +8,9 @@ namespace {
 
 using yaml::NodeRef;
 
-Ref ref_of(NodeRef node) { return {text_of(node), node}; }
+Ref ref_of(NodeRef node) {
+    return {text_of(node), node};
+}
 
 std::vector<Ref> refs_of(NodeRef list) {
     std::vector<Ref> out;
@@ -101,8 +103,8 @@ Review review_of(NodeRef n) {
     r.learning = texts_of(n.get("learning"));
     r.risks = read_list<Risk>(n.get("risks"), [](NodeRef k) {
         return Risk{text_of(k.get("description")), text_of(k.get("mitigation")),
-                    text_of(k.get("likelihood")), text_of(k.get("impact")),
-                    refs_of(k.get("objectives")), k};
+                    text_of(k.get("likelihood")),  text_of(k.get("impact")),
+                    refs_of(k.get("objectives")),  k};
     });
     r.support_needed = read_list<SupportAsk>(n.get("support_needed"), [](NodeRef a) {
         return SupportAsk{text_of(a.get("ask")), text_of(a.get("theme")),
@@ -152,7 +154,7 @@ Template read_template(NodeRef root) {
     t.summary = text_of(sa.get("summary"));
     t.ratings = read_list<ThemeRating>(sa.get("ratings"), [](NodeRef n) {
         return ThemeRating{text_of(n.get("theme")), text_of(n.get("rating")),
-                      text_of(n.get("evidence")), n};
+                           text_of(n.get("evidence")), n};
     });
     t.objectives = read_list<Objective>(sa.get("objectives"), objective_of);
     t.reviews = read_list<Review>(root.get("reviews"), review_of);

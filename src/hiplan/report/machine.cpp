@@ -96,8 +96,8 @@ std::string path_to_uri(std::string_view path) {
     for (const char c : generic) {
         const auto u = static_cast<unsigned char>(c);
         const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                          c == '~' || c == '/';
+                          (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+                          c == '/';
         out += keep ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned>(u));
     }
     return out;
@@ -207,8 +207,9 @@ std::string to_sarif(const std::vector<lint::FileResult>& results) {
                 {"ruleId", std::string(rule(d.rule).code)},
                 {"ruleIndex", index[d.rule]},
                 {"level", d.severity == Severity::Error ? "error" : "warning"},
-                {"message", {{"text", d.hint.empty() ? d.message
-                                                     : fmt::format("{}. Hint: {}", d.message, d.hint)}}},
+                {"message",
+                 {{"text",
+                   d.hint.empty() ? d.message : fmt::format("{}. Hint: {}", d.message, d.hint)}}},
                 {"locations", json::array({{{"physicalLocation", std::move(physical)}}})},
                 {"partialFingerprints", {{"hiplanFingerprint/v1", fingerprint(d)}}}};
             if (!d.pointer.empty()) {
@@ -249,7 +250,8 @@ std::string to_github(const std::vector<lint::FileResult>& results) {
                     props += fmt::format(",endLine={},endColumn={}", d.end.line, d.end.column);
                 }
             }
-            props += fmt::format(",title={}", escape_property(fmt::format("{} {}", rl.code, rl.slug)));
+            props +=
+                fmt::format(",title={}", escape_property(fmt::format("{} {}", rl.code, rl.slug)));
             const std::string message =
                 d.hint.empty() ? d.message : fmt::format("{}\nhint: {}", d.message, d.hint);
             out += fmt::format("::{} {}::{}\n", error ? "error" : "warning", props,
@@ -319,7 +321,8 @@ std::string to_junit(const std::vector<lint::FileResult>& results, bool strict) 
     out += fmt::format("<testsuites name=\"hiplan\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
                        tests, failures);
     for (const auto& [path, cases] : suites) {
-        const auto failed = std::count_if(cases.begin(), cases.end(), [](const Case& c) { return c.failed; });
+        const auto failed =
+            std::count_if(cases.begin(), cases.end(), [](const Case& c) { return c.failed; });
         out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
                            xml(path), cases.size(), failed);
         for (const auto& c : cases) {

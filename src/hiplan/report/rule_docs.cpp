@@ -11,8 +11,8 @@ std::string indent(std::string_view text, std::string_view pad) {
     std::size_t start = 0;
     while (start < text.size()) {
         const std::size_t end = text.find('\n', start);
-        const std::string_view line =
-            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        const std::string_view line = text.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start);
         out += fmt::format("{}{}\n", pad, line);
         if (end == std::string_view::npos) {
             break;
@@ -66,15 +66,14 @@ std::string rules_markdown() {
         "Codes and names are stable. `hiplan explain CODE` prints the same text.\n\n"
         "| Code | Name | Severity | Category | Summary |\n| --- | --- | --- | --- | --- |\n";
     for (const Rule& r : all_rules()) {
-        out += fmt::format("| [{}](#{}-{}) | `{}` | {} | {} | {} |\n", r.code,
-                           lower(r.code), r.slug, r.slug, to_string(r.severity),
-                           to_string(r.category), r.summary);
+        out += fmt::format("| [{}](#{}-{}) | `{}` | {} | {} | {} |\n", r.code, lower(r.code),
+                           r.slug, r.slug, to_string(r.severity), to_string(r.category), r.summary);
     }
     for (const Rule& r : all_rules()) {
         out += fmt::format("\n## {} {}\n\n{} Severity: **{}**. Category: {}.\n\n{}\n\n"
                            "**How to fix:** {}.\n",
-                           r.code, r.slug, r.summary, to_string(r.severity),
-                           to_string(r.category), r.rationale, r.hint);
+                           r.code, r.slug, r.summary, to_string(r.severity), to_string(r.category),
+                           r.rationale, r.hint);
         if (!r.bad.empty()) {
             out += fmt::format("\nFails:\n\n```yaml\n{}```\n", r.bad);
         }

@@ -84,11 +84,11 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
         location += fmt::format(":{}:{}", d.begin.line, d.begin.column);
     }
     const bool error = d.severity == Severity::Error;
-    std::string out = fmt::format(
-        "{}: {}: {}\n", paint(location, k_bold, color),
-        paint(fmt::format("{}[{}/{}]", to_string(d.severity), r.code, r.slug),
-              error ? k_red : k_yellow, color),
-        paint(d.message, k_bold, color));
+    std::string out =
+        fmt::format("{}: {}: {}\n", paint(location, k_bold, color),
+                    paint(fmt::format("{}[{}/{}]", to_string(d.severity), r.code, r.slug),
+                          error ? k_red : k_yellow, color),
+                    paint(d.message, k_bold, color));
     if (!d.source_line.empty()) {
         write_excerpt(out, d, color);
     }
@@ -104,7 +104,8 @@ std::string summary_line(const Totals& t) {
     if (t.errors == 0 && t.warnings == 0) {
         line += ": no problems found";
     } else {
-        line += fmt::format(": {} and {}", plural(t.errors, "error"), plural(t.warnings, "warning"));
+        line +=
+            fmt::format(": {} and {}", plural(t.errors, "error"), plural(t.warnings, "warning"));
         if (t.errors > 0) {
             line += fmt::format(" ({} with errors)", plural(t.files_with_errors, "file"));
         }

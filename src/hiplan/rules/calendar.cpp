@@ -6,7 +6,9 @@ namespace hiplan::rules {
 
 namespace {
 
-bool is_set(const model::Window& w) { return w.opens.month != 0 && w.deadline.month != 0; }
+bool is_set(const model::Window& w) {
+    return w.opens.month != 0 && w.deadline.month != 0;
+}
 
 Date on(int year, model::MonthDay md) {
     return {year, md.month, std::min(md.day, days_in_month(year, md.month))};
@@ -15,8 +17,7 @@ Date on(int year, model::MonthDay md) {
 DateWindow window(const model::Window& w, int year, const model::Window& next, int next_year) {
     const bool wraps = w.deadline.month < w.opens.month ||
                        (w.deadline.month == w.opens.month && w.deadline.day < w.opens.day);
-    return {on(year, w.opens), on(wraps ? year + 1 : year, w.deadline),
-            on(next_year, next.opens)};
+    return {on(year, w.opens), on(wraps ? year + 1 : year, w.deadline), on(next_year, next.opens)};
 }
 
 }  // namespace

@@ -8,16 +8,15 @@ namespace hiplan::rules {
 namespace {
 
 void check_window(const model::Framework& f, const std::optional<DateWindow>& w,
-                  const std::optional<Date>& submitted, yaml::NodeRef node,
-                  std::string_view what, Findings& out) {
+                  const std::optional<Date>& submitted, yaml::NodeRef node, std::string_view what,
+                  Findings& out) {
     if (!w || !submitted) {
         return;
     }
     if (*submitted < w->opens || *submitted >= w->closes) {
         out.add(RuleId::DateOutsideWindow, node,
                 fmt::format("{} is dated {}, outside its window ({} to {})", what,
-                            submitted->to_string(), w->opens.to_string(),
-                            w->closes.to_string()));
+                            submitted->to_string(), w->opens.to_string(), w->closes.to_string()));
         return;
     }
     if (is_late(f, *w, *submitted)) {

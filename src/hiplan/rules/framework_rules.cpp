@@ -22,8 +22,8 @@ void check_submitter(const model::Template& t, const model::Framework& f, Findin
         }
         const auto guess = closest_match(t.submitter_id, ids);
         out.add(RuleId::UnknownSubmitter, submitter.get("id"),
-                fmt::format("'{}' is not an expected submitter of framework '{}'",
-                            t.submitter_id, f.id),
+                fmt::format("'{}' is not an expected submitter of framework '{}'", t.submitter_id,
+                            f.id),
                 guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
         return;
     }
@@ -70,9 +70,9 @@ void check_ratings(const model::Template& t, const model::Framework& f, Findings
         const bool rated = std::any_of(t.ratings.begin(), t.ratings.end(),
                                        [&](const auto& r) { return r.theme == theme.id; });
         if (!rated) {
-            out.add(RuleId::ThemeNotRated, where,
-                    fmt::format("theme '{}' ({}) has no self-assessment rating", theme.name,
-                                theme.id));
+            out.add(
+                RuleId::ThemeNotRated, where,
+                fmt::format("theme '{}' ({}) has no self-assessment rating", theme.name, theme.id));
         }
     }
 }
@@ -83,12 +83,12 @@ void check_carry_over(const model::Template& t, const model::Objective& o, Findi
     }
     const std::string& text = o.carried_over_from;
     const std::size_t slash = text.find('/');
-    const int from = slash == std::string::npos ? 0 : model::cycle_start_year(text.substr(0, slash));
+    const int from =
+        slash == std::string::npos ? 0 : model::cycle_start_year(text.substr(0, slash));
     const bool has_id = slash != std::string::npos && slash + 1 < text.size();
     const yaml::NodeRef node = o.node.get("carried_over_from");
     if (from == 0 || !has_id) {
-        out.add(RuleId::InvalidCarryOver, node,
-                fmt::format("'{}' is not CYCLE/ID", text));
+        out.add(RuleId::InvalidCarryOver, node, fmt::format("'{}' is not CYCLE/ID", text));
     } else if (t.cycle_start != 0 && from >= t.cycle_start) {
         out.add(RuleId::InvalidCarryOver, node,
                 fmt::format("'{}' names cycle {}, which is not earlier than this template's "

@@ -54,15 +54,15 @@ private:
 void report_unresolved(const model::Ref& ref, const model::Objective& o, const ElementIndex& index,
                        Findings& out) {
     const auto guess = closest_match(ref.id, index.ids());
-    out.add(RuleId::UnresolvedReference, ref.node,
-            fmt::format("'{}' is not an element of the logic model of objective '{}'", ref.id,
-                        o.id),
-            guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
+    out.add(
+        RuleId::UnresolvedReference, ref.node,
+        fmt::format("'{}' is not an element of the logic model of objective '{}'", ref.id, o.id),
+        guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
 }
 
 // Checks the `from` lists of `elements` (outputs or outcomes).
-void check_from(const model::Objective& o, const std::vector<model::Element>& elements,
-                Stage stage, const ElementIndex& index, Findings& out) {
+void check_from(const model::Objective& o, const std::vector<model::Element>& elements, Stage stage,
+                const ElementIndex& index, Findings& out) {
     for (const auto& e : elements) {
         for (const auto& ref : e.from) {
             const Stage* target = index.find(ref.id);
@@ -70,8 +70,8 @@ void check_from(const model::Objective& o, const std::vector<model::Element>& el
                 report_unresolved(ref, o, index, out);
                 continue;
             }
-            const bool ok = stage == Stage::Output ? *target == Stage::Activity
-                                                   : *target != Stage::Activity;
+            const bool ok =
+                stage == Stage::Output ? *target == Stage::Activity : *target != Stage::Activity;
             if (!ok) {
                 out.add(RuleId::WrongStage, ref.node,
                         fmt::format("{} '{}' comes from {} '{}'; {}", stage_name(stage), e.id,
@@ -189,8 +189,7 @@ void check_ids_across_stages(const model::LogicModel& lm, Findings& out) {
                     const Position p = it->node.get("id").position();
                     out.add(RuleId::DuplicateId, e.node.get("id"),
                             fmt::format("id '{}' is already used by {} at {}:{}", e.id,
-                                        stage_name(static_cast<Stage>(earlier)), p.line,
-                                        p.column));
+                                        stage_name(static_cast<Stage>(earlier)), p.line, p.column));
                     break;
                 }
             }

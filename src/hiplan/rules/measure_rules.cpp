@@ -48,8 +48,7 @@ void check_baseline(const model::Template& t, const model::Objective& o, const m
         if (!b.by) {
             if (!b.node.get("by")) {
                 out.add(RuleId::InvalidBaseline, b.node,
-                        fmt::format("the new baseline of {} does not say when it will be set",
-                                    who),
+                        fmt::format("the new baseline of {} does not say when it will be set", who),
                         "add 'by: YYYY-MM-DD'");
             }
         } else if (t.submitted && *b.by <= *t.submitted) {
@@ -72,8 +71,8 @@ void check_baseline(const model::Template& t, const model::Objective& o, const m
         out.add(RuleId::InvalidBaseline, b.node,
                 fmt::format("the baseline of {} has no {}", who,
                             !has_value && !has_as_of ? "value or as_of date"
-                            : !has_value            ? "value"
-                                                    : "as_of date"));
+                            : !has_value             ? "value"
+                                                     : "as_of date"));
     }
     if (b.as_of && t.submitted && *b.as_of > *t.submitted) {
         out.add(RuleId::BaselineAfterSetting, b.node.get("as_of"),
@@ -116,8 +115,8 @@ void check_target(const model::Template& t, const model::Objective& o, const mod
 
 }  // namespace
 
-void check_measures(const model::Template& t, const model::Framework& f,
-                    const model::Objective& o, Findings& out) {
+void check_measures(const model::Template& t, const model::Framework& f, const model::Objective& o,
+                    Findings& out) {
     if (o.measures.empty() && f.settings.measures_required) {
         const yaml::NodeRef key = o.node.key_node("measures");
         out.add(RuleId::NoMeasure, key ? key : o.node.get("id"),

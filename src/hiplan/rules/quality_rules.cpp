@@ -18,7 +18,9 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 // Whether `word` occurs in `text` as a whole word.
 bool has_word(std::string_view text, std::string_view word) {
@@ -37,9 +39,8 @@ bool has_word(std::string_view text, std::string_view word) {
 // Returns the placeholder `text` contains, or an empty view.
 std::string_view placeholder_in(std::string_view text) {
     static constexpr std::array k_words = {"tbc", "tbd", "tba", "todo", "tbconfirmed", "xxx"};
-    static constexpr std::array k_phrases = {"to be confirmed", "to be determined",
-                                             "to be agreed",    "to be added",
-                                             "lorem ipsum",     "insert text"};
+    static constexpr std::array k_phrases = {"to be confirmed", "to be determined", "to be agreed",
+                                             "to be added",     "lorem ipsum",      "insert text"};
     // Phrases that are placeholders only at the end ("details to follow", not "to follow up").
     static constexpr std::array k_endings = {"to follow", "fill in", "to come"};
     static constexpr std::array k_whole = {"n/a", "na", "-", "?", "??", "???", "...", "tbc."};
@@ -64,7 +65,8 @@ std::string_view placeholder_in(std::string_view text) {
         end.remove_suffix(1);
     }
     for (const std::string_view p : k_endings) {
-        if (end.ends_with(p) && (end.size() == p.size() || !is_word_char(end[end.size() - p.size() - 1]))) {
+        if (end.ends_with(p) &&
+            (end.size() == p.size() || !is_word_char(end[end.size() - p.size() - 1]))) {
             return p;
         }
     }
@@ -82,7 +84,9 @@ bool blank(std::string_view s) {
 
 }  // namespace
 
-bool is_placeholder(std::string_view text) { return blank(text) || !placeholder_in(text).empty(); }
+bool is_placeholder(std::string_view text) {
+    return blank(text) || !placeholder_in(text).empty();
+}
 
 void check_text_quality(const yaml::Document& doc, Findings& out) {
     for (std::size_t i = 0; i < doc.node_count(); ++i) {
@@ -100,9 +104,8 @@ void check_text_quality(const yaml::Document& doc, Findings& out) {
         }
         if (const std::string_view p = placeholder_in(text); !p.empty()) {
             out.add(RuleId::PlaceholderText, n,
-                    fmt::format("'{}' looks like a placeholder", text.size() > 60
-                                                                     ? text.substr(0, 57) + "..."
-                                                                     : text));
+                    fmt::format("'{}' looks like a placeholder",
+                                text.size() > 60 ? text.substr(0, 57) + "..." : text));
         }
     }
 }

@@ -29,10 +29,10 @@ void check_ref(const model::Template& t, const model::Ref& ref, std::string_view
         return;
     }
     const auto guess = closest_match(ref.id, objective_ids(t));
-    out.add(RuleId::UnknownObjective, ref.node,
-            fmt::format("{} refers to objective '{}', which this template does not set", where,
-                        ref.id),
-            guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
+    out.add(
+        RuleId::UnknownObjective, ref.node,
+        fmt::format("{} refers to objective '{}', which this template does not set", where, ref.id),
+        guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
 }
 
 bool asked_for(const model::Review& r, const std::string& objective) {
@@ -51,10 +51,10 @@ void check_status(const model::Review& r, const model::ObjectiveReview& o,
     const yaml::NodeRef node = o.node.get("status");
     if (status->escalate) {
         if (o.progress.empty()) {
-            out.add(RuleId::EscalationIncomplete, node,
-                    fmt::format("objective '{}' is {} but has no progress narrative", o.ref,
-                                o.status),
-                    "describe what has happened and why in 'progress:'");
+            out.add(
+                RuleId::EscalationIncomplete, node,
+                fmt::format("objective '{}' is {} but has no progress narrative", o.ref, o.status),
+                "describe what has happened and why in 'progress:'");
         }
         if (o.mitigation.empty() && !asked_for(r, o.ref)) {
             out.add(RuleId::EscalationIncomplete, node,
@@ -67,9 +67,9 @@ void check_status(const model::Review& r, const model::ObjectiveReview& o,
         }
     }
     if (status->closed && o.impact.empty()) {
-        out.add(RuleId::CompleteWithoutImpact, node,
-                fmt::format("objective '{}' is {} but gives no evidence of impact", o.ref,
-                            o.status));
+        out.add(
+            RuleId::CompleteWithoutImpact, node,
+            fmt::format("objective '{}' is {} but gives no evidence of impact", o.ref, o.status));
     }
 }
 
@@ -90,7 +90,7 @@ void check_measure_updates(const model::Template& t, const model::ObjectiveRevie
         const auto guess = closest_match(u.ref, ids);
         out.add(RuleId::UnknownMeasure, u.node.get("ref"),
                 fmt::format("objective '{}' has no measure '{}'", o.ref, u.ref),
-                guess ? fmt::format("did you mean '{}'?", *guess)
+                guess         ? fmt::format("did you mean '{}'?", *guess)
                 : ids.empty() ? fmt::format("objective '{}' has no measures", o.ref)
                               : fmt::format("its measures are {}", quoted_list(ids, "and")));
     }
@@ -124,8 +124,7 @@ void check_review(const model::Template& t, const model::Review& r, const model:
         if (!reviewed && !objective.id.empty()) {
             out.add(RuleId::ObjectiveNotReviewed, key,
                     fmt::format("the {} does not review objective '{}'", name, objective.id),
-                    fmt::format("add '- {{ref: {}, status: ..., progress: ...}}'",
-                                objective.id));
+                    fmt::format("add '- {{ref: {}, status: ..., progress: ...}}'", objective.id));
         }
     }
 }

@@ -24,8 +24,8 @@ bool is_placeholder(std::string_view text);
 // The categories, called by check_template.
 void check_framework_fit(const model::Template& t, const model::Framework& f, Findings& out);
 void check_logic_model(const model::Objective& o, const model::Framework& f, Findings& out);
-void check_measures(const model::Template& t, const model::Framework& f,
-                    const model::Objective& o, Findings& out);
+void check_measures(const model::Template& t, const model::Framework& f, const model::Objective& o,
+                    Findings& out);
 void check_reviews(const model::Template& t, const model::Framework& f, Findings& out);
 void check_dates(const model::Template& t, const model::Framework& f, Findings& out);
 

@@ -23,7 +23,8 @@ void check_duplicate_titles(const model::Template& t, Findings& out) {
     for (std::size_t i = 0; i < t.objectives.size(); ++i) {
         const auto& later = t.objectives[i];
         // Titles still to be written ("TBC") are placeholders (HP701), not duplicates.
-        const std::string key = is_placeholder(later.title) ? std::string{} : normalised(later.title);
+        const std::string key =
+            is_placeholder(later.title) ? std::string{} : normalised(later.title);
         for (std::size_t j = 0; j < i && !key.empty(); ++j) {
             const auto& earlier = t.objectives[j];
             if (normalised(earlier.title) == key) {

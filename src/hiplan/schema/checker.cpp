@@ -17,8 +17,8 @@ namespace {
 using yaml::NodeRef;
 
 bool is_id_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
 }
 
 bool is_hex(char c) {
@@ -73,8 +73,9 @@ private:
             }
             if (value.is_null()) {
                 if (field->required) {
-                    out_.add(RuleId::MissingField, key,
-                             fmt::format("'{}' in {} has no value", key.text(), label(node, shape)));
+                    out_.add(
+                        RuleId::MissingField, key,
+                        fmt::format("'{}' in {} has no value", key.text(), label(node, shape)));
                 }
                 continue;
             }
@@ -82,10 +83,10 @@ private:
         }
         for (const Field& f : shape.fields) {
             if (f.required && !node.key_node(f.key)) {
-                out_.add(RuleId::MissingField, node,
-                         fmt::format("{} is missing the required field '{}'", label(node, shape),
-                                     f.key),
-                         fmt::format("add '{}:' ({})", f.key, f.doc));
+                out_.add(
+                    RuleId::MissingField, node,
+                    fmt::format("{} is missing the required field '{}'", label(node, shape), f.key),
+                    fmt::format("add '{}:' ({})", f.key, f.doc));
             }
         }
     }
@@ -127,8 +128,8 @@ private:
         for (std::size_t i = 0; i < node.size(); ++i) {
             const NodeRef item = node.item(i);
             if (item.is_null()) {
-                out_.add(RuleId::WrongType, item,
-                         fmt::format("empty item in {}", shape.name), "remove the empty '-' line");
+                out_.add(RuleId::WrongType, item, fmt::format("empty item in {}", shape.name),
+                         "remove the empty '-' line");
                 continue;
             }
             check(item, *shape.item);
@@ -142,9 +143,8 @@ private:
         if (!key_value.is_scalar()) {
             return;
         }
-        const auto first = std::find_if(seen.begin(), seen.end(), [&](NodeRef n) {
-            return n.text() == key_value.text();
-        });
+        const auto first = std::find_if(seen.begin(), seen.end(),
+                                        [&](NodeRef n) { return n.text() == key_value.text(); });
         if (first != seen.end()) {
             const Position p = first->position();
             out_.add(RuleId::DuplicateId, key_value,

@@ -13,8 +13,11 @@ const Shape& feedback_shape() {
                    {"participants", &integer(), true, "Number of people spoken to"},
                    {"roles", &text_list(), false, "Roles of the participants"}}};
     static const Shape answer{.type = Type::TextOrList, .name = "answers"};
-    static const Shape answers{.type = Type::Map, .name = "answers", .item = &answer,
-                               .min_items = 1, .vocab = Vocab::Question};
+    static const Shape answers{.type = Type::Map,
+                               .name = "answers",
+                               .item = &answer,
+                               .min_items = 1,
+                               .vocab = Vocab::Question};
     static const Shape shape{
         .type = Type::Object,
         .name = "feedback",

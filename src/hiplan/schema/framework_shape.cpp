@@ -17,16 +17,16 @@ const Shape& framework_shape() {
                    {"name", &text(), true, "Name shown in the workbook"},
                    {"description", &text(), false, "What belongs in this theme"},
                    {"examples", &text_list(), false, "Examples of work under this theme"}}};
-    static const Shape themes{.type = Type::List, .name = "themes", .item = &theme,
-                              .min_items = 1, .unique_key = "id"};
+    static const Shape themes{
+        .type = Type::List, .name = "themes", .item = &theme, .min_items = 1, .unique_key = "id"};
     static const Shape condition{
         .type = Type::Object,
         .name = "condition for change",
         .fields = {{"id", &id(), true, "Stable id"},
                    {"name", &text(), true, "Name of the condition"},
                    {"description", &text(), false, "How partners are expected to work"}}};
-    static const Shape conditions{.type = Type::List, .name = "conditions", .item = &condition,
-                                  .unique_key = "id"};
+    static const Shape conditions{
+        .type = Type::List, .name = "conditions", .item = &condition, .unique_key = "id"};
     static const Shape outcome{
         .type = Type::Object,
         .name = "outcome",
@@ -34,18 +34,17 @@ const Shape& framework_shape() {
                    {"name", &text(), true, "The long-term shared outcome"},
                    {"description", &text(), false, "Why it matters, with the local figures"},
                    {"measures", &text_list(), false, "How the system measures it"}}};
-    static const Shape outcomes{.type = Type::List, .name = "outcomes", .item = &outcome,
-                                .unique_key = "id"};
-    static const Shape submitter_type{.type = Type::Enum,
-                                      .values = {"organisation", "ilp", "cpg"}};
+    static const Shape outcomes{
+        .type = Type::List, .name = "outcomes", .item = &outcome, .unique_key = "id"};
+    static const Shape submitter_type{.type = Type::Enum, .values = {"organisation", "ilp", "cpg"}};
     static const Shape submitter{
         .type = Type::Object,
         .name = "submitter",
         .fields = {{"id", &id(), true, "Id used in templates' submitter.id"},
                    {"name", &text(), true, "Full name"},
                    {"type", &submitter_type, true, "organisation, ilp or cpg"}}};
-    static const Shape submitters{.type = Type::List, .name = "submitters", .item = &submitter,
-                                  .unique_key = "id"};
+    static const Shape submitters{
+        .type = Type::List, .name = "submitters", .item = &submitter, .unique_key = "id"};
     static const Shape window{
         .type = Type::Object,
         .name = "calendar window",
@@ -63,15 +62,15 @@ const Shape& framework_shape() {
     static const Shape status{
         .type = Type::Object,
         .name = "status",
-        .fields = {{"id", &id(), true, "Id used in reviews"},
-                   {"name", &text(), true, "Label shown in the workbook"},
-                   {"rag", &rag, true, "RAG group: blue, green, amber, red, grey or none"},
-                   {"colour", &colour, true, "Fill colour as #RRGGBB"},
-                   {"escalate", &boolean(), false,
-                    "Needs a narrative and a mitigation or support ask"},
-                   {"closed", &boolean(), false, "The objective is finished"}}};
-    static const Shape statuses{.type = Type::List, .name = "statuses", .item = &status,
-                                .unique_key = "id"};
+        .fields = {
+            {"id", &id(), true, "Id used in reviews"},
+            {"name", &text(), true, "Label shown in the workbook"},
+            {"rag", &rag, true, "RAG group: blue, green, amber, red, grey or none"},
+            {"colour", &colour, true, "Fill colour as #RRGGBB"},
+            {"escalate", &boolean(), false, "Needs a narrative and a mitigation or support ask"},
+            {"closed", &boolean(), false, "The objective is finished"}}};
+    static const Shape statuses{
+        .type = Type::List, .name = "statuses", .item = &status, .unique_key = "id"};
     static const Shape rating{
         .type = Type::Object,
         .name = "rating",
@@ -79,24 +78,24 @@ const Shape& framework_shape() {
                    {"name", &text(), true, "Label"},
                    {"score", &integer(), true, "Ordinal score (higher is better)"},
                    {"colour", &colour, false, "Heat-map colour as #RRGGBB"}}};
-    static const Shape ratings{.type = Type::List, .name = "ratings", .item = &rating,
-                               .unique_key = "id"};
+    static const Shape ratings{
+        .type = Type::List, .name = "ratings", .item = &rating, .unique_key = "id"};
     static const Shape focus_area{
         .type = Type::Object,
         .name = "focus area",
         .fields = {{"id", &id(), true, "Id used in objectives' focus"},
                    {"name", &text(), true, "Label"},
                    {"group", &text(), false, "Group, e.g. Core20PLUS5 adult clinical areas"}}};
-    static const Shape focus{.type = Type::List, .name = "focus", .item = &focus_area,
-                             .unique_key = "id"};
+    static const Shape focus{
+        .type = Type::List, .name = "focus", .item = &focus_area, .unique_key = "id"};
     static const Shape question{
         .type = Type::Object,
         .name = "question",
         .fields = {{"id", &id(), true, "Id used in feedback answers"},
                    {"text", &text(), true, "The question as asked"},
                    {"short", &text(), false, "Short label for the workbook"}}};
-    static const Shape questions{.type = Type::List, .name = "questions", .item = &question,
-                                 .unique_key = "id"};
+    static const Shape questions{
+        .type = Type::List, .name = "questions", .item = &question, .unique_key = "id"};
     static const Shape rules{
         .type = Type::Object,
         .name = "rules",

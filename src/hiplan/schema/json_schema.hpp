@@ -14,6 +14,7 @@ namespace hiplan::schema {
 //
 // Dates have no "type", only a pattern: YAML readers such as js-yaml and PyYAML turn
 // unquoted dates into date objects, which a string type would reject.
-std::string json_schema(const Shape& shape, std::string_view kind, const model::Framework* framework);
+std::string json_schema(const Shape& shape, std::string_view kind,
+                        const model::Framework* framework);
 
 }  // namespace hiplan::schema

@@ -9,7 +9,9 @@ namespace hiplan::schema {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Matches -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool is_plain_decimal(std::string_view s, bool allow_fraction) {
@@ -60,9 +62,9 @@ bool has_leading_zero(std::string_view s) {
 }
 
 bool is_special_float(std::string_view s) {
-    for (std::string_view w : {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "-.Inf",
-                               "-.INF", "+.inf", "+.Inf", "+.INF", "nan", "NaN", "inf", "Inf",
-                               "infinity", "Infinity"}) {
+    for (std::string_view w :
+         {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf",
+          "+.Inf", "+.INF", "nan", "NaN", "inf", "Inf", "infinity", "Infinity"}) {
         if (s == w) {
             return true;
         }

@@ -14,21 +14,21 @@ std::string_view to_string(Vocab vocab);
 
 // The type of a value in a document contract.
 enum class Type {
-    Text,       // any non-empty scalar, kept as written
-    Id,         // an identifier: letters, digits, '-', '_', '.'
-    Integer,    // a plain whole number
-    Number,     // a plain finite decimal number
-    Boolean,    // true or false
-    Date,       // YYYY-MM-DD, a real date
-    Cycle,      // YYYY-YY, consecutive years
-    MonthDay,   // MM-DD, a real day of the year
-    Colour,     // #RRGGBB
-    Enum,       // one of `values`
-    VocabId,    // an id from the framework vocabulary `vocab`
-    Object,     // a mapping with `fields`
-    List,       // a sequence of `item`
-    Map,        // a mapping from `vocab` ids (any key if None) to `item`
-    TextOrList, // one text, or a list of texts
+    Text,        // any non-empty scalar, kept as written
+    Id,          // an identifier: letters, digits, '-', '_', '.'
+    Integer,     // a plain whole number
+    Number,      // a plain finite decimal number
+    Boolean,     // true or false
+    Date,        // YYYY-MM-DD, a real date
+    Cycle,       // YYYY-YY, consecutive years
+    MonthDay,    // MM-DD, a real day of the year
+    Colour,      // #RRGGBB
+    Enum,        // one of `values`
+    VocabId,     // an id from the framework vocabulary `vocab`
+    Object,      // a mapping with `fields`
+    List,        // a sequence of `item`
+    Map,         // a mapping from `vocab` ids (any key if None) to `item`
+    TextOrList,  // one text, or a list of texts
 };
 
 struct Shape;

@@ -11,16 +11,17 @@ const Shape& logic_model_shape() {
         .name = "activity",
         .fields = {{"id", &id(), true, "Id of the activity within the objective, e.g. A1"},
                    {"text", &text(), true, "What will be done"}}};
-    static const Shape activities{.type = Type::List, .name = "activities", .item = &activity,
-                                  .unique_key = "id"};
+    static const Shape activities{
+        .type = Type::List, .name = "activities", .item = &activity, .unique_key = "id"};
     static const Shape output{
         .type = Type::Object,
         .name = "output",
-        .fields = {{"id", &id(), true, "Id of the output, e.g. P1"},
-                   {"text", &text(), true, "What the activities produce (sessions, people reached)"},
-                   {"from", &id_list(), true, "Ids of the activities that produce it"}}};
-    static const Shape outputs{.type = Type::List, .name = "outputs", .item = &output,
-                               .unique_key = "id"};
+        .fields = {
+            {"id", &id(), true, "Id of the output, e.g. P1"},
+            {"text", &text(), true, "What the activities produce (sessions, people reached)"},
+            {"from", &id_list(), true, "Ids of the activities that produce it"}}};
+    static const Shape outputs{
+        .type = Type::List, .name = "outputs", .item = &output, .unique_key = "id"};
     static const Shape term{.type = Type::Enum, .values = {"short", "medium", "long"}};
     static const Shape outcome{
         .type = Type::Object,
@@ -29,11 +30,11 @@ const Shape& logic_model_shape() {
                    {"text", &text(), true, "The change for people or communities"},
                    {"term", &term, true, "short, medium or long"},
                    {"from", &id_list(), true, "Ids of the outputs (or outcomes) that lead to it"}}};
-    static const Shape outcomes{.type = Type::List, .name = "outcomes", .item = &outcome,
-                                .unique_key = "id"};
+    static const Shape outcomes{
+        .type = Type::List, .name = "outcomes", .item = &outcome, .unique_key = "id"};
     static const Shape system_outcome{.type = Type::VocabId, .vocab = Vocab::Outcome};
-    static const Shape contributes_to{.type = Type::List, .name = "contributes_to",
-                                      .item = &system_outcome};
+    static const Shape contributes_to{
+        .type = Type::List, .name = "contributes_to", .item = &system_outcome};
     static const Shape shape{
         .type = Type::Object,
         .name = "logic model",
@@ -60,26 +61,25 @@ const Shape& measure_shape() {
                    {"as_of", &date(), false, "Date the baseline value refers to"},
                    {"new", &boolean(), false, "true when the measure is new and has no baseline"},
                    {"by", &date(), false, "For a new measure: when the baseline will be set"}}};
-    static const Shape target{
-        .type = Type::Object,
-        .name = "target",
-        .fields = {{"value", &number(), true, "Value to reach"},
-                   {"by", &date(), false, "Date to reach it by"}}};
+    static const Shape target{.type = Type::Object,
+                              .name = "target",
+                              .fields = {{"value", &number(), true, "Value to reach"},
+                                         {"by", &date(), false, "Date to reach it by"}}};
     static const Shape shape{
         .type = Type::Object,
         .name = "measure",
-        .fields = {{"id", &id(), true, "Id of the measure within the objective, e.g. M1"},
-                   {"indicator", &text(), true, "What is measured"},
-                   {"tracks", &id(), false, "Id of the logic-model element it evidences"},
-                   {"unit", &text(), false, "Unit, e.g. % or people"},
-                   {"direction", &direction, false, "increase or decrease: which way is better"},
-                   {"baseline", &baseline, false, "Starting value, or new: true"},
-                   {"target", &target, false, "Value to reach and by when"},
-                   {"source", &text(), false, "Where the data comes from"},
-                   {"frequency", &frequency, false, "How often it is reported"},
-                   {"breakdown", &text_list(), false,
-                    "Breakdowns, e.g. deprivation, ethnicity, age, sex"},
-                   {"notes", &text(), false, "Caveats"}}};
+        .fields = {
+            {"id", &id(), true, "Id of the measure within the objective, e.g. M1"},
+            {"indicator", &text(), true, "What is measured"},
+            {"tracks", &id(), false, "Id of the logic-model element it evidences"},
+            {"unit", &text(), false, "Unit, e.g. % or people"},
+            {"direction", &direction, false, "increase or decrease: which way is better"},
+            {"baseline", &baseline, false, "Starting value, or new: true"},
+            {"target", &target, false, "Value to reach and by when"},
+            {"source", &text(), false, "Where the data comes from"},
+            {"frequency", &frequency, false, "How often it is reported"},
+            {"breakdown", &text_list(), false, "Breakdowns, e.g. deprivation, ethnicity, age, sex"},
+            {"notes", &text(), false, "Caveats"}}};
     return shape;
 }
 
@@ -88,8 +88,8 @@ const Shape& objective_shape() {
     static const Shape theme{.type = Type::VocabId, .vocab = Vocab::Theme};
     static const Shape focus_id{.type = Type::VocabId, .vocab = Vocab::Focus};
     static const Shape focus{.type = Type::List, .name = "focus", .item = &focus_id};
-    static const Shape measures{.type = Type::List, .name = "measures", .item = &measure_shape(),
-                                .unique_key = "id"};
+    static const Shape measures{
+        .type = Type::List, .name = "measures", .item = &measure_shape(), .unique_key = "id"};
     static const Shape shape{
         .type = Type::Object,
         .name = "objective",
@@ -114,15 +114,14 @@ const Shape& review_shape() {
     static const Shape status{.type = Type::VocabId, .vocab = Vocab::Status};
     static const Shape theme{.type = Type::VocabId, .vocab = Vocab::Theme};
     static const Shape level{.type = Type::Enum, .values = {"low", "medium", "high"}};
-    static const Shape update{
-        .type = Type::Object,
-        .name = "measure update",
-        .fields = {{"ref", &id(), true, "Id of the objective's measure"},
-                   {"value", &number(), true, "Latest value"},
-                   {"as_of", &date(), true, "Date the value refers to"},
-                   {"note", &text(), false, "Comment on the value"}}};
-    static const Shape updates{.type = Type::List, .name = "measure updates", .item = &update,
-                               .unique_key = "ref"};
+    static const Shape update{.type = Type::Object,
+                              .name = "measure update",
+                              .fields = {{"ref", &id(), true, "Id of the objective's measure"},
+                                         {"value", &number(), true, "Latest value"},
+                                         {"as_of", &date(), true, "Date the value refers to"},
+                                         {"note", &text(), false, "Comment on the value"}}};
+    static const Shape updates{
+        .type = Type::List, .name = "measure updates", .item = &update, .unique_key = "ref"};
     static const Shape objective{
         .type = Type::Object,
         .name = "objective review",
@@ -133,8 +132,8 @@ const Shape& review_shape() {
                    {"changes", &text(), false, "Changes to the objective, if any"},
                    {"impact", &text(), false, "Evidence of impact (required when complete)"},
                    {"measures", &updates, false, "Latest measure values"}}};
-    static const Shape objectives{.type = Type::List, .name = "objective reviews",
-                                  .item = &objective, .unique_key = "ref"};
+    static const Shape objectives{
+        .type = Type::List, .name = "objective reviews", .item = &objective, .unique_key = "ref"};
     static const Shape risk{
         .type = Type::Object,
         .name = "risk",
@@ -171,8 +170,7 @@ const Shape& template_shape() {
     using namespace common;
     static const Shape kind{.type = Type::Enum, .values = {"template"}};
     static const Shape cycle{.type = Type::Cycle};
-    static const Shape submitter_type{.type = Type::Enum,
-                                      .values = {"organisation", "ilp", "cpg"}};
+    static const Shape submitter_type{.type = Type::Enum, .values = {"organisation", "ilp", "cpg"}};
     static const Shape submitter{
         .type = Type::Object,
         .name = "submitter",
@@ -193,10 +191,13 @@ const Shape& template_shape() {
         .fields = {{"theme", &theme, true, "The theme rated"},
                    {"rating", &rating_id, true, "Self-assessed rating from the framework"},
                    {"evidence", &text(), true, "Evidence for the rating"}}};
-    static const Shape ratings{.type = Type::List, .name = "ratings", .item = &rating,
-                               .unique_key = "theme"};
-    static const Shape objectives{.type = Type::List, .name = "objectives",
-                                  .item = &objective_shape(), .min_items = 1, .unique_key = "id"};
+    static const Shape ratings{
+        .type = Type::List, .name = "ratings", .item = &rating, .unique_key = "theme"};
+    static const Shape objectives{.type = Type::List,
+                                  .name = "objectives",
+                                  .item = &objective_shape(),
+                                  .min_items = 1,
+                                  .unique_key = "id"};
     static const Shape self_assessment{
         .type = Type::Object,
         .name = "self-assessment",
@@ -205,8 +206,8 @@ const Shape& template_shape() {
                    {"summary", &text(), true, "High-level commitments"},
                    {"ratings", &ratings, false, "Self-assessment rating per theme"},
                    {"objectives", &objectives, true, "Objectives, at least one per theme"}}};
-    static const Shape reviews{.type = Type::List, .name = "reviews", .item = &review_shape(),
-                               .unique_key = "period"};
+    static const Shape reviews{
+        .type = Type::List, .name = "reviews", .item = &review_shape(), .unique_key = "period"};
     static const Shape shape{
         .type = Type::Object,
         .name = "template",

@@ -8,9 +8,8 @@
 #include <system_error>
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace hiplan {
 

@@ -6,7 +6,9 @@ namespace hiplan {
 
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 bool all_digits(std::string_view s) {
     for (const char c : s) {
@@ -46,7 +48,9 @@ long Date::days_since_epoch() const {
     return era * 146097 + doe - 719468;
 }
 
-std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::to_string() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 bool looks_like_date(std::string_view text) {
     return text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) &&

@@ -15,7 +15,9 @@ struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-std::string errno_message(int code) { return std::generic_category().message(code); }
+std::string errno_message(int code) {
+    return std::generic_category().message(code);
+}
 
 }  // namespace
 

@@ -4,7 +4,9 @@ namespace hiplan::utf8 {
 
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+bool is_continuation(unsigned char c) {
+    return (c & 0xC0U) == 0x80U;
+}
 
 // Returns the length of the well-formed sequence at `i`, or 0 if it is malformed
 // (overlong forms, surrogates and code points above U+10FFFF are malformed).

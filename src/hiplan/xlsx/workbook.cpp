@@ -138,7 +138,9 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
           fmt::format("adding table {}", name));
 }
 
-void Sheet::freeze(std::uint32_t row, std::uint16_t col) { worksheet_freeze_panes(ws_, row, col); }
+void Sheet::freeze(std::uint32_t row, std::uint16_t col) {
+    worksheet_freeze_panes(ws_, row, col);
+}
 
 void Sheet::width(std::uint16_t col, double chars) {
     check(worksheet_set_column(ws_, col, col, chars, nullptr), "setting a column width");

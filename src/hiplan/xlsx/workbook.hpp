@@ -31,11 +31,11 @@ public:
 struct Style {
     bool bold = false;
     bool wrap = false;
-    bool header = false;       // bold on a light grey fill, with a bottom border
-    bool left = false;         // left-aligned (numbers next to their labels)
-    std::uint32_t fill = 0;    // 0xRRGGBB + 1 (0 = none); use Style::with_fill
-    std::string num_format;    // e.g. "yyyy-mm-dd", "0%"
-    double font_size = 0;      // 0 = default
+    bool header = false;     // bold on a light grey fill, with a bottom border
+    bool left = false;       // left-aligned (numbers next to their labels)
+    std::uint32_t fill = 0;  // 0xRRGGBB + 1 (0 = none); use Style::with_fill
+    std::string num_format;  // e.g. "yyyy-mm-dd", "0%"
+    double font_size = 0;    // 0 = default
 
     static Style with_fill(std::uint32_t rgb) {
         Style s;
@@ -53,23 +53,25 @@ class Workbook;
 // One worksheet. Rows and columns are 0-based.
 class Sheet {
 public:
-    void text(std::uint32_t row, std::uint16_t col, std::string_view value, const Style& style = {});
+    void text(std::uint32_t row, std::uint16_t col, std::string_view value,
+              const Style& style = {});
     void number(std::uint32_t row, std::uint16_t col, double value, const Style& style = {});
     void date(std::uint32_t row, std::uint16_t col, const Date& value, const Style& style = {});
     void blank(std::uint32_t row, std::uint16_t col, const Style& style);
 
     // Adds an Excel table over rows `first_row` (the header) to `last_row`, with
     // autofilter and banded rows. The header captions are written by the table.
-    void table(std::uint32_t first_row, std::uint32_t last_row, const std::vector<std::string>& headers,
-               const std::string& name);
+    void table(std::uint32_t first_row, std::uint32_t last_row,
+               const std::vector<std::string>& headers, const std::string& name);
 
     void freeze(std::uint32_t row, std::uint16_t col);
     void width(std::uint16_t col, double chars);
     // Sets every column's width from the longest text written to it (capped).
     void fit_columns(double max_chars = 60);
     // Fills cells equal to `text` in the range with `rgb` (conditional format).
-    void highlight_equal_text(std::uint32_t first_row, std::uint16_t first_col, std::uint32_t last_row,
-                              std::uint16_t last_col, const std::string& text, std::uint32_t rgb);
+    void highlight_equal_text(std::uint32_t first_row, std::uint16_t first_col,
+                              std::uint32_t last_row, std::uint16_t last_col,
+                              const std::string& text, std::uint32_t rgb);
     // Fills cells equal to the number `value` in the range with `rgb`.
     void highlight_equal_number(std::uint32_t first_row, std::uint16_t first_col,
                                 std::uint32_t last_row, std::uint16_t last_col, double value,
@@ -79,7 +81,8 @@ public:
 
 private:
     friend class Workbook;
-    Sheet(Workbook& wb, lxw_worksheet* ws, std::string name) : wb_(&wb), ws_(ws), name_(std::move(name)) {}
+    Sheet(Workbook& wb, lxw_worksheet* ws, std::string name)
+        : wb_(&wb), ws_(ws), name_(std::move(name)) {}
     void track(std::uint16_t col, std::size_t chars);
 
     Workbook* wb_;

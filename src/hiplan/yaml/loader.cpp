@@ -82,8 +82,8 @@ public:
                  to_position(mark), value);
     }
 
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                         YAML::EmitterStyle::value /*style*/) override {
         open(NodeKind::Sequence, mark, tag);
     }
     void OnSequenceEnd() override { close(); }
@@ -324,8 +324,7 @@ LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& li
     };
     if (bytes.size() > limits.max_bytes) {
         return fail(RuleId::FileTooLarge, {1, 1},
-                    fmt::format("the file is larger than the limit of {} bytes",
-                                limits.max_bytes));
+                    fmt::format("the file is larger than the limit of {} bytes", limits.max_bytes));
     }
     if (const auto bad = utf8::validate(bytes)) {
         if (bad->looks_like_utf16) {
