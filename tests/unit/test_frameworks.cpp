@@ -72,7 +72,7 @@ TEST_CASE("a framework file is linted like any document") {
     Findings findings("custom.yaml");
     const auto f = frameworks::parse_framework(
         "kind: framework\nid: custom\nname: Custom\nversion: '1'\n"
-        "themes:\n  - {id: a, name: A}\n  - {id: a, nam: B}\n"
+        "themes:\n  - {id: a, name: A}\n  - {id: a, label: B}\n"
         "calendar:\n  objective_setting: {opens: '09-01', deadline: '15-10'}\n"
         "  spring_review: {opens: '03-01', deadline: '04-15'}\n"
         "  autumn_review: {opens: '09-01', deadline: '10-15'}\n",

@@ -72,12 +72,20 @@ TEST_CASE("objects: unknown keys with a suggestion, missing and empty required f
                       .fields = {{"id", &text, true, ""},
                                  {"title", &text, true, ""},
                                  {"lead", &text, false, ""}}};
-    const auto found = check("id: X-1\ntitel: Outreach\nlead:\n", shape);
+    // A misspelt required key is reported once, as unknown with a suggestion, not again
+    // as missing.
+    const auto misspelt = check("id: X-1\ntitel: Outreach\nlead:\n", shape);
+    REQUIRE(misspelt.size() == 1);
+    CHECK(misspelt[0].rule == RuleId::UnknownKey);
+    CHECK(misspelt[0].message == "unknown key 'titel' in objective");
+    CHECK(misspelt[0].hint == "did you mean 'title'?");
+    CHECK(misspelt[0].pointer == "/titel");
+
+    // An unknown key that suggests nothing leaves the missing field reported.
+    const auto found = check("id: X-1\nheadline: Outreach\n", shape);
     REQUIRE(found.size() == 2);
     CHECK(found[0].rule == RuleId::UnknownKey);
-    CHECK(found[0].message == "unknown key 'titel' in objective");
-    CHECK(found[0].hint == "did you mean 'title'?");
-    CHECK(found[0].pointer == "/titel");
+    CHECK(found[0].hint == "the keys of objective are 'id', 'title' and 'lead'");
     CHECK(found[1].rule == RuleId::MissingField);
     CHECK(found[1].message == "objective 'X-1' is missing the required field 'title'");
     CHECK(found[1].begin == Position{1, 1});

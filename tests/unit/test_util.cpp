@@ -1,9 +1,11 @@
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 
 #include "hiplan/util/date.hpp"
+#include "hiplan/util/line_breaks.hpp"
 #include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"
 
@@ -71,3 +73,9 @@ TEST_CASE("closest_match suggests likely typos only") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("a lone carriage return is a line break; CRLF is left alone") {
+    CHECK_FALSE(util::lone_cr_as_lf("a: 1\nb: 2\r\n").has_value());
+    CHECK(util::lone_cr_as_lf("a: 1\rb: 2\r") == std::optional<std::string>("a: 1\nb: 2\n"));
+    CHECK(util::lone_cr_as_lf("a\r\r\nb") == std::optional<std::string>("a\n\r\nb"));
+}

@@ -1,6 +1,7 @@
 #include "hiplan/schema/checker.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,12 +64,17 @@ private:
         if (!expect(node, node.is_mapping(), fmt::format("a mapping ({})", shape.name))) {
             return;
         }
+        // Required fields a misspelt key was taken for: the unknown-key finding already says
+        // "did you mean 'title'?", so "missing 'title'" would report one typo twice.
+        std::vector<std::string> meant;
         for (std::size_t i = 0; i < node.size(); ++i) {
             const NodeRef key = node.key(i);
             const Field* field = shape.field(key.text());
             const NodeRef value = node.value(i);
             if (field == nullptr) {
-                report_unknown_key(key, value, shape);
+                if (auto suggestion = report_unknown_key(key, value, shape)) {
+                    meant.push_back(std::move(*suggestion));
+                }
                 continue;
             }
             if (value.is_null()) {
@@ -82,7 +88,8 @@ private:
             check(value, *field->shape);
         }
         for (const Field& f : shape.fields) {
-            if (f.required && !node.key_node(f.key)) {
+            if (f.required && !node.key_node(f.key) &&
+                std::find(meant.begin(), meant.end(), f.key) == meant.end()) {
                 out_.add(
                     RuleId::MissingField, node,
                     fmt::format("{} is missing the required field '{}'", label(node, shape), f.key),
@@ -91,28 +98,28 @@ private:
         }
     }
 
-    void report_unknown_key(NodeRef key, NodeRef value, const Shape& shape) {
+    // Reports an unknown key; returns the field it was probably meant to be, if any.
+    std::optional<std::string> report_unknown_key(NodeRef key, NodeRef value, const Shape& shape) {
         if (value.is_null() && key.text().find(' ') != std::string::npos) {
             // "{text: Checks at mosques, markets and clubs}" splits at the comma.
             out_.add(RuleId::UnknownKey, key,
                      fmt::format("unknown key '{}' in {}", key.text(), shape.name),
                      "this looks like text cut at a comma inside { }: put the whole text in "
                      "quotes");
-            return;
+            return std::nullopt;
         }
         std::vector<std::string> known;
         known.reserve(shape.fields.size());
         for (const Field& f : shape.fields) {
             known.emplace_back(f.key);
         }
-        std::string hint;
-        if (const auto m = closest_match(key.text(), known)) {
-            hint = fmt::format("did you mean '{}'?", *m);
-        } else {
-            hint = fmt::format("the keys of {} are {}", shape.name, quoted_list(known, "and"));
-        }
+        const auto match = closest_match(key.text(), known);
+        std::string hint =
+            match ? fmt::format("did you mean '{}'?", *match)
+                  : fmt::format("the keys of {} are {}", shape.name, quoted_list(known, "and"));
         out_.add(RuleId::UnknownKey, key,
                  fmt::format("unknown key '{}' in {}", key.text(), shape.name), std::move(hint));
+        return match;
     }
 
     void check_list(NodeRef node, const Shape& shape) {
