@@ -95,10 +95,11 @@ def main():
         dups = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1) if ws.cell(r, 5).value == "HP901"]
         check(len(dups) == 2 and all("formulas" in d for d in dups), "both duplicates are listed: {}".format(dups))
 
-        # A failed write leaves the previous workbook intact and no temporary file.
+        # An output folder that does not exist is refused before any work, in plain words.
         missing_dir = os.path.join(tmp, "no-such-dir", "board.xlsx")
         proc = compile_to(hiplan, [fixtures], missing_dir)
-        check(proc.returncode == 2 and "cannot write" in proc.stderr, "an unwritable output exits 2")
+        check(proc.returncode == 2 and "no-such-dir' for the output does not exist" in proc.stderr,
+              "an output folder that does not exist exits 2: {}".format(proc.stderr))
         leftovers = [n for n in os.listdir(tmp) if ".tmp-" in n]
         check(not leftovers, "no temporary files left: {}".format(leftovers))
 

@@ -1,9 +1,15 @@
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,13 +42,18 @@ struct CompileOptions {
     bool force = false;
 };
 
+const char* epoch_text() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    return epoch != nullptr ? epoch : "";
+}
+
 // The generation date: --generated, else SOURCE_DATE_EPOCH, else today (UTC).
 std::optional<Date> generation_date(const std::string& option) {
     if (!option.empty()) {
         return parse_date(option);
     }
     std::time_t now = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    if (const char* epoch = epoch_text(); *epoch != '\0') {
         char* end = nullptr;
         const long long v = std::strtoll(epoch, &end, 10);
         if (end == nullptr || *end != '\0' || v < 0) {
@@ -69,12 +80,26 @@ bool is_inside(const fs::path& child, const fs::path& folder) {
 
 // Refuses outputs that would overwrite an input, or land inside an input folder.
 std::optional<std::string> check_output(const CompileOptions& o, const lint::Inputs& inputs) {
-    if (fs::path(o.output).extension() != ".xlsx") {
+    std::string extension = fs::path(o.output).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension != ".xlsx") {
         return fmt::format("the output '{}' must end in .xlsx", o.output);
     }
     std::error_code ec;
     if (fs::is_directory(o.output, ec)) {
         return fmt::format("the output '{}' is a folder", o.output);
+    }
+    // Checked before any work, so a long compile does not end in "cannot write".
+    const fs::path folder = fs::path(o.output).parent_path();
+    const fs::path where = folder.empty() ? fs::path(".") : folder;
+    if (!fs::is_directory(where, ec)) {
+        return fmt::format("the folder '{}' for the output {}", where.string(),
+                           fs::exists(where, ec) ? "is not a folder" : "does not exist");
+    }
+    if (::access(where.c_str(), W_OK | X_OK) != 0) {
+        return fmt::format("cannot write in the folder '{}': {}", where.string(),
+                           std::strerror(errno));
     }
     for (const auto& file : inputs.files) {
         if (fs::weakly_canonical(file, ec) == fs::weakly_canonical(o.output, ec)) {
@@ -107,6 +132,31 @@ std::string round_report(const compile::Board& b) {
         }
     }
     return out;
+}
+
+// A --round that no template belongs to is almost always a typo (2062-autumn): say so
+// rather than write a Board of nothing but missing submissions.
+std::optional<std::string> round_not_in_data(const compile::Board& b,
+                                             const std::vector<lint::FileResult>& results) {
+    std::set<std::string> cycles;
+    for (const auto& e : b.files) {
+        if (e.part == compile::Part::ObjectiveSetting || e.part == compile::Part::Review) {
+            return std::nullopt;
+        }
+        if (e.part == compile::Part::OtherRound && !e.cycle.empty()) {
+            cycles.insert(e.cycle);
+        }
+    }
+    if (cycles.empty()) {
+        return std::nullopt;  // no template at all: the Board lists who is missing
+    }
+    const auto latest = compile::latest_round(results);
+    return fmt::format(
+        "no template belongs to round {}: the templates are for cycle{} {}{}; "
+        "check --round, or leave it out to use the latest round",
+        b.round.to_string(), cycles.size() == 1 ? "" : "s", fmt::join(cycles, ", "),
+        latest ? fmt::format(" (the latest round in the data is {})", latest->to_string())
+               : std::string());
 }
 
 // Prints "linting N/M" on a terminal, at most ten times a second.
@@ -143,13 +193,20 @@ int run_compile(const CompileOptions& o) {
     if (!o.round.empty()) {
         round = compile::parse_round(o.round);
         if (!round) {
-            print_error(fmt::format("--round '{}' is not YYYY-autumn or YYYY-spring", o.round));
+            print_error(fmt::format(
+                "--round '{}' is not a round: write YYYY-autumn or YYYY-spring, year 2000 or later",
+                o.round));
             return k_exit_failure;
         }
     }
     const auto generated = generation_date(o.generated);
     if (!generated) {
-        print_error("--generated must be a date YYYY-MM-DD (or SOURCE_DATE_EPOCH seconds)");
+        print_error(
+            !o.generated.empty()
+                ? fmt::format("--generated '{}' is not a real date written YYYY-MM-DD", o.generated)
+                : fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds since "
+                              "1970-01-01; unset it or pass --generated YYYY-MM-DD",
+                              fmt::string_view(epoch_text())));
         return k_exit_failure;
     }
     lint::Options options;
@@ -191,6 +248,10 @@ int run_compile(const CompileOptions& o) {
     }
     auto board = std::make_unique<compile::Board>(
         compile::assemble(results, *round, generated->to_string()));
+    if (const auto why = round_not_in_data(*board, results)) {
+        print_error(*why);
+        return k_exit_failure;
+    }
     // Findings of excluded files go to the terminal too: nothing is dropped silently.
     for (const auto& e : board->files) {
         if (e.valid || !e.result->readable()) {

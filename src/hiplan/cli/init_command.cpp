@@ -126,10 +126,15 @@ int run_init(const InitOptions& o) {
     std::string text;
     std::string output = o.output;
     if (o.kind == "feedback") {
-        const auto held =
-            o.date.empty() ? std::optional<Date>(Date{2000, 1, 1}) : parse_date(o.date);
-        if (!held || o.date.empty()) {
+        if (o.date.empty()) {
             print_error("--date YYYY-MM-DD (the day of the conversation) is required for feedback");
+            return k_exit_failure;
+        }
+        const auto held = parse_date(o.date);
+        if (!held) {
+            print_error(fmt::format("--date '{}' is not a real date written YYYY-MM-DD, "
+                                    "e.g. 2026-02-10",
+                                    o.date));
             return k_exit_failure;
         }
         so.held = *held;

@@ -36,6 +36,10 @@ void add_schema_command(CLI::App& app, int& exit_code) {
                 return;
             }
             framework = resolve_framework_option(*registry, o->framework);
+            if (framework == nullptr) {
+                exit_code = k_exit_failure;  // said why; no schema rather than a generic one
+                return;
+            }
         }
         const schema::Shape& shape = o->kind == "feedback"    ? schema::feedback_shape()
                                      : o->kind == "framework" ? schema::framework_shape()
