@@ -24,6 +24,7 @@ enum class RuleId : std::uint16_t {
     YamlTag,
     ComplexKey,
     TooManyFindings,
+    CommentInText,
     // Structure: the document contract.
     UnknownKey,
     MissingField,

@@ -95,6 +95,15 @@ constexpr std::array k_rules = {
          "cannot exhaust memory or flood the output. This finding says how many more there "
          "were.",
          "", ""},
+    Rule{CommentInText, "HP113", "comment-in-text", W, Input,
+         "Text is cut short by a ' #' that YAML reads as the start of a comment.",
+         "quote the whole text if the '#' belongs to it; write a comment as '# note'",
+         "In YAML, a '#' after a space starts a comment: the rest of the line is dropped "
+         "without a word, and the shortened text reaches the Board. A comment written '# note' "
+         "(with a space after the '#') is taken as meant; '#62' or '#1' straight after text is "
+         "taken as a slip.",
+         "progress: The outreach van ran #62 sessions\n",
+         "progress: \"The outreach van ran #62 sessions\"\n"},
 
     // ---- Structure ---------------------------------------------------------------------
     Rule{UnknownKey, "HP201", "unknown-key", E, Structure,

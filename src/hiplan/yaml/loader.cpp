@@ -31,8 +31,8 @@ Position to_position(const YAML::Mark& mark) {
 // Builds a Document from yaml-cpp's parser events. Declared a friend of Document.
 class Builder final : public YAML::EventHandler {
 public:
-    Builder(Document& doc, Findings& findings, const LoadLimits& limits)
-        : doc_(doc), findings_(findings), limits_(limits) {}
+    Builder(Document& doc, Findings& findings, const LoadLimits& limits, std::string_view source)
+        : doc_(doc), findings_(findings), limits_(limits), source_(source) {}
 
     // Thrown from an event to abandon the parse after a fatal finding.
     struct Stop {};
@@ -78,6 +78,9 @@ public:
             add_node(NodeKind::Scalar, ScalarStyle::Quoted, to_position(mark), utf8::repair(value));
             return;
         }
+        if (plain) {
+            check_comment_after(mark, value);
+        }
         add_node(NodeKind::Scalar, plain ? ScalarStyle::Plain : ScalarStyle::Quoted,
                  to_position(mark), value);
     }
@@ -107,6 +110,41 @@ private:
 
     void report(RuleId id, Position where, std::string message) {
         findings_.add(id, where, std::move(message));
+    }
+
+    // "progress: The van ran #62 sessions" is the text "The van ran" and a comment: YAML
+    // drops the rest of the line. A comment that starts "# " (or is a suppression) is meant;
+    // '#' straight before a word or number after text is a slip. Only single-line plain
+    // scalars are checked (where the source spells the value exactly).
+    void check_comment_after(const YAML::Mark& mark, const std::string& value) {
+        if (mark.pos < 0 || value.empty()) {
+            return;
+        }
+        const auto start = static_cast<std::size_t>(mark.pos);
+        if (start > source_.size() || source_.substr(start, value.size()) != value) {
+            return;
+        }
+        std::size_t hash = start + value.size();
+        while (hash < source_.size() && (source_[hash] == ' ' || source_[hash] == '\t')) {
+            ++hash;
+        }
+        if (hash == start + value.size() || hash + 1 >= source_.size() || source_[hash] != '#') {
+            return;
+        }
+        const std::string_view rest = source_.substr(hash + 1);
+        const std::string_view comment = rest.substr(0, rest.find_first_of("\r\n"));
+        if (comment.empty() || comment[0] == ' ' || comment[0] == '\t' || comment[0] == '#' ||
+            comment.starts_with("hiplan:")) {
+            return;
+        }
+        const auto column =
+            static_cast<std::uint32_t>(static_cast<std::size_t>(mark.column) + 1 + (hash - start));
+        const std::string_view shown = utf8::prefix(comment, 60);
+        findings_.add(RuleId::CommentInText, Position{to_position(mark).line, column},
+                      fmt::format("the text after ' #' is read as a comment and dropped: '#{}{}'",
+                                  shown, shown.size() < comment.size() ? "..." : ""),
+                      "if the '#' belongs to the text, put the whole text in quotes; if it is "
+                      "a comment, write '# ' with a space");
     }
 
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
@@ -226,6 +264,7 @@ private:
     Document& doc_;
     Findings& findings_;
     const LoadLimits& limits_;
+    std::string_view source_;  // the whole file, for checks the events cannot see
     std::vector<Frame> frames_;
     std::vector<std::uint32_t> pending_;
     std::vector<YAML::anchor_t> aliased_;
@@ -343,7 +382,7 @@ LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& li
 
     MemoryBuffer buffer(bytes);
     std::istream in(&buffer);
-    Builder builder(result.document, findings, limits);
+    Builder builder(result.document, findings, limits, bytes);
     try {
         YAML::Parser parser(in);
         if (parser.HandleNextDocument(builder)) {
