@@ -127,8 +127,9 @@ std::string round_report(const compile::Board& b) {
     out += fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} missing\n",
                        b.expected(), b.received(), b.valid(), b.late(), b.missing());
     for (const auto& e : b.files) {
-        if (!e.included && !e.note.empty()) {
-            out += fmt::format("Not included: {}: {}\n", e.result->path, e.note);
+        if (!e.note.empty()) {
+            out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included", e.result->path,
+                               e.note);
         }
     }
     return out;

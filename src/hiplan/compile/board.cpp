@@ -63,7 +63,11 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
         const auto review = std::find_if(t.reviews.begin(), t.reviews.end(), [&](const auto& r) {
             return r.period == round.review_period();
         });
-        if (review != t.reviews.end()) {
+        if (review == t.reviews.end()) {
+            if (e.valid) {
+                e.note = fmt::format("no {} review in this file yet", round.review_period());
+            }
+        } else {
             e.submitted = review->submitted;
             if (framework != nullptr) {
                 if (const auto w =
