@@ -112,6 +112,30 @@ TEST_CASE("NUL bytes are rejected") {
     check_single(l, RuleId::NulByte, 2, 5);
 }
 
+TEST_CASE("a syntax error caused by a pasted no-break space or curly quote is reported there") {
+    // "theme:<NBSP>contributory" makes one odd key; yaml-cpp fails on the next line.
+    const auto nbsp = load("a: 1\ntheme:\xC2\xA0"
+                           "contributory\nfocus: [x]\n");
+    check_single(nbsp, RuleId::YamlSyntax, 2, 7);
+    CHECK(nbsp.findings[0].message.starts_with("a no-break space (U+00A0)"));
+    const auto curly = load("title: \xE2\x80\x9CHubs: phase 2\xE2\x80\x9D\n");
+    check_single(curly, RuleId::YamlSyntax, 1, 8);
+    CHECK(curly.findings[0].message == "a curly quote is not a YAML quote");
+    // In text that parses, both are just characters: no finding.
+    CHECK(load("a: people\xE2\x80\x99s \xE2\x80\x9Cvoice\xE2\x80\x9D\xC2\xA0here\n")
+              .findings.empty());
+}
+
+TEST_CASE("text cut short by ' #' is reported where the comment starts; '# note' is not") {
+    const auto cut = load("progress: The van ran #62 sessions\n");
+    check_single(cut, RuleId::CommentInText, 1, 23);
+    CHECK(cut.findings[0].message ==
+          "the text after ' #' is read as a comment and dropped: '#62 sessions'");
+    CHECK(load("lead: Director  # a note\n").findings.empty());
+    CHECK(load("lead: Director #hiplan: ignore[placeholder-text]\n").findings.empty());
+    CHECK(load("lead: \"Director #2\"\n").findings.empty());
+}
+
 TEST_CASE("empty and comment-only files are rejected") {
     check_single(load(""), RuleId::EmptyFile, 1, 1);
     check_single(load("# just a comment\n\n"), RuleId::EmptyFile, 1, 1);

@@ -5,6 +5,8 @@
 #include <optional>
 #include <streambuf>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -341,6 +343,36 @@ std::optional<Position> tab_in_indentation(std::string_view bytes, Position at) 
     return std::nullopt;
 }
 
+// A pasted character (no-break space, curly quote) on the line of a syntax error or the
+// line before it, where yaml-cpp often notices the damage: the error is reported there.
+std::optional<std::pair<Position, SyntaxMessage>> lookalike_near(std::string_view bytes,
+                                                                 Position at) {
+    if (!at.known()) {
+        return std::nullopt;
+    }
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < bytes.size() && starts.size() <= at.line; ++i) {
+        if (bytes[i] == '\n') {
+            starts.push_back(i + 1);
+        }
+    }
+    auto line_at = [&](std::uint32_t line) -> std::string_view {
+        if (line == 0 || line > starts.size()) {
+            return {};
+        }
+        const std::size_t begin = starts[line - 1];
+        const std::size_t end = line < starts.size() ? starts[line] : bytes.size();
+        return bytes.substr(begin, end - begin);
+    };
+    for (const std::uint32_t line : {at.line, at.line - 1}) {
+        if (auto found = find_lookalike(line_at(line))) {
+            const auto column = static_cast<std::uint32_t>(found->offset + 1);
+            return std::make_pair(Position{line, column}, std::move(found->explanation));
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Position position_of_offset(std::string_view bytes, std::size_t offset) {
@@ -405,6 +437,9 @@ LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& li
         if (const auto tab = tab_in_indentation(bytes, at)) {
             at = *tab;
             m = explain_syntax_error("illegal tab");
+        } else if (const auto pasted = lookalike_near(bytes, at)) {
+            at = pasted->first;
+            m = std::move(pasted->second);
         }
         return fail(RuleId::YamlSyntax, at, std::move(m.message), std::move(m.hint));
     }

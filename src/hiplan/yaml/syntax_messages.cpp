@@ -61,4 +61,49 @@ SyntaxMessage explain_syntax_error(std::string_view yaml_cpp_message) {
             "check indentation and quote text that contains special characters"};
 }
 
+std::optional<Lookalike> find_lookalike(std::string_view line) {
+    struct Space {
+        std::string_view bytes;
+        std::string_view name;
+    };
+    constexpr std::array k_spaces = {
+        Space{"\xC2\xA0", "a no-break space (U+00A0)"},
+        Space{"\xE2\x80\x8B", "a zero-width space (U+200B)"},
+        Space{"\xE2\x80\xAF", "a narrow no-break space (U+202F)"},
+        Space{"\xEF\xBB\xBF", "a zero-width no-break space (U+FEFF)"},
+    };
+    std::optional<Lookalike> found;
+    auto keep_first = [&](std::size_t at, SyntaxMessage m) {
+        if (!found || at < found->offset) {
+            found = Lookalike{at, std::move(m)};
+        }
+    };
+    for (const auto& space : k_spaces) {
+        if (const auto at = line.find(space.bytes); at != std::string_view::npos) {
+            keep_first(at, {std::string(space.name) + " here is not a space to YAML",
+                            "retype it as an ordinary space (it comes from pasting from Word "
+                            "or a web page)"});
+        }
+    }
+    // A curly quote where a value starts: YAML reads it as text, so the ': ' or ',' inside
+    // is not protected.
+    for (const std::string_view quote : {"\xE2\x80\x9C", "\xE2\x80\x98"}) {
+        for (std::size_t at = line.find(quote); at != std::string_view::npos;
+             at = line.find(quote, at + 1)) {
+            const std::string_view before = line.substr(0, at);
+            const auto last = before.find_last_not_of(' ');
+            const bool opens_value =
+                last != std::string_view::npos &&
+                std::string_view(":-,[{").find(before[last]) != std::string_view::npos &&
+                (before.size() > last + 1 || before[last] != ':');
+            if (opens_value) {
+                keep_first(at, {"a curly quote is not a YAML quote",
+                                "use straight quotes: \" or \' (Word's smart quotes are curly)"});
+                break;
+            }
+        }
+    }
+    return found;
+}
+
 }  // namespace hiplan::yaml

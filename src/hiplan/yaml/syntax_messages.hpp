@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +15,15 @@ struct SyntaxMessage {
 
 // Rewrites a yaml-cpp parser message in plain words, with a hint on the usual cause.
 SyntaxMessage explain_syntax_error(std::string_view yaml_cpp_message);
+
+// A character pasted from a word processor that looks like YAML syntax but is not: a
+// no-break or zero-width space, or a curly quote opening a value. Found on `line` (0-based
+// byte offsets `begin`..`end`), it is the likely cause of a syntax error reported there or
+// on the next line.
+struct Lookalike {
+    std::size_t offset;  // of the character, from the start of the line
+    SyntaxMessage explanation;
+};
+std::optional<Lookalike> find_lookalike(std::string_view line);
 
 }  // namespace hiplan::yaml
