@@ -102,8 +102,8 @@ void flag_duplicates(std::vector<FileEntry>& files) {
             paths.push_back("'" + e->result->path + "'");
         }
         const std::string message =
-            fmt::format("{} are all templates of {} for cycle {}", fmt::join(paths, " and "),
-                        std::get<1>(key), std::get<2>(key));
+            fmt::format("{} are {} templates of {} for cycle {}", fmt::join(paths, " and "),
+                        paths.size() == 2 ? "both" : "all", std::get<1>(key), std::get<2>(key));
         for (FileEntry* e : group) {
             Diagnostic d;
             d.rule = RuleId::DuplicateSubmission;

@@ -51,11 +51,13 @@ std::size_t token_length(std::string_view line, std::size_t offset) {
     if (open == '[' || open == '{' || open == '-' || open == '|' || open == '>') {
         return 1;
     }
+    // ',' ends a token only on a line with [ ] or { }: in a block value, "1,060" is one.
+    const bool in_flow = line.find_first_of("[{") != std::string_view::npos;
     std::size_t i = offset;
     while (i < line.size()) {
         const char c = line[i];
         const bool at_end = i + 1 == line.size() || line[i + 1] == ' ';
-        if ((c == ':' && at_end) || c == ',' || c == ']' || c == '}' ||
+        if ((c == ':' && at_end) || (c == ',' && in_flow) || c == ']' || c == '}' ||
             (c == '#' && i > offset && line[i - 1] == ' ')) {
             break;
         }

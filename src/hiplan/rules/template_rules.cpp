@@ -27,7 +27,8 @@ void check_duplicate_titles(const model::Template& t, Findings& out) {
             is_placeholder(later.title) ? std::string{} : normalised(later.title);
         for (std::size_t j = 0; j < i && !key.empty(); ++j) {
             const auto& earlier = t.objectives[j];
-            if (normalised(earlier.title) == key) {
+            // A whole objective pasted twice is one mistake, reported as its duplicate id.
+            if (normalised(earlier.title) == key && earlier.id != later.id) {
                 const Position p = earlier.node.get("title").position();
                 out.add(RuleId::DuplicateTitle, later.node.get("title"),
                         fmt::format("objective '{}' has the same title as objective '{}' "

@@ -78,6 +78,27 @@ void set(ScalarProblem* p, RuleId rule, std::string message, std::string hint = 
     }
 }
 
+// What to do with a number written the way a spreadsheet shows it: "1,300", "46%", "£160".
+std::string decorated_number_hint(std::string_view s) {
+    const bool has_digit = s.find_first_of("0123456789") != std::string_view::npos;
+    if (!has_digit) {
+        return {};
+    }
+    if (s.ends_with('%')) {
+        return "write the number alone (46, not 46%) and put '%' in the measure's unit";
+    }
+    if (s.starts_with("\xC2\xA3") || s.starts_with('$') || s.starts_with("\xE2\x82\xAC")) {
+        return "write the number alone (160, not \xC2\xA3"
+               "160) and name the currency in the "
+               "measure's unit";
+    }
+    if (s.find(',') != std::string_view::npos) {
+        return "write the number without thousands separators (1300, not 1,300), and with '.' "
+               "for decimals";
+    }
+    return {};
+}
+
 // Common checks before reading a number: a plain scalar in a recognisable form.
 bool numeric_preflight(yaml::NodeRef node, std::string_view what, bool fraction, ScalarProblem* p) {
     if (!node.is_scalar()) {
@@ -103,7 +124,8 @@ bool numeric_preflight(yaml::NodeRef node, std::string_view what, bool fraction,
     }
     if (!is_plain_decimal(s, fraction)) {
         if (fraction || !is_plain_decimal(s, true)) {
-            set(p, RuleId::WrongType, fmt::format("expected {}, found text '{}'", what, s));
+            set(p, RuleId::WrongType, fmt::format("expected {}, found text '{}'", what, s),
+                decorated_number_hint(s));
         } else {
             set(p, RuleId::WrongType, fmt::format("expected {}, found '{}'", what, s),
                 "write a whole number");
