@@ -130,8 +130,8 @@ constexpr std::array k_rules = {
          "participants: \"9\"\n", "participants: 9\n"},
     Rule{UnknownValue, "HP204", "unknown-value", E, Structure,
          "A value is not in the framework's vocabulary (theme, status, rating, focus, ...).",
-         "use one of the values the framework defines; `hiplan explain HP204` shows where they "
-         "come from",
+         "use one of the values the framework defines; `hiplan schema --framework ID` lists "
+         "them all",
          "Themes, statuses, ratings, focus areas, outcomes and questions are defined by the "
          "framework file, so the Board summary can count them. A value outside the "
          "vocabulary could not be counted, so it is an error, with the closest valid value "

@@ -15,6 +15,17 @@ namespace hiplan::schema {
 
 namespace {
 
+// No-break, narrow no-break and zero-width spaces: invisible in an editor, not spaces to YAML.
+bool has_invisible_space(std::string_view text) {
+    for (const std::string_view space :
+         {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
+        if (text.find(space) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 using yaml::NodeRef;
 
 bool is_id_char(char c) {
@@ -290,15 +301,21 @@ private:
                               const std::vector<std::string>& allowed,
                               std::string_view framework_id) {
         std::string hint;
-        if (const auto m = closest_match(node.text(), allowed)) {
+        const auto m = closest_match(node.text(), allowed);
+        if (has_invisible_space(node.text())) {
+            hint = m ? fmt::format("it holds an invisible no-break or zero-width space (pasted "
+                                   "from Word?): retype it as '{}'",
+                                   *m)
+                     : "it holds an invisible no-break or zero-width space (pasted from Word?): "
+                       "retype it";
+        } else if (m) {
             hint = fmt::format("did you mean '{}'?", *m);
         } else if (allowed.empty()) {
             hint = fmt::format("the framework '{}' defines no {} values", framework_id, what);
         } else if (allowed.size() <= 12) {
             hint = fmt::format("expected {}", quoted_list(allowed));
         } else {
-            hint = fmt::format("see the {}s of the framework '{}' (`hiplan explain HP204`)", what,
-                               framework_id);
+            hint = fmt::format("`hiplan schema --framework {}` lists every {}", framework_id, what);
         }
         const std::string where =
             framework_id.empty() ? std::string{} : fmt::format(" in framework '{}'", framework_id);
