@@ -5,6 +5,7 @@
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/yaml/loader.hpp"
+#include "hiplan/yaml/syntax_messages.hpp"
 
 using namespace hiplan;
 
@@ -124,6 +125,22 @@ TEST_CASE("a syntax error caused by a pasted no-break space or curly quote is re
     // In text that parses, both are just characters: no finding.
     CHECK(load("a: people\xE2\x80\x99s \xE2\x80\x9Cvoice\xE2\x80\x9D\xC2\xA0here\n")
               .findings.empty());
+}
+
+TEST_CASE("text that starts like YAML syntax is told to be quoted, in the quotes it lacks") {
+    const auto bracket = yaml::find_unquoted_text("title: [Draft] Close the gap  # note");
+    REQUIRE(bracket);
+    CHECK(bracket->offset == 7);
+    CHECK(bracket->explanation.hint == "write it as \"[Draft] Close the gap\"");
+    const auto quoted = yaml::find_unquoted_text("  - \"Close the gap\" in uptake");
+    REQUIRE(quoted);
+    CHECK(quoted->explanation.hint == "write it as '\"Close the gap\" in uptake'");
+    for (const std::string_view fine :
+         {"focus: [core20, smi]", "- {id: A1, text: Plan}  # c", "title: 'Hubs: phase 2'",
+          "lead: Director", "x: \"a\"  # note", "  - *a"}) {
+        CAPTURE(fine);
+        CHECK_FALSE(yaml::find_unquoted_text(fine));
+    }
 }
 
 TEST_CASE("text cut short by ' #' is reported where the comment starts; '# note' is not") {

@@ -365,7 +365,11 @@ std::optional<std::pair<Position, SyntaxMessage>> lookalike_near(std::string_vie
         return bytes.substr(begin, end - begin);
     };
     for (const std::uint32_t line : {at.line, at.line - 1}) {
-        if (auto found = find_lookalike(line_at(line))) {
+        auto found = find_lookalike(line_at(line));
+        if (!found) {
+            found = find_unquoted_text(line_at(line));
+        }
+        if (found) {
             const auto column = static_cast<std::uint32_t>(found->offset + 1);
             return std::make_pair(Position{line, column}, std::move(found->explanation));
         }

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace hiplan::yaml {
 
 namespace {
@@ -104,6 +106,82 @@ std::optional<Lookalike> find_lookalike(std::string_view line) {
         }
     }
     return found;
+}
+
+namespace {
+
+// Where a block value starts on `line` ("key: value" or "- value"), if it does.
+std::optional<std::size_t> value_start(std::string_view line) {
+    std::size_t i = line.find_first_not_of(' ');
+    while (i != std::string_view::npos && line.substr(i).starts_with("- ")) {
+        i = line.find_first_not_of(' ', i + 2);
+    }
+    if (i == std::string_view::npos) {
+        return std::nullopt;
+    }
+    if (const auto colon = line.find(": ", i);
+        colon != std::string_view::npos &&
+        line.substr(i, colon - i).find_first_of("[{\"'") == std::string_view::npos) {
+        i = line.find_first_not_of(' ', colon + 2);
+    }
+    if (i == std::string_view::npos) {
+        return std::nullopt;
+    }
+    return i;
+}
+
+// True when `rest` holds more than spaces or a comment.
+bool more_text(std::string_view rest) {
+    const auto next = rest.find_first_not_of(" \t\r\n");
+    return next != std::string_view::npos && rest[next] != '#';
+}
+
+}  // namespace
+
+std::optional<Lookalike> find_unquoted_text(std::string_view line) {
+    const auto start = value_start(line);
+    if (!start) {
+        return std::nullopt;
+    }
+    const char first = line[*start];
+    const std::string_view value = line.substr(*start);
+    std::size_t end = std::string_view::npos;  // one past the token YAML sees
+    if (first == '[' || first == '{') {
+        int depth = 0;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            depth += value[i] == '[' || value[i] == '{' ? 1 : 0;
+            depth -= value[i] == ']' || value[i] == '}' ? 1 : 0;
+            if (depth == 0) {
+                end = i + 1;
+                break;
+            }
+        }
+    } else if (first == '"' || first == '\'') {
+        for (std::size_t i = 1; i < value.size(); ++i) {
+            if (value[i] == first && (first == '\'' || value[i - 1] != '\\')) {
+                end = i + 1;
+                break;
+            }
+        }
+    } else if (std::string_view("*&!%@`|>").find(first) != std::string_view::npos) {
+        end = value.find(' ');
+    }
+    if (end == std::string_view::npos || !more_text(value.substr(end))) {
+        return std::nullopt;
+    }
+    // The hint spells the value quoted, in whichever quotes it does not contain.
+    std::string_view text = value.substr(0, value.find(" #"));
+    text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
+    std::string hint = "put the whole value in quotes";
+    if (text.find('"') == std::string_view::npos) {
+        hint = fmt::format("write it as \"{}\"", text);
+    } else if (text.find('\'') == std::string_view::npos) {
+        hint = fmt::format("write it as '{}'", text);
+    }
+    const std::string what = first == '"' || first == '\''
+                                 ? std::string("text that starts with a quoted part")
+                                 : fmt::format("text that starts with '{}'", first);
+    return Lookalike{*start, {what + " needs quotes round the whole of it", std::move(hint)}};
 }
 
 }  // namespace hiplan::yaml

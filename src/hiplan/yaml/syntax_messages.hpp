@@ -26,4 +26,9 @@ struct Lookalike {
 };
 std::optional<Lookalike> find_lookalike(std::string_view line);
 
+// A value that starts like YAML syntax ('[Draft] Close the gap', '"Close the gap" in
+// uptake', '*Priority* ...') but goes on as text: it needed quotes. Same contract as
+// find_lookalike.
+std::optional<Lookalike> find_unquoted_text(std::string_view line);
+
 }  // namespace hiplan::yaml
