@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include <fcntl.h>
@@ -52,14 +51,31 @@ bool AtomicFile::commit(std::string& error) {
 
 bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
     AtomicFile file(path);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.close();
-        if (!out) {
-            error = "write failed (disk full or not writable?)";
+    // POSIX calls rather than a stream, so that the reason (no such folder, permission
+    // denied, no space left) reaches the message.
+    const int fd = ::open(file.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        const std::filesystem::path p(path);
+        error = fmt::format("cannot create a file in '{}': {}",
+                            p.has_parent_path() ? p.parent_path().string() : std::string("."),
+                            std::generic_category().message(errno));
+        return false;
+    }
+    while (!content.empty()) {
+        const ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            error = std::generic_category().message(n < 0 ? errno : EIO);
+            ::close(fd);
             return false;
         }
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::close(fd) != 0) {
+        error = std::generic_category().message(errno);
+        return false;
     }
     return file.commit(error);
 }
