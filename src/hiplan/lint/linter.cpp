@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
-#include <string>
 
 #include <fmt/format.h>
 
@@ -15,7 +13,6 @@
 #include "hiplan/schema/checker.hpp"
 #include "hiplan/schema/shapes.hpp"
 #include "hiplan/util/files.hpp"
-#include "hiplan/util/line_breaks.hpp"
 #include "hiplan/util/suggest.hpp"
 
 namespace hiplan::lint {
@@ -128,10 +125,6 @@ FileResult lint_text(std::string path, std::string_view bytes, const frameworks:
                      const Options& options) {
     FileResult result;
     result.path = std::move(path);
-    const std::optional<std::string> relined = util::lone_cr_as_lf(bytes);
-    if (relined) {
-        bytes = *relined;
-    }
     Findings findings(result.path);
     yaml::LoadResult loaded = yaml::load(bytes, findings, options.limits);
     if (!loaded.fatal) {

@@ -10,21 +10,11 @@
 #include "hiplan/schema/month.hpp"
 #include "hiplan/schema/scalars.hpp"
 #include "hiplan/util/suggest.hpp"
+#include "hiplan/util/utf8.hpp"
 
 namespace hiplan::schema {
 
 namespace {
-
-// No-break, narrow no-break and zero-width spaces: invisible in an editor, not spaces to YAML.
-bool has_invisible_space(std::string_view text) {
-    for (const std::string_view space :
-         {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
-        if (text.find(space) != std::string_view::npos) {
-            return true;
-        }
-    }
-    return false;
-}
 
 using yaml::NodeRef;
 
@@ -302,7 +292,7 @@ private:
                               std::string_view framework_id) {
         std::string hint;
         const auto m = closest_match(node.text(), allowed);
-        if (has_invisible_space(node.text())) {
+        if (utf8::find_invisible_space(node.text())) {
             hint = m ? fmt::format("it holds an invisible no-break or zero-width space (pasted "
                                    "from Word?): retype it as '{}'",
                                    *m)

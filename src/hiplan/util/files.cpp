@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <memory>
 #include <system_error>
+#include <utility>
 
 #include <sys/stat.h>
+
+#include "hiplan/util/line_breaks.hpp"
 
 namespace hiplan {
 
@@ -55,6 +58,9 @@ bool read_file(const std::string& path, std::size_t max_bytes, std::string& byte
             }
             break;
         }
+    }
+    if (auto relined = util::lone_cr_as_lf(bytes)) {
+        bytes = std::move(*relined);
     }
     return true;
 }

@@ -1,5 +1,7 @@
 #include "hiplan/util/utf8.hpp"
 
+#include <array>
+
 namespace hiplan::utf8 {
 
 namespace {
@@ -103,6 +105,27 @@ std::string_view prefix(std::string_view text, std::size_t max_code_points) {
         }
     }
     return text;
+}
+
+std::optional<InvisibleSpace> find_invisible_space(std::string_view text) {
+    struct Space {
+        std::string_view bytes;
+        std::string_view name;
+    };
+    constexpr std::array k_spaces = {
+        Space{"\xC2\xA0", "a no-break space (U+00A0)"},
+        Space{"\xE2\x80\x8B", "a zero-width space (U+200B)"},
+        Space{"\xE2\x80\xAF", "a narrow no-break space (U+202F)"},
+        Space{"\xEF\xBB\xBF", "a zero-width no-break space (U+FEFF)"},
+    };
+    std::optional<InvisibleSpace> first;
+    for (const auto& space : k_spaces) {
+        const auto at = text.find(space.bytes);
+        if (at != std::string_view::npos && (!first || at < first->offset)) {
+            first = InvisibleSpace{at, space.name};
+        }
+    }
+    return first;
 }
 
 }  // namespace hiplan::utf8

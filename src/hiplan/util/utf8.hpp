@@ -28,4 +28,15 @@ std::size_t length(std::string_view text);
 // Returns the longest prefix of `text` with at most `max_code_points` code points.
 std::string_view prefix(std::string_view text, std::size_t max_code_points);
 
+// A character that looks like a space, or like nothing, but is not a space to YAML: a
+// no-break (U+00A0), narrow no-break (U+202F), zero-width (U+200B) or zero-width no-break
+// (U+FEFF) space, usually pasted from Word or a web page.
+struct InvisibleSpace {
+    std::size_t offset;     // byte offset in the text searched
+    std::string_view name;  // "a no-break space (U+00A0)"
+};
+
+// The first invisible space in `text`, if any.
+std::optional<InvisibleSpace> find_invisible_space(std::string_view text);
+
 }  // namespace hiplan::utf8

@@ -321,53 +321,50 @@ bool only_blank_or_comments(std::string_view bytes) {
     return true;
 }
 
+// Line `line` (1-based) of `bytes`, without its line break; empty when there is none.
+std::string_view line_of(std::string_view bytes, std::uint32_t line) {
+    if (line == 0) {
+        return {};
+    }
+    std::size_t start = 0;
+    for (std::uint32_t n = 1; n < line; ++n) {
+        start = bytes.find('\n', start);
+        if (start == std::string_view::npos) {
+            return {};
+        }
+        ++start;
+    }
+    const std::size_t end = bytes.find('\n', start);
+    return bytes.substr(start, end == std::string_view::npos ? end : end - start);
+}
+
 // The position of a tab in the indentation of the line at `at`, if there is one: tabs
 // are the usual cause of the errors yaml-cpp reports on such lines.
 std::optional<Position> tab_in_indentation(std::string_view bytes, Position at) {
     if (!at.known()) {
         return std::nullopt;
     }
-    std::size_t start = 0;
-    for (std::uint32_t line = 1; line < at.line; ++line) {
-        start = bytes.find('\n', start);
-        if (start == std::string_view::npos) {
-            return std::nullopt;
-        }
-        ++start;
+    const std::string_view text = line_of(bytes, at.line);
+    const std::size_t indent = text.find_first_not_of(" \t");
+    const std::size_t tab = text.substr(0, indent).find('\t');
+    if (tab == std::string_view::npos) {
+        return std::nullopt;
     }
-    for (std::size_t i = start; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i) {
-        if (bytes[i] == '\t') {
-            return Position{at.line, static_cast<std::uint32_t>(i - start + 1)};
-        }
-    }
-    return std::nullopt;
+    return Position{at.line, static_cast<std::uint32_t>(tab + 1)};
 }
 
-// A pasted character (no-break space, curly quote) on the line of a syntax error or the
-// line before it, where yaml-cpp often notices the damage: the error is reported there.
-std::optional<std::pair<Position, SyntaxMessage>> lookalike_near(std::string_view bytes,
-                                                                 Position at) {
+// A pasted character (no-break space, curly quote) or text that needed quotes, on the line
+// of a syntax error or the line before it, where yaml-cpp often notices the damage.
+std::optional<std::pair<Position, SyntaxMessage>> likely_cause_near(std::string_view bytes,
+                                                                    Position at) {
     if (!at.known()) {
         return std::nullopt;
     }
-    std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < bytes.size() && starts.size() <= at.line; ++i) {
-        if (bytes[i] == '\n') {
-            starts.push_back(i + 1);
-        }
-    }
-    auto line_at = [&](std::uint32_t line) -> std::string_view {
-        if (line == 0 || line > starts.size()) {
-            return {};
-        }
-        const std::size_t begin = starts[line - 1];
-        const std::size_t end = line < starts.size() ? starts[line] : bytes.size();
-        return bytes.substr(begin, end - begin);
-    };
     for (const std::uint32_t line : {at.line, at.line - 1}) {
-        auto found = find_lookalike(line_at(line));
+        const std::string_view text = line_of(bytes, line);
+        auto found = find_lookalike(text);
         if (!found) {
-            found = find_unquoted_text(line_at(line));
+            found = find_unquoted_text(text);
         }
         if (found) {
             const auto column = static_cast<std::uint32_t>(found->offset + 1);
@@ -441,7 +438,7 @@ LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& li
         if (const auto tab = tab_in_indentation(bytes, at)) {
             at = *tab;
             m = explain_syntax_error("illegal tab");
-        } else if (const auto pasted = lookalike_near(bytes, at)) {
+        } else if (const auto pasted = likely_cause_near(bytes, at)) {
             at = pasted->first;
             m = std::move(pasted->second);
         }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "hiplan/util/utf8.hpp"
+
 namespace hiplan::yaml {
 
 namespace {
@@ -64,28 +66,16 @@ SyntaxMessage explain_syntax_error(std::string_view yaml_cpp_message) {
 }
 
 std::optional<Lookalike> find_lookalike(std::string_view line) {
-    struct Space {
-        std::string_view bytes;
-        std::string_view name;
-    };
-    constexpr std::array k_spaces = {
-        Space{"\xC2\xA0", "a no-break space (U+00A0)"},
-        Space{"\xE2\x80\x8B", "a zero-width space (U+200B)"},
-        Space{"\xE2\x80\xAF", "a narrow no-break space (U+202F)"},
-        Space{"\xEF\xBB\xBF", "a zero-width no-break space (U+FEFF)"},
-    };
     std::optional<Lookalike> found;
     auto keep_first = [&](std::size_t at, SyntaxMessage m) {
         if (!found || at < found->offset) {
             found = Lookalike{at, std::move(m)};
         }
     };
-    for (const auto& space : k_spaces) {
-        if (const auto at = line.find(space.bytes); at != std::string_view::npos) {
-            keep_first(at, {std::string(space.name) + " here is not a space to YAML",
-                            "retype it as an ordinary space (it comes from pasting from Word "
-                            "or a web page)"});
-        }
+    if (const auto space = utf8::find_invisible_space(line)) {
+        keep_first(space->offset, {std::string(space->name) + " here is not a space to YAML",
+                                   "retype it as an ordinary space (it comes from pasting from "
+                                   "Word or a web page)"});
     }
     // A curly quote where a value starts: YAML reads it as text, so the ': ' or ',' inside
     // is not protected.
