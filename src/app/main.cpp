@@ -2,16 +2,35 @@
 #include <exception>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "hiplan/cli/app.hpp"
 #include "hiplan/cli/exit_codes.hpp"
 #include "hiplan/util/allocator.hpp"
+#include "hiplan/util/fd_stream.hpp"
+#include "hiplan/util/output_file.hpp"
 
 int main(int argc, char** argv) {
     hiplan::util::tune_allocator_for_batches();
+    // Standard output through a buffer that remembers a failed write (a full disk, a closed
+    // pipe's EPIPE when SIGPIPE is ignored), so a lost report is never a success.
+    hiplan::FdStreamBuf out(STDOUT_FILENO);
+    std::streambuf* const previous = std::cout.rdbuf(&out);
+    int rc = hiplan::cli::k_exit_failure;
     try {
-        return hiplan::cli::run(argc, argv);
+        rc = hiplan::cli::run(argc, argv);
     } catch (const std::exception& e) {
         std::cerr << "hiplan: internal error: " << e.what() << '\n';
+    }
+    std::cout.flush();
+    std::cout.rdbuf(previous);
+    if (out.error() != 0) {
+        std::cerr << "hiplan: error: cannot write to standard output: "
+                  << hiplan::last_error_text(out.error()) << '\n';
         return hiplan::cli::k_exit_failure;
     }
+    if (!std::cerr) {
+        return hiplan::cli::k_exit_failure;  // nowhere left to say so
+    }
+    return rc;
 }

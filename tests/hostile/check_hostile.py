@@ -131,7 +131,7 @@ def main():
         check(proc is not None and proc.returncode == 2, "a full disk exits 2: {}".format(proc and proc.returncode))
         with open(out, "rb") as f:
             check(f.read() == before, "a failed compile leaves the previous workbook intact")
-        check(not [n for n in os.listdir(tmp) if ".tmp-" in n], "no temporary file is left behind")
+        check(not [n for n in os.listdir(tmp) if n.startswith(".hiplan-") or ".tmp" in n], "no temporary file is left behind")
         blocker = os.path.join(tmp, "a-file")
         open(blocker, "w").close()
         proc = run(hiplan, ["compile", "subs", "-o", os.path.join(blocker, "x.xlsx"), "--round", "2026-spring"], tmp)

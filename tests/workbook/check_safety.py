@@ -98,9 +98,9 @@ def main():
         # An output folder that does not exist is refused before any work, in plain words.
         missing_dir = os.path.join(tmp, "no-such-dir", "board.xlsx")
         proc = compile_to(hiplan, [fixtures], missing_dir)
-        check(proc.returncode == 2 and "no-such-dir' for the output does not exist" in proc.stderr,
+        check(proc.returncode == 2 and "no-such-dir' does not exist" in proc.stderr,
               "an output folder that does not exist exits 2: {}".format(proc.stderr))
-        leftovers = [n for n in os.listdir(tmp) if ".tmp-" in n]
+        leftovers = [n for n in os.listdir(tmp) if n.startswith(".hiplan-") or ".tmp" in n]
         check(not leftovers, "no temporary files left: {}".format(leftovers))
 
     return finish()

@@ -29,6 +29,32 @@ bool use_color(const std::string& when) {
            !(term != nullptr && std::string_view(term) == "dumb");
 }
 
+std::vector<FileId> identities_of(const std::vector<std::string>& files,
+                                  const std::vector<std::string>& more) {
+    std::vector<FileId> ids;
+    ids.reserve(files.size() + more.size());
+    for (const auto* list : {&files, &more}) {
+        for (const auto& f : *list) {
+            if (const auto id = file_id(f)) {
+                ids.push_back(*id);
+            }
+        }
+    }
+    return ids;
+}
+
+bool same_path(const std::string& a, const std::string& b) {
+    const auto ia = file_id(a);
+    const auto ib = file_id(b);
+    if (ia && ib) {
+        return *ia == *ib;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    return fs::weakly_canonical(fs::absolute(a, ec), ec) ==
+           fs::weakly_canonical(fs::absolute(b, ec), ec);
+}
+
 void print_error(const std::string& message) {
     std::cerr << "hiplan: error: " << message << '\n';
 }

@@ -6,6 +6,7 @@
 
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/lint/suppression.hpp"
+#include "hiplan/util/output_file.hpp"
 #include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::cli {
@@ -33,6 +34,14 @@ std::optional<frameworks::Registry> registry_with(const std::string& id_or_file)
 // or nullptr after printing an error.
 const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
                                                  const std::string& id_or_file);
+
+// The identities of the files a run reads (documents and framework files), which no
+// output may replace.
+std::vector<FileId> identities_of(const std::vector<std::string>& files,
+                                  const std::vector<std::string>& more = {});
+
+// True when `a` and `b` name the same file: the same existing file, or the same path.
+bool same_path(const std::string& a, const std::string& b);
 
 // Prints "hiplan: error: <message>" to stderr.
 void print_error(const std::string& message);

@@ -23,7 +23,7 @@
 #include "hiplan/lint/inputs.hpp"
 #include "hiplan/lint/runner.hpp"
 #include "hiplan/report/text.hpp"
-#include "hiplan/util/atomic_file.hpp"
+#include "hiplan/util/output_file.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::cli {
@@ -47,16 +47,25 @@ const char* epoch_text() {
     return epoch != nullptr ? epoch : "";
 }
 
+// The latest moment a workbook date can show: 9999-12-31T23:59:59Z.
+constexpr long long k_last_epoch_second = 253402300799LL;
+
 // The generation date: --generated, else SOURCE_DATE_EPOCH, else today (UTC).
+// SOURCE_DATE_EPOCH follows the reproducible-builds definition: the decimal digits of a
+// number of seconds since 1970-01-01 (`date +%s`). Anything else, milliseconds included
+// (they would date the workbook in the year 57867), is refused rather than guessed at.
 std::optional<Date> generation_date(const std::string& option) {
     if (!option.empty()) {
         return parse_date(option);
     }
     std::time_t now = std::time(nullptr);
-    if (const char* epoch = epoch_text(); *epoch != '\0') {
-        char* end = nullptr;
-        const long long v = std::strtoll(epoch, &end, 10);
-        if (end == nullptr || *end != '\0' || v < 0) {
+    if (const std::string_view epoch = epoch_text(); !epoch.empty()) {
+        if (epoch.size() > 12 ||
+            !std::all_of(epoch.begin(), epoch.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return std::nullopt;
+        }
+        const long long v = std::stoll(std::string(epoch));
+        if (v > k_last_epoch_second) {
             return std::nullopt;
         }
         now = static_cast<std::time_t>(v);
@@ -78,45 +87,34 @@ bool is_inside(const fs::path& child, const fs::path& folder) {
     return true;
 }
 
-// Refuses outputs that would overwrite an input, or land inside an input folder.
-std::optional<std::string> check_output(const CompileOptions& o, const lint::Inputs& inputs) {
+// Opens the output before any work: refuses a name that is not a workbook, one inside an
+// input folder (without --force), one that is an input, or one that cannot be created.
+std::unique_ptr<OutputFile> open_output(const CompileOptions& o, const lint::Inputs& inputs,
+                                        std::string& error) {
+    auto out = OutputFile::open(o.output, OutputFile::Publish::Replace,
+                                identities_of(inputs.files, o.input.framework_files), error);
+    if (!out || out->is_stream()) {
+        return out;
+    }
     std::string extension = fs::path(o.output).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (extension != ".xlsx") {
-        return fmt::format("the output '{}' must end in .xlsx", o.output);
-    }
-    std::error_code ec;
-    if (fs::is_directory(o.output, ec)) {
-        return fmt::format("the output '{}' is a folder", o.output);
-    }
-    // Checked before any work, so a long compile does not end in "cannot write".
-    const fs::path folder = fs::path(o.output).parent_path();
-    const fs::path where = folder.empty() ? fs::path(".") : folder;
-    if (!fs::is_directory(where, ec)) {
-        return fmt::format("the folder '{}' for the output {}", where.string(),
-                           fs::exists(where, ec) ? "is not a folder" : "does not exist");
-    }
-    if (::access(where.c_str(), W_OK | X_OK) != 0) {
-        return fmt::format("cannot write in the folder '{}': {}", where.string(),
-                           std::strerror(errno));
-    }
-    for (const auto& file : inputs.files) {
-        if (fs::weakly_canonical(file, ec) == fs::weakly_canonical(o.output, ec)) {
-            return fmt::format("the output '{}' is one of the inputs; refusing to overwrite it",
-                               o.output);
-        }
+        error = fmt::format("the output '{}' must end in .xlsx", o.output);
+        return nullptr;
     }
     if (!o.force) {
+        std::error_code ec;
         for (const auto& p : o.paths) {
             if (fs::is_directory(p, ec) && is_inside(o.output, p)) {
-                return fmt::format("the output '{}' is inside the input folder '{}'; write it "
-                                   "elsewhere or pass --force",
-                                   o.output, p);
+                error = fmt::format("the output '{}' is inside the input folder '{}'; write it "
+                                    "elsewhere or pass --force",
+                                    o.output, p);
+                return nullptr;
             }
         }
     }
-    return std::nullopt;
+    return out;
 }
 
 // What compile says of the round once the workbook is written ("Wrote ..." follows).
@@ -205,8 +203,10 @@ int run_compile(const CompileOptions& o) {
         print_error(
             !o.generated.empty()
                 ? fmt::format("--generated '{}' is not a real date written YYYY-MM-DD", o.generated)
-                : fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds since "
-                              "1970-01-01; unset it or pass --generated YYYY-MM-DD",
+                : fmt::format("the environment variable SOURCE_DATE_EPOCH='{}' is not a whole "
+                              "number of seconds since 1970-01-01 up to 9999-12-31 (as `date "
+                              "+%s` prints it; milliseconds are not accepted); unset it or "
+                              "pass --generated YYYY-MM-DD",
                               fmt::string_view(epoch_text())));
         return k_exit_failure;
     }
@@ -219,10 +219,14 @@ int run_compile(const CompileOptions& o) {
         return k_exit_failure;
     }
     const lint::Inputs inputs = lint::collect_inputs(o.paths);
-    if (const auto problem = check_output(o, inputs)) {
-        print_error(*problem);
+    std::string open_error;
+    const auto out = open_output(o, inputs, open_error);
+    if (!out) {
+        print_error(open_error);
         return k_exit_failure;
     }
+    // With the workbook on standard output, everything else goes to standard error.
+    std::ostream& info = out->is_stdout() ? std::cerr : std::cout;
     for (const auto& e : inputs.errors) {
         print_error(e);
     }
@@ -244,8 +248,8 @@ int run_compile(const CompileOptions& o) {
                 "no valid template to take the round from; pass --round YYYY-autumn|spring");
             return k_exit_failure;
         }
-        std::cout << fmt::format("No --round given: using the latest round in the data, {}\n",
-                                 round->to_string());
+        info << fmt::format("No --round given: using the latest round in the data, {}\n",
+                            round->to_string());
     }
     auto board = std::make_unique<compile::Board>(
         compile::assemble(results, *round, generated->to_string()));
@@ -260,7 +264,7 @@ int run_compile(const CompileOptions& o) {
         }
         for (const auto* list : {&e.result->diagnostics, &e.extra}) {
             for (const auto& d : *list) {
-                std::cout << report::format_diagnostic(d, color) << '\n';
+                info << report::format_diagnostic(d, color) << '\n';
             }
         }
     }
@@ -273,11 +277,10 @@ int run_compile(const CompileOptions& o) {
     const std::string report = round_report(*board);
     const bool excluded = board->excluded() > 0;
 
-    AtomicFile out(o.output);
     std::size_t truncated = 0;
     try {
         const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
-        const auto wb = compile::lay_out_workbook(*board, out.temp_path(), created);
+        const auto wb = compile::lay_out_workbook(*board, out->temp_path(), created);
         // The workbook holds all it shows: free the documents before it is written.
         board.reset();
         std::vector<lint::FileResult>().swap(results);
@@ -288,15 +291,15 @@ int run_compile(const CompileOptions& o) {
         return k_exit_failure;
     }
     std::string error;
-    if (!out.commit(error)) {
-        print_error(fmt::format("cannot write '{}': {}", o.output, error));
+    if (!out->commit(error)) {
+        print_error(error);
         return k_exit_failure;
     }
     if (truncated > 0) {
-        std::cout << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n",
-                                 truncated, truncated == 1 ? " was" : "s were");
+        info << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n", truncated,
+                            truncated == 1 ? " was" : "s were");
     }
-    std::cout << report << fmt::format("Wrote {}\n", o.output);
+    info << report << fmt::format("Wrote {}\n", out->is_stream() ? o.output : out->name());
     for (const auto& message : unreadable) {
         print_error(message);
     }

@@ -12,7 +12,7 @@
 #include "hiplan/lint/linter.hpp"
 #include "hiplan/model/template.hpp"
 #include "hiplan/report/text.hpp"
-#include "hiplan/util/atomic_file.hpp"
+#include "hiplan/util/output_file.hpp"
 #include "hiplan/util/suggest.hpp"
 
 namespace hiplan::cli {
@@ -30,21 +30,23 @@ struct InitOptions {
     std::string output;
     std::string date;
     std::string schema;
+    bool force = false;
 };
 
-bool write_new_file(const std::string& path, const std::string& text) {
-    if (path == "-") {
-        std::cout << text;
-        return true;
-    }
-    std::error_code ec;
-    if (fs::exists(path, ec)) {
-        print_error(fmt::format("'{}' already exists; hiplan init never overwrites a file", path));
-        return false;
-    }
+// Publishes `text` at `path` without ever replacing an existing file (unless --force),
+// even when two `init`s race for the same name.
+bool write_new_file(const InitOptions& o, const std::string& path, const std::string& text) {
+    const auto inputs = identities_of(o.from.empty() ? std::vector<std::string>{}
+                                                     : std::vector<std::string>{o.from},
+                                      {o.framework});
     std::string error;
-    if (!write_file_atomically(path, text, error)) {
-        print_error(fmt::format("cannot write '{}': {}", path, error));
+    if (!write_output(path, text,
+                      o.force ? OutputFile::Publish::Replace : OutputFile::Publish::CreateNew,
+                      inputs, error)) {
+        if (error.find("already exists") != std::string::npos) {
+            error += "; choose another name with -o, or pass --force to replace it";
+        }
+        print_error(error);
         return false;
     }
     return true;
@@ -79,7 +81,7 @@ int init_from(const InitOptions& o, int cycle_start, const frameworks::Registry&
     const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
     const std::string output =
         o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle) : o.output;
-    if (!write_new_file(output, result.yaml)) {
+    if (!write_new_file(o, output, result.yaml)) {
         return k_exit_failure;
     }
     std::cerr << fmt::format("Carried over: {}\n",
@@ -161,7 +163,7 @@ int run_init(const InitOptions& o) {
             output = fmt::format("{}-{}.yaml", so.submitter->id, o.cycle);
         }
     }
-    if (!write_new_file(output, text)) {
+    if (!write_new_file(o, output, text)) {
         return k_exit_failure;
     }
     if (output != "-") {
@@ -189,7 +191,9 @@ void add_init_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--date", o->date, "Feedback: the date of the conversation (YYYY-MM-DD)");
     cmd->add_option("--schema", o->schema,
                     "JSON Schema reference for editors (default: FRAMEWORK.KIND.schema.json)");
-    cmd->add_option("-o,--output", o->output, "File to write ('-' for stdout); never overwritten");
+    cmd->add_option("-o,--output", o->output,
+                    "File to write ('-' for stdout); an existing file is kept unless --force");
+    cmd->add_flag("--force", o->force, "Replace the output file if it exists");
     cmd->callback([o, cmd, &exit_code] {
         if (o->kind == "template" &&
             (o->cycle.empty() || (o->submitter.empty() && o->from.empty()))) {

@@ -11,7 +11,7 @@
 #include "hiplan/lint/runner.hpp"
 #include "hiplan/report/machine.hpp"
 #include "hiplan/report/text.hpp"
-#include "hiplan/util/atomic_file.hpp"
+#include "hiplan/util/output_file.hpp"
 
 namespace hiplan::cli {
 
@@ -57,15 +57,6 @@ std::string statistics(const std::vector<lint::FileResult>& results) {
     return out;
 }
 
-bool write_output_file(const std::string& path, const std::string& content) {
-    std::string error;
-    if (!write_file_atomically(path, content, error)) {
-        print_error(fmt::format("cannot write '{}': {}", path, error));
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 void add_lint_command(CLI::App& app, int& exit_code) {
@@ -102,7 +93,15 @@ int run_lint(const LintOptions& options) {
                                     spec));
             return k_exit_failure;
         }
-        outputs.emplace_back(format, spec.substr(eq + 1));
+        const std::string path = spec.substr(eq + 1);
+        for (const auto& [other_format, other] : outputs) {
+            if (path != "-" && same_path(path, other)) {
+                print_error(fmt::format("--output-file {}={} and {}={} name the same file",
+                                        other_format, other, format, path));
+                return k_exit_failure;
+            }
+        }
+        outputs.emplace_back(format, path);
     }
     lint::Options lint_options;
     lint_options.limits.max_bytes = options.input.max_file_size;
@@ -116,6 +115,19 @@ int run_lint(const LintOptions& options) {
         return k_exit_failure;
     }
     lint_options.suppressions = &*policy;
+    // Every output is opened before the work: a name that cannot be written, or one that
+    // is an input, fails now rather than after the lint.
+    const auto input_ids = identities_of(inputs.files, options.input.framework_files);
+    std::vector<std::pair<std::string, std::unique_ptr<OutputFile>>> files;
+    for (const auto& [format, path] : outputs) {
+        std::string error;
+        auto file = OutputFile::open(path, OutputFile::Publish::Replace, input_ids, error);
+        if (!file) {
+            print_error(error);
+            return k_exit_failure;
+        }
+        files.emplace_back(format, std::move(file));
+    }
     const auto results =
         lint::lint_files(inputs.files, *registry, lint_options, options.input.jobs);
 
@@ -125,8 +137,12 @@ int run_lint(const LintOptions& options) {
     }
     std::cout.flush();
     bool failure = !inputs.errors.empty();
-    for (const auto& [format, path] : outputs) {
-        failure = !write_output_file(path, render(format, results, options, false)) || failure;
+    for (const auto& [format, file] : files) {
+        std::string error;
+        if (!file->write(render(format, results, options, false), error) || !file->commit(error)) {
+            print_error(error);
+            failure = true;
+        }
     }
     for (const auto& e : inputs.errors) {
         print_error(e);

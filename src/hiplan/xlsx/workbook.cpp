@@ -1,9 +1,13 @@
 #include "hiplan/xlsx/workbook.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "hiplan/util/utf8.hpp"
@@ -323,7 +327,40 @@ void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint16_t col, 
 
 void Workbook::close() {
     closed_ = true;
-    check(workbook_close(wb_), "writing the workbook");
+    // libxlsxwriter prints its own "[ERROR] ..." lines to stderr with no way to turn them
+    // off; hiplan says what went wrong in its own words below, so they are silenced here.
+    const int saved_stderr = ::dup(STDERR_FILENO);
+    const int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_stderr >= 0 && devnull >= 0) {
+        ::dup2(devnull, STDERR_FILENO);
+    }
+    errno = 0;
+    const lxw_error err = workbook_close(wb_);
+    const int reason = errno;
+    if (saved_stderr >= 0 && devnull >= 0) {
+        ::dup2(saved_stderr, STDERR_FILENO);
+    }
+    for (const int fd : {saved_stderr, devnull}) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+    if (err == LXW_NO_ERROR) {
+        return;
+    }
+    // libxlsxwriter reports a failed write as a zip or file error; the system's reason
+    // (a full disk, a file-size limit, a read-only folder) is what the user can act on.
+    switch (reason) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+    case EIO:
+    case EROFS:
+    case EACCES:
+    case EPERM:
+    case ENOENT: throw Error(std::generic_category().message(reason));
+    default: throw Error(fmt::format("the spreadsheet library failed ({})", lxw_strerror(err)));
+    }
 }
 
 }  // namespace hiplan::xlsx
