@@ -24,6 +24,7 @@
 #include "hiplan/lint/runner.hpp"
 #include "hiplan/report/text.hpp"
 #include "hiplan/util/atomic_file.hpp"
+#include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::cli {
@@ -128,8 +129,8 @@ std::string round_report(const compile::Board& b) {
                        b.expected(), b.received(), b.valid(), b.late(), b.missing());
     for (const auto& e : b.files) {
         if (!e.note.empty()) {
-            out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included", e.result->path,
-                               e.note);
+            out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included",
+                               utf8::printable(e.result->path), utf8::printable(e.note));
         }
     }
     return out;
@@ -274,7 +275,7 @@ int run_compile(const CompileOptions& o) {
     const bool excluded = board->excluded() > 0;
 
     AtomicFile out(o.output);
-    std::size_t truncated = 0;
+    std::vector<std::string> warnings;
     try {
         const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
         const auto wb = compile::lay_out_workbook(*board, out.temp_path(), created);
@@ -282,7 +283,7 @@ int run_compile(const CompileOptions& o) {
         board.reset();
         std::vector<lint::FileResult>().swap(results);
         wb->close();
-        truncated = wb->truncated_cells();
+        warnings = wb->warnings();
     } catch (const xlsx::Error& e) {
         print_error(fmt::format("cannot write '{}': {}", o.output, e.what()));
         return k_exit_failure;
@@ -292,9 +293,8 @@ int run_compile(const CompileOptions& o) {
         print_error(fmt::format("cannot write '{}': {}", o.output, error));
         return k_exit_failure;
     }
-    if (truncated > 0) {
-        std::cout << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n",
-                                 truncated, truncated == 1 ? " was" : "s were");
+    for (const auto& w : warnings) {
+        std::cout << "warning: " << w << '\n';
     }
     std::cout << report << fmt::format("Wrote {}\n", o.output);
     for (const auto& message : unreadable) {
