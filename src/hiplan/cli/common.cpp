@@ -16,6 +16,7 @@
 #include "hiplan/lint/source_text.hpp"
 #include "hiplan/report/text.hpp"
 #include "hiplan/util/files.hpp"
+#include "hiplan/util/utf8.hpp"
 
 namespace hiplan::cli {
 
@@ -56,7 +57,8 @@ bool same_path(const std::string& a, const std::string& b) {
 }
 
 void print_error(const std::string& message) {
-    std::cerr << "hiplan: error: " << message << '\n';
+    // Messages quote paths and file contents: shown escaped, never as raw control codes.
+    std::cerr << "hiplan: error: " << utf8::printable(message) << '\n';
 }
 
 std::optional<frameworks::Registry> load_registry(const std::vector<std::string>& framework_files,

@@ -24,6 +24,7 @@
 #include "hiplan/lint/runner.hpp"
 #include "hiplan/report/text.hpp"
 #include "hiplan/util/output_file.hpp"
+#include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::cli {
@@ -126,8 +127,8 @@ std::string round_report(const compile::Board& b) {
                        b.expected(), b.received(), b.valid(), b.late(), b.missing());
     for (const auto& e : b.files) {
         if (!e.note.empty()) {
-            out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included", e.result->path,
-                               e.note);
+            out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included",
+                               utf8::printable(e.result->path), utf8::printable(e.note));
         }
     }
     return out;
@@ -277,7 +278,7 @@ int run_compile(const CompileOptions& o) {
     const std::string report = round_report(*board);
     const bool excluded = board->excluded() > 0;
 
-    std::size_t truncated = 0;
+    std::vector<std::string> warnings;
     try {
         const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
         const auto wb = compile::lay_out_workbook(*board, out->temp_path(), created);
@@ -285,7 +286,7 @@ int run_compile(const CompileOptions& o) {
         board.reset();
         std::vector<lint::FileResult>().swap(results);
         wb->close();
-        truncated = wb->truncated_cells();
+        warnings = wb->warnings();
     } catch (const xlsx::Error& e) {
         print_error(fmt::format("cannot write '{}': {}", o.output, e.what()));
         return k_exit_failure;
@@ -295,9 +296,8 @@ int run_compile(const CompileOptions& o) {
         print_error(error);
         return k_exit_failure;
     }
-    if (truncated > 0) {
-        info << fmt::format("warning: {} cell{} cut to Excel's 32,767-character limit\n", truncated,
-                            truncated == 1 ? " was" : "s were");
+    for (const auto& w : warnings) {
+        info << "warning: " << w << '\n';
     }
     info << report << fmt::format("Wrote {}\n", out->is_stream() ? o.output : out->name());
     for (const auto& message : unreadable) {

@@ -35,7 +35,7 @@ Cell percent_cell(std::optional<double> fraction) {
     return number_cell(fraction, s);
 }
 
-void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint16_t col, const Cell& cell) {
+void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint32_t col, const Cell& cell) {
     switch (cell.kind) {
     case Cell::Kind::Text: sheet.text(row, col, cell.text, cell.style); break;
     case Cell::Kind::Number: sheet.number(row, col, cell.number, cell.style); break;
@@ -56,14 +56,14 @@ Register::Register(xlsx::Sheet& sheet, std::uint32_t first_row, std::vector<std:
 void Register::add(const Row& row) {
     ++rows_;
     for (std::size_t c = 0; c < row.size() && c < headers_.size(); ++c) {
-        write_cell(sheet_, first_row_ + rows_, static_cast<std::uint16_t>(c), row[c]);
+        write_cell(sheet_, first_row_ + rows_, static_cast<std::uint32_t>(c), row[c]);
     }
 }
 
 void Register::finish() {
     if (rows_ == 0) {
         for (std::size_t c = 0; c < headers_.size(); ++c) {
-            sheet_.text(first_row_, static_cast<std::uint16_t>(c), headers_[c], {.header = true});
+            sheet_.text(first_row_, static_cast<std::uint32_t>(c), headers_[c], {.header = true});
         }
         sheet_.text(first_row_ + 1, 0, empty_note_);
         sheet_.fit_columns();

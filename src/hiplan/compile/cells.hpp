@@ -52,7 +52,7 @@ void write_register(xlsx::Sheet& sheet, std::uint32_t first_row,
                     const std::string& table_name, const std::string& empty_note);
 
 // Writes one cell.
-void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint16_t col, const Cell& cell);
+void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint32_t col, const Cell& cell);
 
 // Joins texts with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");

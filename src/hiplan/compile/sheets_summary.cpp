@@ -42,7 +42,7 @@ std::string round_description(const Board& board) {
 // Writes `headers` as a header row.
 void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
-        s.text(row, static_cast<std::uint16_t>(c), headers[c], {.header = true});
+        s.text(row, static_cast<std::uint32_t>(c), headers[c], {.header = true});
     }
 }
 
@@ -120,7 +120,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     s.text(row, 0, "Theme", {.header = true});
     s.text(row, 1, "Objectives", {.header = true});
     for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-        s.text(row, static_cast<std::uint16_t>(2 + k), f->statuses[k].name, {.header = true});
+        s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
     }
     for (const auto& theme : f->themes) {
         ++row;
@@ -144,7 +144,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
                              : 0U;
                 }
             }
-            s.number(row, static_cast<std::uint16_t>(2 + k), static_cast<double>(n));
+            s.number(row, static_cast<std::uint32_t>(2 + k), static_cast<double>(n));
         }
     }
     const std::uint32_t first = table_row + 1;
@@ -156,7 +156,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
         std::vector<xlsx::Series> series;
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
             series.push_back({f->statuses[k].name, first, last, 0,
-                              static_cast<std::uint16_t>(2 + k),
+                              static_cast<std::uint32_t>(2 + k),
                               xlsx::parse_colour(f->statuses[k].colour) + 1});
         }
         wb.column_chart(s, row + 20, 0, s, series, "Reviewed objectives: status by theme", true);
@@ -173,7 +173,7 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         s.text(0, 0, "No valid template: nothing to cover.");
         return;
     }
-    const auto themes = static_cast<std::uint16_t>(f->themes.size());
+    const auto themes = static_cast<std::uint32_t>(f->themes.size());
     // 1. Submitter x theme.
     s.text(0, 0, "Objectives by submitter and theme (blank row: no valid submission)",
            {.bold = true});
@@ -191,21 +191,21 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         const auto found = by_submitter.find(status.submitter->id);
         const TemplateEntry* entry = found == by_submitter.end() ? nullptr : found->second;
         if (entry == nullptr) {
-            s.text(row, static_cast<std::uint16_t>(2 + themes), "no valid submission",
+            s.text(row, static_cast<std::uint32_t>(2 + themes), "no valid submission",
                    xlsx::Style::with_fill(k_gap_fill));
             continue;
         }
         std::size_t total = 0;
-        for (std::uint16_t t = 0; t < themes; ++t) {
+        for (std::uint32_t t = 0; t < themes; ++t) {
             const auto n =
                 std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
                               [&](const auto& o) { return o.theme == f->themes[t].id; });
             total += static_cast<std::size_t>(n);
-            s.number(row, static_cast<std::uint16_t>(2 + t), static_cast<double>(n));
+            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
         }
-        s.number(row, static_cast<std::uint16_t>(2 + themes), static_cast<double>(total));
+        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
     }
-    s.highlight_equal_number(first_data, 2, row, static_cast<std::uint16_t>(1 + themes), 0,
+    s.highlight_equal_number(first_data, 2, row, static_cast<std::uint32_t>(1 + themes), 0,
                              k_gap_fill);
 
     // 2. Outcome x theme.
@@ -219,7 +219,7 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         s.text(row, 0, outcome.name);
         s.text(row, 1, outcome.id);
         std::size_t total = 0;
-        for (std::uint16_t t = 0; t < themes; ++t) {
+        for (std::uint32_t t = 0; t < themes; ++t) {
             std::size_t n = 0;
             for (const auto& e : board.objectives) {
                 for (const auto& o : e.view->objectives) {
@@ -232,11 +232,11 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
                 }
             }
             total += n;
-            s.number(row, static_cast<std::uint16_t>(2 + t), static_cast<double>(n));
+            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
         }
-        s.number(row, static_cast<std::uint16_t>(2 + themes), static_cast<double>(total));
+        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
     }
-    s.highlight_equal_number(outcome_first, 2, row, static_cast<std::uint16_t>(2 + themes), 0,
+    s.highlight_equal_number(outcome_first, 2, row, static_cast<std::uint32_t>(2 + themes), 0,
                              k_gap_fill);
 
     // 3. Focus areas.
@@ -279,7 +279,7 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
     s.text(1, 0, "Submitter", {.header = true});
     s.text(1, 1, "Type", {.header = true});
     for (std::size_t t = 0; t < f->themes.size(); ++t) {
-        s.text(1, static_cast<std::uint16_t>(2 + t), f->themes[t].name, {.header = true});
+        s.text(1, static_cast<std::uint32_t>(2 + t), f->themes[t].name, {.header = true});
     }
     std::uint32_t row = 1;
     for (const auto& e : board.objectives) {
@@ -289,7 +289,7 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
         for (std::size_t t = 0; t < f->themes.size(); ++t) {
             const auto r = std::find_if(e.view->ratings.begin(), e.view->ratings.end(),
                                         [&](const auto& x) { return x.theme == f->themes[t].id; });
-            const auto col = static_cast<std::uint16_t>(2 + t);
+            const auto col = static_cast<std::uint32_t>(2 + t);
             if (r == e.view->ratings.end()) {
                 s.text(row, col, "not rated");
                 continue;

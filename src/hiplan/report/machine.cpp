@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hiplan/report/text.hpp"
+#include "hiplan/util/utf8.hpp"
 #include "hiplan/version.hpp"
 
 namespace hiplan::report {
@@ -54,7 +55,8 @@ std::string escape_property(std::string_view s) {
     return out;
 }
 
-// Escapes text for XML 1.0, dropping characters XML cannot hold.
+// Escapes text for XML 1.0 (input-derived text has been through utf8::printable, so it is
+// valid UTF-8 and holds no character XML cannot; a control character left is a space).
 std::string xml(std::string_view s) {
     std::string out;
     for (const char c : s) {
@@ -76,8 +78,20 @@ std::string xml(std::string_view s) {
     return out;
 }
 
+// JSON text with "##[" written "##\u005b" (the same string to a JSON reader): GitHub's
+// runner reads "##[command]" anywhere in a log line, and findings quote the input. Outside
+// strings JSON never holds '#'. Anything not UTF-8 is replaced rather than thrown on.
+std::string dump_for_logs(const json& doc) {
+    std::string text = doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    for (auto at = text.find("##["); at != std::string::npos; at = text.find("##[", at)) {
+        text.replace(at + 2, 1, "\\u005b");
+    }
+    return text;
+}
+
 std::string location_text(const Diagnostic& d) {
-    return d.begin.known() ? fmt::format("{}:{}:{}", d.file, d.begin.line, d.begin.column) : d.file;
+    const std::string file = display_path(d.file);
+    return d.begin.known() ? fmt::format("{}:{}:{}", file, d.begin.line, d.begin.column) : file;
 }
 
 }  // namespace
@@ -163,8 +177,7 @@ std::string to_json(const std::vector<lint::FileResult>& results) {
                   {"warnings", t.warnings},
                   {"files_with_errors", t.files_with_errors},
                   {"unreadable", t.unreadable}}}};
-    // Findings quote the input; replace rather than throw should anything invalid slip in.
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return dump_for_logs(doc);
 }
 
 std::string to_sarif(const std::vector<lint::FileResult>& results) {
@@ -230,8 +243,7 @@ std::string to_sarif(const std::vector<lint::FileResult>& results) {
     json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},
                 {"runs", json::array({std::move(run)})}};
-    // Findings quote the input; replace rather than throw should anything invalid slip in.
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return dump_for_logs(doc);
 }
 
 std::string to_github(const std::vector<lint::FileResult>& results) {
@@ -243,7 +255,7 @@ std::string to_github(const std::vector<lint::FileResult>& results) {
             const bool error = d.severity == Severity::Error;
             (error ? errors : warnings) += 1;
             const Rule& rl = rule(d.rule);
-            std::string props = fmt::format("file={}", escape_property(d.file));
+            std::string props = fmt::format("file={}", escape_property(utf8::printable(d.file)));
             if (d.begin.known()) {
                 props += fmt::format(",line={},col={}", d.begin.line, d.begin.column);
                 if (d.end.column > d.begin.column) {
@@ -253,14 +265,16 @@ std::string to_github(const std::vector<lint::FileResult>& results) {
             props +=
                 fmt::format(",title={}", escape_property(fmt::format("{} {}", rl.code, rl.slug)));
             const std::string message =
-                d.hint.empty() ? d.message : fmt::format("{}\nhint: {}", d.message, d.hint);
+                d.hint.empty() ? utf8::printable(d.message)
+                               : fmt::format("{}\nhint: {}", utf8::printable(d.message),
+                                             utf8::printable(d.hint));
             out += fmt::format("::{} {}::{}\n", error ? "error" : "warning", props,
                                escape_data(message));
         }
         if (!r.readable()) {
             ++errors;
-            out += fmt::format("::error file={}::{}\n", escape_property(r.path),
-                               escape_data("cannot read the file: " + r.io_error));
+            out += fmt::format("::error file={}::{}\n", escape_property(utf8::printable(r.path)),
+                               escape_data("cannot read the file: " + utf8::printable(r.io_error)));
         }
     }
     if (errors > k_github_shown || warnings > k_github_shown) {
@@ -286,7 +300,8 @@ std::string to_junit(const std::vector<lint::FileResult>& results, bool strict) 
     for (const auto& r : results) {
         std::vector<Case> cases;
         if (!r.readable()) {
-            cases.push_back({"read", r.path, "cannot read the file", r.io_error, true});
+            cases.push_back({"read", display_path(r.path), "cannot read the file",
+                             utf8::printable(r.io_error), true});
         }
         // One case per rule broken in this file, in rule order (unique names).
         std::map<RuleId, std::vector<const Diagnostic*>> by_rule;
@@ -301,21 +316,22 @@ std::string to_junit(const std::vector<lint::FileResult>& results, bool strict) 
             std::string body;
             for (const Diagnostic* d : list) {
                 body += fmt::format("{}: {}: {}\n  hint: {}\n", location_text(*d),
-                                    to_string(d->severity), d->message, d->hint);
+                                    to_string(d->severity), utf8::printable(d->message),
+                                    utf8::printable(d->hint));
             }
-            cases.push_back({fmt::format("{} {}", rl.code, rl.slug), r.path,
+            cases.push_back({fmt::format("{} {}", rl.code, rl.slug), display_path(r.path),
                              fmt::format("{} finding{} of {} {}", list.size(),
                                          list.size() == 1 ? "" : "s", rl.code, rl.slug),
                              std::move(body), fails});
         }
         if (cases.empty()) {
-            cases.push_back({"no problems", r.path, "", "", false});
+            cases.push_back({"no problems", display_path(r.path), "", "", false});
         }
         tests += cases.size();
         for (const auto& c : cases) {
             failures += c.failed ? 1 : 0;
         }
-        suites.emplace_back(r.path, std::move(cases));
+        suites.emplace_back(display_path(r.path), std::move(cases));
     }
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += fmt::format("<testsuites name=\"hiplan\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",

@@ -31,11 +31,13 @@ std::string plural(std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// Writes the source line (tabs shown as spaces) with a caret under the token.
+// Writes the source line (tabs shown as spaces) with a caret under the token. Control
+// characters and the like are shown escaped (utf8::printable), which makes the line wider:
+// the caret's place is measured in the escaped text.
 void write_excerpt(std::string& out, const Diagnostic& d, bool color) {
     std::string line = d.source_line;
     std::replace(line.begin(), line.end(), '\t', ' ');
-    std::size_t col = d.begin.column - 1;  // characters
+    std::size_t col = d.begin.column - 1;  // characters of the line as read
     std::size_t width = d.end.column > d.begin.column ? d.end.column - d.begin.column : 1;
     std::string_view shown = line;
     std::string prefix;
@@ -45,21 +47,41 @@ void write_excerpt(std::string& out, const Diagnostic& d, bool color) {
         shown = utf8::prefix(shown, k_max_excerpt);
         if (skip > 0) {
             prefix = "...";
-            col = col - skip + 3;
+            col -= skip;
         }
         width = std::min(width, k_max_excerpt);
     }
+    const std::string_view before = utf8::prefix(shown, col);
+    const std::string_view through = utf8::prefix(shown, col + width);
+    const std::size_t before_shown = utf8::length(utf8::printable(before));
+    const std::size_t at =
+        prefix.size() + before_shown + (col - std::min(col, utf8::length(shown)));
+    // Characters the escapes add inside the token widen the marks by as many.
+    const std::size_t through_shown = utf8::length(utf8::printable(through));
+    const std::size_t token_shown = through_shown - std::min(before_shown, through_shown);
+    const std::size_t token = utf8::length(through) - utf8::length(before);
+    const std::size_t marks_width = width + (token_shown > token ? token_shown - token : 0);
     const std::string number = std::to_string(d.begin.line);
     const std::string gutter(number.size(), ' ');
     const std::string bar = paint("|", k_blue, color);
     out += fmt::format(" {} {}\n", gutter, bar);
-    out += fmt::format(" {} {} {}{}\n", paint(number, k_blue, color), bar, prefix, shown);
-    const std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
-    out += fmt::format(" {} {} {}{}\n", gutter, bar, std::string(col, ' '),
+    out += fmt::format(" {} {} {}{}\n", paint(number, k_blue, color), bar, prefix,
+                       utf8::printable(shown));
+    const std::string marks = "^" + std::string(marks_width - 1, '~');
+    out += fmt::format(" {} {} {}{}\n", gutter, bar, std::string(at, ' '),
                        paint(marks, d.severity == Severity::Error ? k_red : k_yellow, color));
 }
 
 }  // namespace
+
+std::string display_path(std::string_view path) {
+    std::string shown = utf8::printable(path);
+    const char first = shown.empty() ? '.' : shown.front();
+    const bool plain = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+                       (first >= '0' && first <= '9') || first == '.' || first == '/' ||
+                       first == '_';
+    return plain ? shown : "./" + shown;
+}
 
 Totals totals(const std::vector<lint::FileResult>& results) {
     Totals t;
@@ -79,7 +101,7 @@ Totals totals(const std::vector<lint::FileResult>& results) {
 
 std::string format_diagnostic(const Diagnostic& d, bool color) {
     const Rule& r = rule(d.rule);
-    std::string location = d.file;
+    std::string location = display_path(d.file);
     if (d.begin.known()) {
         location += fmt::format(":{}:{}", d.begin.line, d.begin.column);
     }
@@ -88,13 +110,14 @@ std::string format_diagnostic(const Diagnostic& d, bool color) {
         fmt::format("{}: {}: {}\n", paint(location, k_bold, color),
                     paint(fmt::format("{}[{}/{}]", to_string(d.severity), r.code, r.slug),
                           error ? k_red : k_yellow, color),
-                    paint(d.message, k_bold, color));
+                    paint(utf8::printable(d.message), k_bold, color));
     if (!d.source_line.empty()) {
         write_excerpt(out, d, color);
     }
     if (!d.hint.empty()) {
         const std::string pad(d.source_line.empty() ? 0 : std::to_string(d.begin.line).size(), ' ');
-        out += fmt::format(" {} {} {}\n", pad, paint("= hint:", k_cyan, color), d.hint);
+        out += fmt::format(" {} {} {}\n", pad, paint("= hint:", k_cyan, color),
+                           utf8::printable(d.hint));
     }
     return out;
 }

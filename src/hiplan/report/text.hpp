@@ -20,6 +20,11 @@ struct Totals {
 
 Totals totals(const std::vector<lint::FileResult>& results);
 
+// A file name as the text and JUnit reports show it: utf8::printable, and with "./" in
+// front of a name that does not start with a letter, digit, '.', '/' or '_', so that a
+// line starting with it never reads as a CI command ("::error::x.yaml").
+std::string display_path(std::string_view path);
+
 // Formats one finding like a compiler: location, severity, rule, message, the source
 // line with a caret under the offending token, and a hint.
 std::string format_diagnostic(const Diagnostic& d, bool color);

@@ -50,7 +50,68 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// The code point of the well-formed sequence of `n` bytes at the start of `s`.
+char32_t decode(std::string_view s, std::size_t n) {
+    const auto at = [&](std::size_t k) { return static_cast<char32_t>(s[k]) & 0xFFU; };
+    switch (n) {
+    case 1: return at(0);
+    case 2: return (at(0) & 0x1FU) << 6U | (at(1) & 0x3FU);
+    case 3: return (at(0) & 0x0FU) << 12U | (at(1) & 0x3FU) << 6U | (at(2) & 0x3FU);
+    default:
+        return (at(0) & 0x07U) << 18U | (at(1) & 0x3FU) << 12U | (at(2) & 0x3FU) << 6U |
+               (at(3) & 0x3FU);
+    }
+}
+
+// Characters that move, hide or break text when shown (see printable()).
+bool hidden_when_shown(char32_t c) {
+    return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF;
+}
+
+void append_hex(std::string& out, std::string_view prefix, char32_t value, int digits) {
+    constexpr std::string_view k_hex = "0123456789abcdef";
+    out += prefix;
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+        out += k_hex[(value >> static_cast<unsigned>(shift)) & 0xFU];
+    }
+}
+
 }  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t n = sequence_length(text, i);
+        if (n == 0) {
+            append_hex(out, "\\x", b, 2);  // not UTF-8
+            ++i;
+            continue;
+        }
+        const char32_t c = decode(text.substr(i), n);
+        if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c < 0x20 || c == 0x7F) {
+            append_hex(out, "\\x", c, 2);
+        } else if (hidden_when_shown(c)) {
+            append_hex(out, "\\u", c, 4);
+        } else if (c == '[' && out.ends_with("##")) {
+            out += "\\[";
+        } else {
+            out.append(text.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
 
 std::optional<Invalid> validate(std::string_view text) {
     const bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||

@@ -22,6 +22,15 @@ std::optional<Invalid> validate(std::string_view text);
 // Returns `text` with every invalid sequence and NUL replaced by U+FFFD.
 std::string repair(std::string_view text);
 
+// Returns `text` made safe to print on a terminal, in a CI log or in a report, with what
+// was hidden made visible: a byte that is not UTF-8, a C0 control character or DEL becomes
+// \xHH (tab, line feed and carriage return: \t, \n, \r); a C1 control (U+0080-U+009F),
+// a bidirectional override, embedding or isolate (U+202A-U+202E, U+2066-U+2069), a
+// direction mark (U+061C, U+200E, U+200F), the line and paragraph separators (U+2028,
+// U+2029) and the non-characters U+FFFE and U+FFFF become \uXXXX. "##[", which GitHub's
+// runner reads as a command anywhere in a log line, becomes "##\[". All else is kept.
+std::string printable(std::string_view text);
+
 // Counts the code points in `text` (which must be valid UTF-8).
 std::size_t length(std::string_view text);
 

@@ -1,8 +1,11 @@
 #include "hiplan/xlsx/workbook.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <system_error>
 
 #include <fcntl.h>
@@ -16,9 +19,8 @@ namespace hiplan::xlsx {
 
 namespace {
 
-// Excel's limit is 32,767 UTF-16 code units per cell.
-constexpr std::size_t k_max_cell_units = 32767;
 constexpr std::string_view k_truncation_marker = " [... truncated by hiplan]";
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 void check(lxw_error err, std::string_view what) {
     if (err != LXW_NO_ERROR) {
@@ -26,15 +28,28 @@ void check(lxw_error err, std::string_view what) {
     }
 }
 
-std::size_t utf16_units(std::string_view text) {
-    std::size_t n = 0;
-    for (const char c : text) {
-        const auto b = static_cast<unsigned char>(c);
-        if ((b & 0xC0U) != 0x80U) {
-            n += b >= 0xF0U ? 2 : 1;  // astral characters are surrogate pairs
-        }
+// UTF-16 code units of one character from its first byte (astral ones are pairs).
+std::size_t utf16_units(unsigned char first) {
+    return (first & 0xC0U) == 0x80U ? 0 : first >= 0xF0U ? 2 : 1;
+}
+
+// Excel reads "_xHHHH_" in cell text as an escaped character ("_x0041_" is "A"): a
+// literal one gets its '_' escaped, "_x005F_", so the cell shows what the file said.
+std::string escape_literal_escapes(std::string_view text) {
+    if (text.find("_x") == std::string_view::npos) {
+        return std::string(text);
     }
-    return n;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::string_view s = text.substr(i);
+        const bool escape_like = s.size() >= 7 && s.starts_with("_x") && s[6] == '_' &&
+                                 std::all_of(s.begin() + 2, s.begin() + 6, [](char c) {
+                                     return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                                 });
+        out += escape_like ? std::string_view("_x005F_") : s.substr(0, 1);
+    }
+    return out;
 }
 
 void check_sheet_name(const std::string& name) {
@@ -46,6 +61,51 @@ void check_sheet_name(const std::string& name) {
 }
 
 }  // namespace
+
+CleanText clean_text(std::string_view text, std::size_t max_units) {
+    const std::string valid = utf8::repair(text);  // bad bytes and NUL: U+FFFD
+    const std::string_view v = valid;
+    std::string out;
+    out.reserve(valid.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto b = static_cast<unsigned char>(v[i]);
+        if (b < 0x20U && b != '\t' && b != '\n' && b != '\r') {
+            out += k_replacement;
+        } else if (v.substr(i).starts_with("\xEF\xBF\xBE") ||
+                   v.substr(i).starts_with("\xEF\xBF\xBF")) {
+            out += k_replacement;
+            i += 2;
+        } else {
+            out += v[i];
+        }
+    }
+    std::size_t units = 0;
+    for (const char c : out) {
+        units += utf16_units(static_cast<unsigned char>(c));
+    }
+    if (units <= max_units) {
+        return {std::move(out), false};
+    }
+    // Cut at a character boundary so that the text and the marker fit.
+    const std::size_t budget =
+        max_units > k_truncation_marker.size() ? max_units - k_truncation_marker.size() : 0;
+    units = 0;
+    std::size_t cut = 0;
+    while (cut < out.size()) {
+        const auto b = static_cast<unsigned char>(out[cut]);
+        const std::size_t add = utf16_units(b);
+        if (add > 0 && units + add > budget) {
+            break;
+        }
+        units += add;
+        ++cut;
+    }
+    out.resize(cut);
+    if (budget > 0) {
+        out += k_truncation_marker;
+    }
+    return {std::move(out), true};
+}
 
 std::uint32_t parse_colour(std::string_view hex) {
     if (hex.size() != 7 || hex[0] != '#') {
@@ -69,49 +129,72 @@ std::uint32_t parse_colour(std::string_view hex) {
 
 // ---- Sheet ---------------------------------------------------------------------------
 
-void Sheet::track(std::uint16_t col, std::size_t chars) {
+void Sheet::track(std::uint32_t col, std::size_t chars) {
     auto& w = widths_[col];
     w = std::max(w, chars);
 }
 
-void Sheet::text(std::uint32_t row, std::uint16_t col, std::string_view value, const Style& style) {
+bool Sheet::in_grid(std::uint32_t row, std::uint32_t col) {
+    if (row >= k_max_rows - 1) {
+        rows_left_out_ = std::max(rows_left_out_, row - (k_max_rows - 2));
+    }
+    if (col >= k_max_cols - 1) {
+        cols_left_out_ = std::max(cols_left_out_, col - (k_max_cols - 2));
+    }
+    return row < k_max_rows - 1 && col < k_max_cols - 1;
+}
+
+void Sheet::text(std::uint32_t row, std::uint32_t col, std::string_view value, const Style& style) {
     if (value.empty()) {
         if (style != Style{}) {
             blank(row, col, style);
         }
         return;
     }
-    const std::string fitted = wb_->fit_text(value);
+    if (!in_grid(row, col)) {
+        return;
+    }
+    const std::string cell = wb_->cell_text(value);
     // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
-    check(worksheet_write_string(ws_, row, col, fitted.c_str(), wb_->format(style)),
+    check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), cell.c_str(),
+                                 wb_->format(style)),
           fmt::format("writing text to {} row {}", name_, row + 1));
-    const std::size_t first_line = fitted.find('\n');
-    track(col, utf8::length(std::string_view(fitted).substr(0, first_line)) + (style.bold ? 1 : 0));
+    const std::size_t first_line = cell.find('\n');
+    track(col, utf8::length(std::string_view(cell).substr(0, first_line)) + (style.bold ? 1 : 0));
 }
 
-void Sheet::number(std::uint32_t row, std::uint16_t col, double value, const Style& style) {
+void Sheet::number(std::uint32_t row, std::uint32_t col, double value, const Style& style) {
     if (!std::isfinite(value)) {
         blank(row, col, style);  // never write NaN/Inf: Excel cannot read them
         return;
     }
-    check(worksheet_write_number(ws_, row, col, value, wb_->format(style)),
+    if (!in_grid(row, col)) {
+        return;
+    }
+    check(worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), value, wb_->format(style)),
           fmt::format("writing a number to {} row {}", name_, row + 1));
     track(col, fmt::format("{}", value).size() + 1);
 }
 
-void Sheet::date(std::uint32_t row, std::uint16_t col, const Date& value, const Style& style) {
+void Sheet::date(std::uint32_t row, std::uint32_t col, const Date& value, const Style& style) {
+    if (!in_grid(row, col)) {
+        return;
+    }
     Style s = style;
     if (s.num_format.empty()) {
         s.num_format = "yyyy-mm-dd";
     }
     lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
-    check(worksheet_write_datetime(ws_, row, col, &dt, wb_->format(s)),
+    check(worksheet_write_datetime(ws_, row, static_cast<lxw_col_t>(col), &dt, wb_->format(s)),
           fmt::format("writing a date to {} row {}", name_, row + 1));
     track(col, 11);
 }
 
-void Sheet::blank(std::uint32_t row, std::uint16_t col, const Style& style) {
-    check(worksheet_write_blank(ws_, row, col, wb_->format(style)),
+void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
+    if (!in_grid(row, col)) {
+        return;
+    }
+    check(worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), wb_->format(style)),
           fmt::format("writing to {} row {}", name_, row + 1));
 }
 
@@ -120,15 +203,19 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
     if (last_row <= first_row || headers.empty()) {
         throw Error(fmt::format("table {} needs a header and at least one row", name));
     }
+    if (!in_grid(first_row + 1, static_cast<std::uint32_t>(headers.size() - 1))) {
+        return;  // no room for a header and a row: left out, and marked
+    }
+    last_row = std::min(last_row, k_max_rows - 2);  // rows beyond are left out and marked
     std::vector<lxw_table_column> columns(headers.size());
     std::vector<lxw_table_column*> pointers;
     for (std::size_t i = 0; i < headers.size(); ++i) {
         columns[i] = lxw_table_column{};
-        wb_->keep_alive_.push_back(headers[i]);
+        wb_->keep_alive_.push_back(clean_text(headers[i], 255).text);
         columns[i].header = wb_->keep_alive_.back().data();
         columns[i].header_format = wb_->format(Style{.header = true});
         pointers.push_back(&columns[i]);
-        track(static_cast<std::uint16_t>(i), utf8::length(headers[i]) + 3);  // filter button
+        track(static_cast<std::uint32_t>(i), utf8::length(headers[i]) + 3);  // filter button
     }
     pointers.push_back(nullptr);
     wb_->keep_alive_.push_back(name);
@@ -142,50 +229,70 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
           fmt::format("adding table {}", name));
 }
 
-void Sheet::freeze(std::uint32_t row, std::uint16_t col) {
-    worksheet_freeze_panes(ws_, row, col);
+void Sheet::freeze(std::uint32_t row, std::uint32_t col) {
+    if (row < k_max_rows && col < k_max_cols) {
+        worksheet_freeze_panes(ws_, row, static_cast<lxw_col_t>(col));
+    }
 }
 
-void Sheet::width(std::uint16_t col, double chars) {
-    check(worksheet_set_column(ws_, col, col, chars, nullptr), "setting a column width");
+void Sheet::width(std::uint32_t col, double chars) {
+    if (col >= k_max_cols) {
+        return;
+    }
+    const auto c = static_cast<lxw_col_t>(col);
+    check(worksheet_set_column(ws_, c, c, chars, nullptr), "setting a column width");
     widths_.erase(col);
 }
 
 void Sheet::fit_columns(double max_chars) {
     for (const auto& [col, chars] : widths_) {
         const double w = std::min(max_chars, std::max(8.0, static_cast<double>(chars) + 2.0));
-        check(worksheet_set_column(ws_, col, col, w, nullptr), "setting a column width");
+        const auto c = static_cast<lxw_col_t>(col);
+        check(worksheet_set_column(ws_, c, c, w, nullptr), "setting a column width");
     }
 }
 
-void Sheet::highlight_equal_text(std::uint32_t first_row, std::uint16_t first_col,
-                                 std::uint32_t last_row, std::uint16_t last_col,
+void Sheet::highlight_equal_text(std::uint32_t first_row, std::uint32_t first_col,
+                                 std::uint32_t last_row, std::uint32_t last_col,
                                  const std::string& text, std::uint32_t rgb) {
-    if (last_row < first_row || text.find('"') != std::string::npos) {
+    // Compared with the cells' text, which went through the same clean_text; a formula's
+    // text holds at most 255 characters and no '"'.
+    const CleanText clean = clean_text(text);
+    last_row = std::min(last_row, k_max_rows - 2);
+    last_col = std::min(last_col, k_max_cols - 2);
+    lxw_format* fill = wb_->format(Style::with_fill(rgb));
+    if (last_row < first_row || last_col < first_col || clean.text.empty() ||
+        utf8::length(clean.text) > 255 || clean.text.find('"') != std::string::npos ||
+        fill == nullptr) {
         return;
     }
-    wb_->keep_alive_.push_back(fmt::format("\"{}\"", text));
+    wb_->keep_alive_.push_back(fmt::format("\"{}\"", clean.text));
     lxw_conditional_format cf{};
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
     cf.value_string = wb_->keep_alive_.back().data();
-    cf.format = wb_->format(Style::with_fill(rgb));
-    check(worksheet_conditional_format_range(ws_, first_row, first_col, last_row, last_col, &cf),
+    cf.format = fill;
+    check(worksheet_conditional_format_range(ws_, first_row, static_cast<lxw_col_t>(first_col),
+                                             last_row, static_cast<lxw_col_t>(last_col), &cf),
           "adding a conditional format");
 }
 
-void Sheet::highlight_equal_number(std::uint32_t first_row, std::uint16_t first_col,
-                                   std::uint32_t last_row, std::uint16_t last_col, double value,
+void Sheet::highlight_equal_number(std::uint32_t first_row, std::uint32_t first_col,
+                                   std::uint32_t last_row, std::uint32_t last_col, double value,
                                    std::uint32_t rgb) {
-    if (last_row < first_row) {
+    last_row = std::min(last_row, k_max_rows - 2);
+    last_col = std::min(last_col, k_max_cols - 2);
+    lxw_format* fill = wb_->format(Style::with_fill(rgb));
+    if (last_row < first_row || last_col < first_col || fill == nullptr) {
         return;
     }
     lxw_conditional_format cf{};
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
     cf.value = value;
-    cf.format = wb_->format(Style::with_fill(rgb));
-    check(worksheet_conditional_format_range(ws_, first_row, first_col, last_row, last_col, &cf),
+    cf.format = fill;
+    check(worksheet_conditional_format_range(ws_, first_row, static_cast<lxw_col_t>(first_col),
+                                             last_row, static_cast<lxw_col_t>(last_col), &cf),
           "adding a conditional format");
 }
 
@@ -196,7 +303,7 @@ Workbook::Workbook(const std::string& path, std::time_t created, const std::stri
     if (wb_ == nullptr) {
         throw Error("cannot create the workbook (out of memory)");
     }
-    keep_alive_.push_back(title);
+    keep_alive_.push_back(clean_text(title).text);
     keep_alive_.push_back("hiplan");
     lxw_doc_properties props{};
     props.title = keep_alive_[0].data();
@@ -229,14 +336,18 @@ lxw_format* Workbook::format(const Style& style) {
     if (style == Style{}) {
         return nullptr;
     }
-    auto& f = formats_[style];
-    if (f != nullptr) {
-        return f;
+    if (const auto found = formats_.find(style); found != formats_.end()) {
+        return found->second;
     }
-    f = workbook_add_format(wb_);
+    if (formats_.size() >= k_max_formats) {
+        ++styles_left_out_;  // Excel would repair the file: the cell keeps the default look
+        return nullptr;
+    }
+    lxw_format* f = workbook_add_format(wb_);
     if (f == nullptr) {
         throw Error("cannot add a cell format (out of memory)");
     }
+    formats_[style] = f;
     if (style.bold || style.header) {
         format_set_bold(f);
     }
@@ -267,65 +378,140 @@ lxw_format* Workbook::format(const Style& style) {
     return f;
 }
 
-std::string Workbook::fit_text(std::string_view text) {
-    if (utf16_units(text) <= k_max_cell_units) {
-        return std::string(text);
-    }
-    ++truncated_;
-    std::size_t units = 0;
-    std::size_t cut = 0;
-    const std::size_t budget = k_max_cell_units - k_truncation_marker.size();
-    while (cut < text.size()) {
-        std::size_t len = 1;
-        const auto b = static_cast<unsigned char>(text[cut]);
-        len = b >= 0xF0U ? 4 : b >= 0xE0U ? 3 : b >= 0xC0U ? 2 : 1;
-        const std::size_t add = b >= 0xF0U ? 2 : 1;
-        if (units + add > budget) {
-            break;
-        }
-        units += add;
-        cut += len;
-    }
-    return std::string(text.substr(0, cut)) + std::string(k_truncation_marker);
+std::string Workbook::cell_text(std::string_view text) {
+    CleanText clean = clean_text(escape_literal_escapes(text));
+    truncated_ += clean.cut ? 1 : 0;
+    return std::move(clean.text);
 }
 
-void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint16_t col, const Sheet& data,
+// chart_title_set_name() and chart_series_set_name() read a leading '=' as a formula
+// (libxlsxwriter 1.1.4, chart.c), so a status named "=Summary!A1" would become a reference.
+// They only strdup the text into these fields, which the chart frees: set them directly,
+// as literal text.
+void Workbook::set_label(char*& field, std::string_view text) {
+    const CleanText clean = clean_text(text, k_max_label_units);
+    labels_cut_ += clean.cut ? 1 : 0;
+    if (clean.text.empty()) {
+        return;
+    }
+    char* copy = strdup(clean.text.c_str());
+    if (copy == nullptr) {
+        throw Error("cannot add a chart label (out of memory)");
+    }
+    free(field);
+    field = copy;
+}
+
+void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint32_t col, const Sheet& data,
                             const std::vector<Series>& series, const std::string& title,
                             bool stacked) {
+    // Series whose data lies beyond the grid are left out (the data sheet marks them).
+    std::vector<Series> shown;
+    for (Series s : series) {
+        s.last_row = std::min(s.last_row, k_max_rows - 2);
+        if (s.first_row <= s.last_row && std::max(s.category_col, s.value_col) < k_max_cols - 1) {
+            shown.push_back(std::move(s));
+        }
+    }
+    if (shown.size() > k_max_chart_series) {
+        series_left_out_ += shown.size() - k_max_chart_series;
+        shown.resize(k_max_chart_series);
+    }
+    if (shown.empty() || !where.in_grid(row, col)) {
+        return;  // a chart needs a series, and a place
+    }
     lxw_chart* chart =
         workbook_add_chart(wb_, stacked ? LXW_CHART_COLUMN_STACKED : LXW_CHART_COLUMN);
     if (chart == nullptr) {
         throw Error("cannot add a chart");
     }
-    keep_alive_.push_back(title);
-    chart_title_set_name(chart, keep_alive_.back().c_str());
-    for (const Series& s : series) {
+    set_label(chart->title.name, title);
+    const char* sheet = data.name().c_str();
+    for (const Series& s : shown) {
         lxw_chart_series* cs = chart_add_series(chart, nullptr, nullptr);
         if (cs == nullptr) {
             throw Error("cannot add a chart series");
         }
-        chart_series_set_categories(cs, data.name().c_str(), s.first_row, s.category_col,
-                                    s.last_row, s.category_col);
-        chart_series_set_values(cs, data.name().c_str(), s.first_row, s.value_col, s.last_row,
-                                s.value_col);
-        keep_alive_.push_back(s.name);
-        chart_series_set_name(cs, keep_alive_.back().c_str());
+        const auto categories = static_cast<lxw_col_t>(s.category_col);
+        const auto values = static_cast<lxw_col_t>(s.value_col);
+        chart_series_set_categories(cs, sheet, s.first_row, categories, s.last_row, categories);
+        chart_series_set_values(cs, sheet, s.first_row, values, s.last_row, values);
+        set_label(cs->title.name, s.name);
         if (s.colour != 0) {
             lxw_chart_fill fill{};
             fill.color = s.colour - 1;
             chart_series_set_fill(cs, &fill);
         }
     }
-    if (series.size() <= 1) {
+    if (shown.size() <= 1) {
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     }
     lxw_chart_options options{};
     options.x_scale = 1.4;
     options.y_scale = 1.2;
-    check(worksheet_insert_chart_opt(where.ws_, row, col, chart, &options), "inserting a chart");
+    check(worksheet_insert_chart_opt(where.ws_, row, static_cast<lxw_col_t>(col), chart, &options),
+          "inserting a chart");
+}
+
+std::vector<std::string> Workbook::warnings() const {
+    std::vector<std::string> out;
+    const auto plural = [](std::size_t n, std::string_view one, std::string_view many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    if (truncated_ > 0) {
+        out.push_back(fmt::format("{} cut to Excel's 32,767-character limit",
+                                  plural(truncated_, "cell was", "cells were")));
+    }
+    for (const auto& sheet : sheets_) {
+        if (sheet->rows_left_out_ > 0) {
+            out.push_back(fmt::format(
+                "sheet '{}': {} beyond Excel's limit of 1,048,576 rows left out (its last row "
+                "says so)",
+                sheet->name_, plural(sheet->rows_left_out_, "row", "rows")));
+        }
+        if (sheet->cols_left_out_ > 0) {
+            out.push_back(fmt::format(
+                "sheet '{}': {} beyond Excel's limit of 16,384 columns left out (its last column "
+                "says so)",
+                sheet->name_, plural(sheet->cols_left_out_, "column", "columns")));
+        }
+    }
+    if (labels_cut_ > 0) {
+        out.push_back(fmt::format("{} cut to 255 characters",
+                                  plural(labels_cut_, "chart title or series name was",
+                                         "chart titles or series names were")));
+    }
+    if (series_left_out_ > 0) {
+        out.push_back(fmt::format("{} beyond Excel's limit of 255 per chart left out",
+                                  plural(series_left_out_, "chart series", "chart series")));
+    }
+    if (styles_left_out_ > 0) {
+        out.push_back(
+            fmt::format("{} shown without {} colour: Excel allows at most 64,000 cell formats",
+                        plural(styles_left_out_, "cell or highlight", "cells or highlights"),
+                        styles_left_out_ == 1 ? "its" : "their"));
+    }
+    return out;
 }
 
 void Workbook::close() {
+    // Say in the sheet itself where rows or columns were left out.
+    for (const auto& sheet : sheets_) {
+        if (sheet->rows_left_out_ > 0) {
+            const std::string marker =
+                fmt::format("[... {} more rows not shown: Excel's limit is 1,048,576 rows]",
+                            sheet->rows_left_out_);
+            check(worksheet_write_string(sheet->ws_, k_max_rows - 1, 0, marker.c_str(), nullptr),
+                  "marking the rows left out");
+        }
+        if (sheet->cols_left_out_ > 0) {
+            const std::string marker =
+                fmt::format("[... {} more columns not shown: Excel's limit is 16,384 columns]",
+                            sheet->cols_left_out_);
+            check(worksheet_write_string(sheet->ws_, 0, k_max_cols - 1, marker.c_str(), nullptr),
+                  "marking the columns left out");
+        }
+    }
     closed_ = true;
     // libxlsxwriter prints its own "[ERROR] ..." lines to stderr with no way to turn them
     // off; hiplan says what went wrong in its own words below, so they are silenced here.
