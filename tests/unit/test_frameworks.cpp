@@ -7,7 +7,7 @@
 #include "hiplan/frameworks/registry.hpp"
 
 using namespace hiplan;
-using schema::Vocab;
+using model::Vocab;
 
 namespace {
 

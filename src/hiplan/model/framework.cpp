@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "hiplan/model/read.hpp"
-#include "hiplan/schema/month.hpp"
+#include "hiplan/util/date.hpp"
 
 namespace hiplan::model {
 
@@ -16,18 +16,18 @@ template <typename T> const T* find_by_id(const std::vector<T>& items, std::stri
 }
 
 MonthDay month_day_of(yaml::NodeRef node) {
-    const auto md = schema::parse_month_day(text_of(node));
+    const auto md = parse_month_day(text_of(node));
     return md ? MonthDay{md->first, md->second} : MonthDay{};
 }
 
 Window window_of(yaml::NodeRef node) {
     return {month_day_of(node.get("opens")), month_day_of(node.get("deadline")),
-            schema::month_number(text_of(node.get("board")))};
+            month_number(text_of(node.get("board")))};
 }
 
 }  // namespace
 
-const std::vector<std::string>& Framework::ids(schema::Vocab vocab) const {
+const std::vector<std::string>& Framework::ids(Vocab vocab) const {
     return ids_[static_cast<std::size_t>(vocab)];
 }
 
@@ -51,7 +51,6 @@ void Framework::index() {
         }
         return out;
     };
-    using schema::Vocab;
     ids_[static_cast<std::size_t>(Vocab::Theme)] = collect(themes);
     ids_[static_cast<std::size_t>(Vocab::Outcome)] = collect(outcomes);
     ids_[static_cast<std::size_t>(Vocab::Status)] = collect(statuses);

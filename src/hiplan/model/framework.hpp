@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "hiplan/schema/shape.hpp"
+#include "hiplan/model/vocab.hpp"
 #include "hiplan/yaml/document.hpp"
 
 namespace hiplan::model {
@@ -90,7 +90,7 @@ struct Framework {
     Settings settings;
 
     // The ids of one vocabulary, in framework order.
-    [[nodiscard]] const std::vector<std::string>& ids(schema::Vocab vocab) const;
+    [[nodiscard]] const std::vector<std::string>& ids(Vocab vocab) const;
 
     [[nodiscard]] const Theme* theme(std::string_view id) const;
     [[nodiscard]] const Status* status(std::string_view id) const;

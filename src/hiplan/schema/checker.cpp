@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "hiplan/schema/month.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/schema/scalars.hpp"
 #include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"

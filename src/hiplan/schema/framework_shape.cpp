@@ -1,4 +1,4 @@
-#include "hiplan/schema/month.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/schema/shapes.hpp"
 
 namespace hiplan::schema {

@@ -5,12 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "hiplan/model/vocab.hpp"
+
 namespace hiplan::schema {
 
-// The framework vocabularies a value can be checked against.
-enum class Vocab { None, Theme, Outcome, Status, Rating, Focus, Question };
-
-std::string_view to_string(Vocab vocab);
+using model::Vocab;
+using model::to_string;
 
 // The type of a value in a document contract.
 enum class Type {
