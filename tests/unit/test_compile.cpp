@@ -5,8 +5,8 @@
 
 #include "hiplan/compile/board.hpp"
 #include "hiplan/compile/queries.hpp"
-#include "hiplan/compile/round.hpp"
 #include "hiplan/frameworks/registry.hpp"
+#include "hiplan/model/round.hpp"
 
 using namespace hiplan;
 
@@ -35,28 +35,28 @@ std::vector<lint::FileResult> lint_examples(const std::vector<std::string>& name
 TEST_SUITE_BEGIN("compile");
 
 TEST_CASE("rounds parse, print and name their cycles") {
-    const auto r = compile::parse_round("2026-autumn");
+    const auto r = model::parse_round("2026-autumn");
     REQUIRE(r);
     CHECK(r->to_string() == "2026-autumn");
     CHECK(r->objectives_cycle() == 2026);
     CHECK(r->review_cycle() == 2025);
     CHECK(r->review_period() == "autumn");
-    const auto s = compile::parse_round("2027-spring");
+    const auto s = model::parse_round("2027-spring");
     REQUIRE(s);
     CHECK(s->objectives_cycle() == 2026);
     CHECK(s->review_cycle() == 2026);
-    CHECK(*s < compile::Round{2027, compile::Season::Autumn});
-    CHECK_FALSE(compile::parse_round("2026-summer"));
-    CHECK_FALSE(compile::parse_round("26-autumn"));
-    CHECK(compile::cycle_name(2099) == "2099-00");
+    CHECK(*s < model::Round{2027, model::Season::Autumn});
+    CHECK_FALSE(model::parse_round("2026-summer"));
+    CHECK_FALSE(model::parse_round("26-autumn"));
+    CHECK(model::cycle_name(2099) == "2099-00");
 }
 
 TEST_CASE("the latest round is the latest review or objective setting in the data") {
     const auto results = lint_examples({"ghc-2025-26.yaml", "ghft-2025-26.yaml"});
     // ghc has an autumn 2026 review; ghft only a spring one.
-    CHECK(compile::latest_round(results) == compile::Round{2026, compile::Season::Autumn});
+    CHECK(compile::latest_round(results) == model::Round{2026, model::Season::Autumn});
     const auto spring_only = lint_examples({"ghft-2025-26.yaml"});
-    CHECK(compile::latest_round(spring_only) == compile::Round{2026, compile::Season::Spring});
+    CHECK(compile::latest_round(spring_only) == model::Round{2026, model::Season::Spring});
 }
 
 TEST_CASE("compile keeps what the Board shows and frees the rest of each document") {
@@ -83,7 +83,7 @@ TEST_CASE("a spring board counts submissions against the registry") {
     const auto results = lint_examples(
         {"ghc-2025-26.yaml", "ghft-2025-26.yaml", "gcc-2025-26.yaml", "feedback-lch-cnt.yaml"});
     const compile::Board board =
-        compile::assemble(results, *compile::parse_round("2026-spring"), "2026-11-20");
+        compile::assemble(results, *model::parse_round("2026-spring"), "2026-11-20");
     REQUIRE(board.framework != nullptr);
     CHECK(board.framework->id == "one-gloucestershire");
     CHECK(board.expected() == 16);

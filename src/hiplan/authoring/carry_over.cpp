@@ -7,7 +7,7 @@
 #include <yaml-cpp/stlemitter.h>
 
 #include "hiplan/authoring/starter.hpp"
-#include "hiplan/compile/round.hpp"
+#include "hiplan/model/round.hpp"
 
 namespace hiplan::authoring {
 
@@ -194,7 +194,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
     e << YAML::BeginMap;
     e << YAML::Key << "kind" << YAML::Value << "template";
     e << YAML::Key << "framework" << YAML::Value << last.framework;
-    e << YAML::Key << "cycle" << YAML::Value << compile::cycle_name(next_cycle);
+    e << YAML::Key << "cycle" << YAML::Value << model::cycle_name(next_cycle);
     e << YAML::Key << "submitter" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
       << "id" << YAML::Value << last.submitter_id << YAML::Key << "name" << YAML::Value
       << last.submitter_name << YAML::Key << "type" << YAML::Value << last.submitter_type
@@ -268,7 +268,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
         "# Written by `hiplan init --from`: objectives not complete in the latest review of {}\n"
         "# are carried over, each measure's latest value is its new baseline. Review every\n"
         "# target, replace every TBC, then run `hiplan lint` on this file.\n{}\n",
-        schema_ref, compile::cycle_name(next_cycle), last.cycle, text);
+        schema_ref, model::cycle_name(next_cycle), last.cycle, text);
     return result;
 }
 

@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 #include <yaml-cpp/emitter.h>
 
-#include "hiplan/compile/round.hpp"
+#include "hiplan/model/round.hpp"
 #include "hiplan/rules/calendar.hpp"
 
 namespace hiplan::authoring {
@@ -108,7 +108,7 @@ Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
 std::string starter_template(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
     const model::Submitter& s = *o.submitter;
-    const std::string cycle = compile::cycle_name(o.cycle_start);
+    const std::string cycle = model::cycle_name(o.cycle_start);
     std::string out = fmt::format("# yaml-language-server: $schema={}\n", o.schema_ref);
     out += fmt::format(
         "# Health inequalities strategic self-assessment and review template\n"

@@ -189,9 +189,9 @@ private:
 
 int run_compile(const CompileOptions& o) {
     const bool color = use_color(o.input.color);
-    std::optional<compile::Round> round;
+    std::optional<model::Round> round;
     if (!o.round.empty()) {
-        round = compile::parse_round(o.round);
+        round = model::parse_round(o.round);
         if (!round) {
             print_error(fmt::format(
                 "--round '{}' is not a round: write YYYY-autumn or YYYY-spring, year 2000 or later",

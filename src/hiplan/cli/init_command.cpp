@@ -8,7 +8,7 @@
 #include "hiplan/authoring/starter.hpp"
 #include "hiplan/cli/commands.hpp"
 #include "hiplan/cli/exit_codes.hpp"
-#include "hiplan/compile/round.hpp"
+#include "hiplan/model/round.hpp"
 #include "hiplan/lint/linter.hpp"
 #include "hiplan/model/template.hpp"
 #include "hiplan/report/text.hpp"

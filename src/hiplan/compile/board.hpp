@@ -5,10 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "hiplan/compile/round.hpp"
 #include "hiplan/lint/linter.hpp"
+#include "hiplan/model/round.hpp"
 
 namespace hiplan::compile {
+
+using model::cycle_name;
+using model::parse_round;
+using model::Round;
+using model::Season;
 
 // What a file is to the round.
 enum class Part { ObjectiveSetting, Review, Feedback, OtherRound, Framework, Unreadable, Unknown };

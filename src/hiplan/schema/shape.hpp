@@ -9,8 +9,8 @@
 
 namespace hiplan::schema {
 
-using model::Vocab;
 using model::to_string;
+using model::Vocab;
 
 // The type of a value in a document contract.
 enum class Type {

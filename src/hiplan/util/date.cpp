@@ -1,7 +1,8 @@
 #include "hiplan/util/date.hpp"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 namespace hiplan {

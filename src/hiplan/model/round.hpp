@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace hiplan::compile {
+namespace hiplan::model {
 
 enum class Season { Spring, Autumn };
 
@@ -39,4 +39,4 @@ std::optional<Round> parse_round(std::string_view text);
 // Formats a cycle's first year as "2026-27".
 std::string cycle_name(int first_year);
 
-}  // namespace hiplan::compile
+}  // namespace hiplan::model

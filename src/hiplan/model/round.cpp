@@ -1,8 +1,8 @@
-#include "hiplan/compile/round.hpp"
+#include "hiplan/model/round.hpp"
 
 #include <fmt/format.h>
 
-namespace hiplan::compile {
+namespace hiplan::model {
 
 std::string Round::to_string() const {
     return fmt::format("{}-{}", year, season == Season::Autumn ? "autumn" : "spring");
@@ -36,4 +36,4 @@ std::string cycle_name(int first_year) {
     return fmt::format("{}-{:02}", first_year, (first_year + 1) % 100);
 }
 
-}  // namespace hiplan::compile
+}  // namespace hiplan::model
