@@ -9,6 +9,7 @@
 #include "hiplan/util/allocator.hpp"
 #include "hiplan/util/fd_stream.hpp"
 #include "hiplan/util/output_file.hpp"
+#include "hiplan/util/utf8.hpp"
 
 int main(int argc, char** argv) {
     hiplan::util::tune_allocator_for_batches();
@@ -20,7 +21,8 @@ int main(int argc, char** argv) {
     try {
         rc = hiplan::cli::run(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "hiplan: internal error: " << e.what() << '\n';
+        // what() may quote a path (filesystem errors): shown escaped, like every message.
+        std::cerr << "hiplan: internal error: " << hiplan::utf8::printable(e.what()) << '\n';
     }
     std::cout.flush();
     std::cout.rdbuf(previous);

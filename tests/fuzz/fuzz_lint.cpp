@@ -1,5 +1,6 @@
 // libFuzzer target: the loader and the full lint of one document, any bytes in.
-// Nothing may crash, hang, leak or trip a sanitizer; findings are expected.
+// Nothing may crash, hang, leak or trip a sanitizer; findings are expected. Every output
+// must keep its promises (invariants.hpp): nothing hidden or raw reaches a terminal or a log.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,6 +10,8 @@
 #include "hiplan/report/machine.hpp"
 #include "hiplan/report/text.hpp"
 
+#include "invariants.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const hiplan::frameworks::Registry registry;
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -17,11 +20,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto result = hiplan::lint::lint_text("fuzz.yaml", bytes, registry, options);
     // Render every finding too: formatting must cope with whatever the input held.
     for (const auto& d : result.diagnostics) {
-        (void)hiplan::report::format_diagnostic(d, true);
+        hiplan::fuzz::require_displayable(
+            hiplan::fuzz::without_colours(hiplan::report::format_diagnostic(d, true)), "text");
     }
     const std::vector<hiplan::lint::FileResult> results{result};
-    (void)hiplan::report::to_sarif(results);
-    (void)hiplan::report::to_junit(results, true);
-    (void)hiplan::report::to_github(results);
+    for (const auto& json : {hiplan::report::to_json(results), hiplan::report::to_sarif(results)}) {
+        hiplan::fuzz::require(!hiplan::utf8::validate(json), "json: UTF-8", json);
+        hiplan::fuzz::require(json.find("##[") == std::string::npos, "json: no ##[", json);
+    }
+    hiplan::fuzz::require_displayable(hiplan::report::to_junit(results, true), "junit");
+    hiplan::fuzz::require_github(hiplan::report::to_github(results));
     return 0;
 }

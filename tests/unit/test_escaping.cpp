@@ -223,4 +223,23 @@ TEST_CASE("cells beyond Excel's grid are left out, marked and reported") {
     std::remove(path.c_str());
 }
 
+TEST_CASE("fill colours beyond the format limit fall back to the default look") {
+    const auto path =
+        (std::filesystem::temp_directory_path() / "hiplan-unit-formats.xlsx").string();
+    {
+        xlsx::Workbook wb(path, 0, "t");
+        xlsx::Sheet& s = wb.add_sheet("Fills");
+        for (std::uint32_t i = 0; i < xlsx::k_max_formats + 10; ++i) {
+            s.text(i, 0, "x", xlsx::Style::with_fill(i));
+        }
+        s.date(0, 1, Date{2026, 4, 1});  // a style without a fill is not refused
+        CHECK_NOTHROW(wb.close());
+        const auto warnings = wb.warnings();
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == "10 cells or highlights shown without their colour: Excel allows at "
+                             "most 64,000 cell formats");
+    }
+    std::remove(path.c_str());
+}
+
 TEST_SUITE_END();

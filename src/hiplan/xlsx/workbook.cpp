@@ -339,7 +339,9 @@ lxw_format* Workbook::format(const Style& style) {
     if (const auto found = formats_.find(style); found != formats_.end()) {
         return found->second;
     }
-    if (formats_.size() >= k_max_formats) {
+    // Fill colours come from the input (statuses, ratings), so they are what can reach
+    // Excel's limit; the few other styles (dates, percentages, headers) are always made.
+    if (style.fill != 0 && formats_.size() >= k_max_formats) {
         ++styles_left_out_;  // Excel would repair the file: the cell keeps the default look
         return nullptr;
     }
