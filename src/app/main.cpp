@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "hiplan/cli/app.hpp"
-#include "hiplan/cli/exit_codes.hpp"
+#include "hiplan/run/exit_codes.hpp"
 #include "hiplan/util/allocator.hpp"
 #include "hiplan/util/fd_stream.hpp"
 #include "hiplan/util/output_file.hpp"
@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     // pipe's EPIPE when SIGPIPE is ignored), so a lost report is never a success.
     hiplan::FdStreamBuf out(STDOUT_FILENO);
     std::streambuf* const previous = std::cout.rdbuf(&out);
-    int rc = hiplan::cli::k_exit_failure;
+    int rc = hiplan::run::k_exit_failure;
     try {
         rc = hiplan::cli::run(argc, argv);
     } catch (const std::exception& e) {
@@ -29,10 +29,10 @@ int main(int argc, char** argv) {
     if (out.error() != 0) {
         std::cerr << "hiplan: error: cannot write to standard output: "
                   << hiplan::last_error_text(out.error()) << '\n';
-        return hiplan::cli::k_exit_failure;
+        return hiplan::run::k_exit_failure;
     }
     if (!std::cerr) {
-        return hiplan::cli::k_exit_failure;  // nowhere left to say so
+        return hiplan::run::k_exit_failure;  // nowhere left to say so
     }
     return rc;
 }

@@ -7,8 +7,8 @@
 
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/lint/linter.hpp"
-#include "hiplan/report/machine.hpp"
-#include "hiplan/report/text.hpp"
+#include "hiplan/formats/machine.hpp"
+#include "hiplan/formats/text.hpp"
 
 #include "invariants.hpp"
 
@@ -21,14 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Render every finding too: formatting must cope with whatever the input held.
     for (const auto& d : result.diagnostics) {
         hiplan::fuzz::require_displayable(
-            hiplan::fuzz::without_colours(hiplan::report::format_diagnostic(d, true)), "text");
+            hiplan::fuzz::without_colours(hiplan::formats::format_diagnostic(d, true)), "text");
     }
     const std::vector<hiplan::lint::FileResult> results{result};
-    for (const auto& json : {hiplan::report::to_json(results), hiplan::report::to_sarif(results)}) {
+    for (const auto& json : {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
         hiplan::fuzz::require(!hiplan::utf8::validate(json), "json: UTF-8", json);
         hiplan::fuzz::require(json.find("##[") == std::string::npos, "json: no ##[", json);
     }
-    hiplan::fuzz::require_displayable(hiplan::report::to_junit(results, true), "junit");
-    hiplan::fuzz::require_github(hiplan::report::to_github(results));
+    hiplan::fuzz::require_displayable(hiplan::formats::to_junit(results, true), "junit");
+    hiplan::fuzz::require_github(hiplan::formats::to_github(results));
     return 0;
 }

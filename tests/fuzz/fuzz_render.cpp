@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "hiplan/lint/linter.hpp"
-#include "hiplan/report/machine.hpp"
-#include "hiplan/report/text.hpp"
+#include "hiplan/formats/machine.hpp"
+#include "hiplan/formats/text.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
@@ -75,10 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     d.severity = width % 2 == 0 ? hiplan::Severity::Error : hiplan::Severity::Warning;
 
-    hiplan::fuzz::require_displayable(hiplan::report::display_path(d.file), "display_path");
-    hiplan::fuzz::require_displayable(hiplan::report::format_diagnostic(d, false), "text");
+    hiplan::fuzz::require_displayable(hiplan::formats::display_path(d.file), "display_path");
+    hiplan::fuzz::require_displayable(hiplan::formats::format_diagnostic(d, false), "text");
     hiplan::fuzz::require_displayable(
-        hiplan::fuzz::without_colours(hiplan::report::format_diagnostic(d, true)), "text, colour");
+        hiplan::fuzz::without_colours(hiplan::formats::format_diagnostic(d, true)), "text, colour");
 
     hiplan::lint::FileResult r;
     r.path = d.file;
@@ -88,9 +88,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         r.diagnostics.clear();
     }
     const std::vector<hiplan::lint::FileResult> results{r};
-    hiplan::fuzz::require_github(hiplan::report::to_github(results));
-    hiplan::fuzz::require_displayable(hiplan::report::to_junit(results, true), "junit");
-    for (const auto& json : {hiplan::report::to_json(results), hiplan::report::to_sarif(results)}) {
+    hiplan::fuzz::require_github(hiplan::formats::to_github(results));
+    hiplan::fuzz::require_displayable(hiplan::formats::to_junit(results, true), "junit");
+    for (const auto& json : {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
         require(!hiplan::utf8::validate(json), "json: UTF-8", json);
         require(json.find("##[") == std::string::npos, "json: no ##[", json);
     }

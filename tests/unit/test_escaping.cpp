@@ -8,8 +8,8 @@
 #include <doctest/doctest.h>
 
 #include "hiplan/lint/linter.hpp"
-#include "hiplan/report/machine.hpp"
-#include "hiplan/report/text.hpp"
+#include "hiplan/formats/machine.hpp"
+#include "hiplan/formats/text.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
@@ -94,13 +94,13 @@ TEST_CASE("utf8::printable output is valid UTF-8 with no raw control character")
     }
 }
 
-TEST_CASE("report::display_path never lets a name start a line as a command") {
-    CHECK(report::display_path("x.yaml") == "x.yaml");
-    CHECK(report::display_path("subs/x.yaml") == "subs/x.yaml");
-    CHECK(report::display_path("/abs/x.yaml") == "/abs/x.yaml");
-    CHECK(report::display_path("::error::x.yaml") == "./::error::x.yaml");
-    CHECK(report::display_path(" ::x.yaml") == "./ ::x.yaml");
-    CHECK(report::display_path("\x1b[2Jx") == "./\\x1b[2Jx");
+TEST_CASE("formats::display_path never lets a name start a line as a command") {
+    CHECK(formats::display_path("x.yaml") == "x.yaml");
+    CHECK(formats::display_path("subs/x.yaml") == "subs/x.yaml");
+    CHECK(formats::display_path("/abs/x.yaml") == "/abs/x.yaml");
+    CHECK(formats::display_path("::error::x.yaml") == "./::error::x.yaml");
+    CHECK(formats::display_path(" ::x.yaml") == "./ ::x.yaml");
+    CHECK(formats::display_path("\x1b[2Jx") == "./\\x1b[2Jx");
 }
 
 TEST_CASE("the text excerpt keeps the caret under a token that is shown escaped") {
@@ -110,13 +110,13 @@ TEST_CASE("the text excerpt keeps the caret under a token that is shown escaped"
     d.end = {2, 6};
     d.message = "unknown key 'b\x1b'";
     d.source_line = "a: b\x1b: x";
-    const std::string out = report::format_diagnostic(d, false);
+    const std::string out = formats::format_diagnostic(d, false);
     CHECK(out.find("unknown key 'b\\x1b'") != std::string::npos);
     CHECK(out.find(" 2 | a: b\\x1b: x\n   |    ^~~~~\n") != std::string::npos);
 
     d.begin = {2, 6};  // the ':' after the escape
     d.end = {2, 7};
-    const std::string after = report::format_diagnostic(d, false);
+    const std::string after = formats::format_diagnostic(d, false);
     CHECK(after.find(" 2 | a: b\\x1b: x\n   |         ^\n") != std::string::npos);
 }
 
@@ -134,9 +134,9 @@ TEST_CASE("github and JUnit output hold no raw control character whatever the in
         d.source_line = random_text(rng, 10);
         r.diagnostics.push_back(d);
         const std::vector<lint::FileResult> results{r};
-        const std::string github = report::to_github(results);
-        const std::string junit = report::to_junit(results, true);
-        const std::string text = report::format_diagnostic(d, false);
+        const std::string github = formats::to_github(results);
+        const std::string junit = formats::to_junit(results, true);
+        const std::string text = formats::format_diagnostic(d, false);
         for (const auto* out : {&github, &junit, &text}) {
             CHECK_FALSE(utf8::validate(*out));
             CHECK_FALSE(has_raw_control(*out, true));
@@ -144,8 +144,8 @@ TEST_CASE("github and JUnit output hold no raw control character whatever the in
         }
         CHECK(std::count(github.begin(), github.end(), '\n') == 1);
         CHECK(github.starts_with("::error file="));
-        CHECK_FALSE(utf8::validate(report::to_json(results)));
-        CHECK_FALSE(utf8::validate(report::to_sarif(results)));
+        CHECK_FALSE(utf8::validate(formats::to_json(results)));
+        CHECK_FALSE(utf8::validate(formats::to_sarif(results)));
     }
 }
 

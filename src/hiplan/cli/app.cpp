@@ -1,17 +1,48 @@
+// The command line: CLI11 options bound to the fields of each run's request, and one call
+// per command into src/hiplan/run/. Nothing here loops over files or findings.
 #include "hiplan/cli/app.hpp"
 
-#include <exception>
+#include <cstdlib>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
 
-#include "hiplan/cli/commands.hpp"
-#include "hiplan/cli/exit_codes.hpp"
+#include "hiplan/formats/formats.hpp"
+#include "hiplan/run/compile.hpp"
+#include "hiplan/run/exit_codes.hpp"
+#include "hiplan/run/init.hpp"
+#include "hiplan/run/lint.hpp"
+#include "hiplan/run/reference.hpp"
 #include "hiplan/version.hpp"
 
 namespace hiplan::cli {
 
-void add_input_options(CLI::App& command, InputOptions& options) {
+namespace {
+
+// Colour on standard output: "always", "never", or "auto" (on a terminal, unless NO_COLOR
+// is set or TERM is dumb).
+bool use_color(const std::string& when) {
+    if (when != "auto") {
+        return when == "always";
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
+}
+
+run::Console console(const std::string& color = "never") {
+    return run::Console{std::cout, std::cerr, use_color(color)};
+}
+
+// --framework, --color, --jobs and --max-file-size.
+void add_input_options(CLI::App& command, run::InputOptions& options) {
     command
         .add_option("--framework", options.framework_files,
                     "Framework file to use besides the built-in ones (repeatable)")
@@ -31,6 +62,107 @@ void add_input_options(CLI::App& command, InputOptions& options) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30U));
 }
 
+void add_lint(CLI::App& app, int& exit_code) {
+    auto r = std::make_shared<run::LintRequest>();
+    CLI::App* cmd = app.add_subcommand(
+        "lint", "Check templates, feedback and framework files; report every problem");
+    cmd->add_option("paths", r->paths, "Files or folders (folders: every *.yaml, *.yml)")
+        ->required();
+    add_input_options(*cmd, r->input);
+    std::vector<std::string> names;
+    for (const auto& f : formats::all()) {
+        names.emplace_back(f.name);
+    }
+    cmd->add_option("-f,--format", r->format, "Output on stdout: " + formats::names())
+        ->check(CLI::IsMember(names));
+    cmd->add_option("--output-file", r->output_files,
+                    "Also write FORMAT=PATH, e.g. sarif=hiplan.sarif ('-': stdout; repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--ignore", r->ignore, "Rule (code or name) to switch off (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_flag("--strict", r->strict, "Warnings fail the run too");
+    cmd->add_flag("-q,--quiet", r->quiet, "Text: show errors only, and no summary line");
+    cmd->add_flag("--statistics", r->statistics, "Print the number of findings per rule");
+    cmd->callback([r, &exit_code] { exit_code = run::lint(*r, console(r->input.color)); });
+}
+
+void add_compile(CLI::App& app, int& exit_code) {
+    auto r = std::make_shared<run::CompileRequest>();
+    CLI::App* cmd = app.add_subcommand(
+        "compile", "Lint every submission and write the Board summary workbook (.xlsx)");
+    cmd->add_option("paths", r->paths, "Files or folders of submissions")->required();
+    cmd->add_option("-o,--output", r->output, "The workbook to write (.xlsx; '-': stdout)")
+        ->required();
+    cmd->add_option("--round", r->round,
+                    "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: the "
+                    "latest in the data");
+    cmd->add_option("--generated", r->generated,
+                    "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
+    cmd->add_flag("--force", r->force, "Allow the output inside an input folder");
+    cmd->add_option("--ignore", r->ignore, "Rule (code or name) to switch off (repeatable)")
+        ->allow_extra_args(false);
+    add_input_options(*cmd, r->input);
+    cmd->callback([r, &exit_code] { exit_code = run::compile(*r, console(r->input.color)); });
+}
+
+void add_init(CLI::App& app, int& exit_code) {
+    auto r = std::make_shared<run::InitRequest>();
+    CLI::App* cmd = app.add_subcommand(
+        "init", "Write a commented starter template (or feedback document), or next cycle's "
+                "template from last year's");
+    cmd->add_option("--kind", r->kind, "template (default) or feedback")
+        ->check(CLI::IsMember({"template", "feedback"}));
+    cmd->add_option("--submitter", r->submitter, "Submitter id from the framework's registry");
+    cmd->add_option("--cycle", r->cycle, "Planning cycle, e.g. 2026-27");
+    cmd->add_option("--framework", r->framework,
+                    "Framework id or file (default: one-gloucestershire; leeds-thig for feedback)");
+    cmd->add_option("--from", r->from, "Last cycle's template: carry unfinished objectives over")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--date", r->date, "Feedback: the date of the conversation (YYYY-MM-DD)");
+    cmd->add_option("--schema", r->schema,
+                    "JSON Schema reference for editors (default: FRAMEWORK.KIND.schema.json)");
+    cmd->add_option("-o,--output", r->output,
+                    "File to write ('-' for stdout); an existing file is kept unless --force");
+    cmd->add_flag("--force", r->force, "Replace the output file if it exists");
+    cmd->callback([r, cmd, &exit_code] {
+        if (r->kind == "template" &&
+            (r->cycle.empty() || (r->submitter.empty() && r->from.empty()))) {
+            console().error("init needs --cycle, and --submitter (or --from LAST.yaml)");
+            std::cerr << cmd->help();
+            exit_code = run::k_exit_failure;
+            return;
+        }
+        exit_code = run::init(*r, console());
+    });
+}
+
+void add_reference(CLI::App& app, int& exit_code) {
+    auto kind = std::make_shared<std::string>("template");
+    auto framework = std::make_shared<std::string>();
+    CLI::App* schema = app.add_subcommand(
+        "schema", "Print the JSON Schema (draft 2020-12) of a document kind, for editors");
+    schema->add_option("--kind", *kind, "template, feedback or framework")
+        ->check(CLI::IsMember({"template", "feedback", "framework"}));
+    schema->add_option("--framework", *framework,
+                       "Framework id or file: its themes, statuses, ... become enums");
+    schema->callback(
+        [kind, framework, &exit_code] { exit_code = run::schema(*kind, *framework, console()); });
+
+    auto format = std::make_shared<std::string>("text");
+    CLI::App* rules =
+        app.add_subcommand("rules", "List every rule with its code, name and severity");
+    rules->add_option("--format", *format, "text or markdown (the docs/rules.md reference)")
+        ->check(CLI::IsMember({"text", "markdown"}));
+    rules->callback([format, &exit_code] { exit_code = run::rules(*format, console()); });
+
+    auto code = std::make_shared<std::string>();
+    CLI::App* explain = app.add_subcommand("explain", "Explain one rule, with examples");
+    explain->add_option("rule", *code, "Rule code (HP201) or name (unknown-key)")->required();
+    explain->callback([code, &exit_code] { exit_code = run::explain(*code, console()); });
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
     CLI::App app{"hiplan: lint health inequalities templates and compile the Board workbook",
                  "hiplan"};
@@ -38,17 +170,16 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     app.footer("Exit status: 0 no errors, 1 findings, 2 usage or I/O failure.\n"
                "Run 'hiplan COMMAND --help' for a command's options.");
-    int exit_code = k_exit_ok;
-    add_lint_command(app, exit_code);
-    add_compile_command(app, exit_code);
-    add_rules_commands(app, exit_code);
-    add_schema_command(app, exit_code);
-    add_init_command(app, exit_code);
+    int exit_code = run::k_exit_ok;
+    add_lint(app, exit_code);
+    add_compile(app, exit_code);
+    add_reference(app, exit_code);
+    add_init(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
-        return rc == 0 ? k_exit_ok : k_exit_failure;
+        return rc == 0 ? run::k_exit_ok : run::k_exit_failure;
     }
     return exit_code;
 }

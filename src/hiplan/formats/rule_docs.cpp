@@ -1,8 +1,8 @@
-#include "hiplan/report/rule_docs.hpp"
+#include "hiplan/formats/rule_docs.hpp"
 
 #include <fmt/format.h>
 
-namespace hiplan::report {
+namespace hiplan::formats {
 
 namespace {
 
@@ -84,4 +84,4 @@ std::string rules_markdown() {
     return out;
 }
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

@@ -7,7 +7,7 @@
 #include "hiplan/lint/linter.hpp"
 
 // Machine-readable renderings of lint results, for CI and tooling.
-namespace hiplan::report {
+namespace hiplan::formats {
 
 // JSON: one object per finding plus per-file status and totals (versioned, documented
 // in docs/ci.md).
@@ -30,4 +30,4 @@ std::string path_to_uri(std::string_view path);
 // A stable fingerprint of a finding that survives edits elsewhere in the file.
 std::string fingerprint(const Diagnostic& d);
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

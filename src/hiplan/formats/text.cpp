@@ -1,4 +1,4 @@
-#include "hiplan/report/text.hpp"
+#include "hiplan/formats/text.hpp"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 
 #include "hiplan/util/utf8.hpp"
 
-namespace hiplan::report {
+namespace hiplan::formats {
 
 namespace {
 
@@ -154,4 +154,4 @@ void write_text(std::ostream& out, const std::vector<lint::FileResult>& results,
     }
 }
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

@@ -4,7 +4,7 @@
 
 #include "hiplan/diag/rule.hpp"
 
-namespace hiplan::report {
+namespace hiplan::formats {
 
 // A plain-text table of every rule (`hiplan rules`).
 std::string rules_table();
@@ -15,4 +15,4 @@ std::string rules_markdown();
 // The full explanation of one rule (`hiplan explain`).
 std::string explain_rule(const Rule& rule);
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

@@ -1,4 +1,4 @@
-#include "hiplan/cli/common.hpp"
+#include "hiplan/run/setup.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,25 +9,25 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unistd.h>
 
 #include "hiplan/diag/findings.hpp"
+#include "hiplan/formats/text.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
 #include "hiplan/lint/source_text.hpp"
-#include "hiplan/report/text.hpp"
 #include "hiplan/util/files.hpp"
 #include "hiplan/util/utf8.hpp"
 
-namespace hiplan::cli {
+namespace hiplan::run {
 
-bool use_color(const std::string& when) {
-    if (when != "auto") {
-        return when == "always";
+void Console::error(std::string_view message) const {
+    // Messages quote paths and file contents: shown escaped, never as raw control codes.
+    err << "hiplan: error: " << utf8::printable(message) << '\n';
+}
+
+void Console::findings(std::ostream& to, const std::vector<Diagnostic>& list) const {
+    for (const auto& d : list) {
+        to << formats::format_diagnostic(d, color) << '\n';
     }
-    const char* no_color = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0') &&
-           !(term != nullptr && std::string_view(term) == "dumb");
 }
 
 std::vector<FileId> identities_of(const std::vector<std::string>& files,
@@ -56,30 +56,24 @@ bool same_path(const std::string& a, const std::string& b) {
            fs::weakly_canonical(fs::absolute(b, ec), ec);
 }
 
-void print_error(const std::string& message) {
-    // Messages quote paths and file contents: shown escaped, never as raw control codes.
-    std::cerr << "hiplan: error: " << utf8::printable(message) << '\n';
-}
-
 std::optional<frameworks::Registry> load_registry(const std::vector<std::string>& framework_files,
-                                                  const yaml::LoadLimits& limits, bool color) {
+                                                  const yaml::LoadLimits& limits,
+                                                  const Console& console) {
     frameworks::Registry registry;
     for (const auto& path : framework_files) {
         std::string bytes;
         std::string error;
         if (!read_file(path, limits.max_bytes, bytes, error)) {
-            print_error(fmt::format("cannot read framework '{}': {}", path, error));
+            console.error(fmt::format("cannot read framework '{}': {}", path, error));
             return std::nullopt;
         }
         Findings findings(path);
         auto framework = frameworks::parse_framework(bytes, path, findings, limits);
         std::vector<Diagnostic> problems = findings.take();
         lint::finalize_positions(problems, bytes);
-        for (const auto& d : problems) {
-            std::cerr << report::format_diagnostic(d, color) << '\n';
-        }
+        console.findings(console.err, problems);
         if (!framework) {
-            print_error(fmt::format("the framework file '{}' is not valid", path));
+            console.error(fmt::format("the framework file '{}' is not valid", path));
             return std::nullopt;
         }
         registry.add(std::make_shared<const model::Framework>(std::move(*framework)));
@@ -89,12 +83,13 @@ std::optional<frameworks::Registry> load_registry(const std::vector<std::string>
 
 std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string>& files,
                                                    const std::vector<std::string>& ignore,
-                                                   bool color) {
+                                                   const Console& console) {
     lint::SuppressionPolicy policy;
     for (const auto& name : ignore) {
         const Rule* r = find_rule(name);
         if (r == nullptr) {
-            print_error(fmt::format("--ignore {}: no such rule; `hiplan rules` lists them", name));
+            console.error(
+                fmt::format("--ignore {}: no such rule; `hiplan rules` lists them", name));
             return std::nullopt;
         }
         policy.cli_ignore.push_back(r->id);
@@ -109,11 +104,9 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
         if (it == loaded.end()) {
             std::vector<Diagnostic> problems;
             auto config = lint::load_project_config(*path, problems);
-            for (const auto& d : problems) {
-                std::cerr << report::format_diagnostic(d, color) << '\n';
-            }
+            console.findings(console.err, problems);
             if (!config) {
-                print_error(fmt::format("the configuration '{}' is not valid", *path));
+                console.error(fmt::format("the configuration '{}' is not valid", *path));
                 return std::nullopt;
             }
             it = loaded.emplace(*path, std::move(config)).first;
@@ -123,16 +116,18 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
     return policy;
 }
 
-std::optional<frameworks::Registry> registry_with(const std::string& id_or_file) {
+std::optional<frameworks::Registry> registry_with(const std::string& id_or_file,
+                                                  const Console& console) {
     std::error_code ec;
     const bool is_file = std::filesystem::is_regular_file(id_or_file, ec);
     return load_registry(is_file ? std::vector<std::string>{id_or_file}
                                  : std::vector<std::string>{},
-                         yaml::LoadLimits{}, false);
+                         yaml::LoadLimits{}, console);
 }
 
 const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
-                                                 const std::string& id_or_file) {
+                                                 const std::string& id_or_file,
+                                                 const Console& console) {
     if (const auto* f = registry.find(id_or_file)) {
         return f;
     }
@@ -149,9 +144,9 @@ const model::Framework* resolve_framework_option(const frameworks::Registry& reg
             }
         }
     }
-    print_error(fmt::format("no framework '{}'; built-in frameworks are {}", id_or_file,
-                            fmt::join(registry.ids(), ", ")));
+    console.error(fmt::format("no framework '{}'; built-in frameworks are {}", id_or_file,
+                              fmt::join(registry.ids(), ", ")));
     return nullptr;
 }
 
-}  // namespace hiplan::cli
+}  // namespace hiplan::run

@@ -1,3 +1,5 @@
+#include "hiplan/run/compile.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -16,32 +18,21 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include "hiplan/cli/commands.hpp"
-#include "hiplan/cli/exit_codes.hpp"
 #include "hiplan/compile/board.hpp"
 #include "hiplan/compile/writer.hpp"
+#include "hiplan/formats/text.hpp"
 #include "hiplan/lint/inputs.hpp"
 #include "hiplan/lint/runner.hpp"
-#include "hiplan/report/text.hpp"
+#include "hiplan/run/exit_codes.hpp"
 #include "hiplan/util/output_file.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
-namespace hiplan::cli {
+namespace hiplan::run {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct CompileOptions {
-    std::vector<std::string> paths;
-    InputOptions input;
-    std::string output;
-    std::string round;
-    std::string generated;
-    std::vector<std::string> ignore;
-    bool force = false;
-};
 
 const char* epoch_text() {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
@@ -90,7 +81,7 @@ bool is_inside(const fs::path& child, const fs::path& folder) {
 
 // Opens the output before any work: refuses a name that is not a workbook, one inside an
 // input folder (without --force), one that is an input, or one that cannot be created.
-std::unique_ptr<OutputFile> open_output(const CompileOptions& o, const lint::Inputs& inputs,
+std::unique_ptr<OutputFile> open_output(const CompileRequest& o, const lint::Inputs& inputs,
                                         std::string& error) {
     auto out = OutputFile::open(o.output, OutputFile::Publish::Replace,
                                 identities_of(inputs.files, o.input.framework_files), error);
@@ -162,8 +153,8 @@ std::optional<std::string> round_not_in_data(const compile::Board& b,
 // Prints "linting N/M" on a terminal, at most ten times a second.
 class ProgressLine {
 public:
-    explicit ProgressLine(std::size_t total)
-        : enabled_(total >= 50 && ::isatty(STDERR_FILENO) == 1), total_(total) {}
+    ProgressLine(std::size_t total, std::ostream& to)
+        : enabled_(total >= 50 && ::isatty(STDERR_FILENO) == 1), total_(total), to_(to) {}
     void update(std::size_t done) {
         if (!enabled_) {
             return;
@@ -174,26 +165,28 @@ public:
             return;
         }
         last_ = now;
-        std::cerr << fmt::format("\rhiplan: reading {}/{} files", done, total_) << std::flush;
+        to_ << fmt::format("\rhiplan: reading {}/{} files", done, total_) << std::flush;
         if (done == total_) {
-            std::cerr << '\n';
+            to_ << '\n';
         }
     }
 
 private:
     bool enabled_;
     std::size_t total_;
+    std::ostream& to_;
     std::mutex mutex_;
     std::chrono::steady_clock::time_point last_{};
 };
 
-int run_compile(const CompileOptions& o) {
-    const bool color = use_color(o.input.color);
+}  // namespace
+
+int compile(const CompileRequest& o, const Console& console) {
     std::optional<model::Round> round;
     if (!o.round.empty()) {
         round = model::parse_round(o.round);
         if (!round) {
-            print_error(fmt::format(
+            console.error(fmt::format(
                 "--round '{}' is not a round: write YYYY-autumn or YYYY-spring, year 2000 or later",
                 o.round));
             return k_exit_failure;
@@ -201,7 +194,7 @@ int run_compile(const CompileOptions& o) {
     }
     const auto generated = generation_date(o.generated);
     if (!generated) {
-        print_error(
+        console.error(
             !o.generated.empty()
                 ? fmt::format("--generated '{}' is not a real date written YYYY-MM-DD", o.generated)
                 : fmt::format("the environment variable SOURCE_DATE_EPOCH='{}' is not a whole "
@@ -215,7 +208,7 @@ int run_compile(const CompileOptions& o) {
     options.limits.max_bytes = o.input.max_file_size;
     options.keep = lint::Keep::Views;
     options.trim = compile::trim_to_board;
-    const auto registry = load_registry(o.input.framework_files, options.limits, color);
+    const auto registry = load_registry(o.input.framework_files, options.limits, console);
     if (!registry) {
         return k_exit_failure;
     }
@@ -223,29 +216,29 @@ int run_compile(const CompileOptions& o) {
     std::string open_error;
     const auto out = open_output(o, inputs, open_error);
     if (!out) {
-        print_error(open_error);
+        console.error(open_error);
         return k_exit_failure;
     }
     // With the workbook on standard output, everything else goes to standard error.
-    std::ostream& info = out->is_stdout() ? std::cerr : std::cout;
+    std::ostream& info = out->is_stdout() ? console.err : console.out;
     for (const auto& e : inputs.errors) {
-        print_error(e);
+        console.error(e);
     }
     if (!inputs.errors.empty()) {
         return k_exit_failure;
     }
-    const auto policy = load_policy(inputs.files, o.ignore, color);
+    const auto policy = load_policy(inputs.files, o.ignore, console);
     if (!policy) {
         return k_exit_failure;
     }
     options.suppressions = &*policy;
-    ProgressLine progress(inputs.files.size());
+    ProgressLine progress(inputs.files.size(), console.err);
     auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
                                     [&](std::size_t done) { progress.update(done); });
     if (!round) {
         round = compile::latest_round(results);
         if (!round) {
-            print_error(
+            console.error(
                 "no valid template to take the round from; pass --round YYYY-autumn|spring");
             return k_exit_failure;
         }
@@ -255,7 +248,7 @@ int run_compile(const CompileOptions& o) {
     auto board = std::make_unique<compile::Board>(
         compile::assemble(results, *round, generated->to_string()));
     if (const auto why = round_not_in_data(*board, results)) {
-        print_error(*why);
+        console.error(*why);
         return k_exit_failure;
     }
     // Findings of excluded files go to the terminal too: nothing is dropped silently.
@@ -263,11 +256,8 @@ int run_compile(const CompileOptions& o) {
         if (e.valid || !e.result->readable()) {
             continue;
         }
-        for (const auto* list : {&e.result->diagnostics, &e.extra}) {
-            for (const auto& d : *list) {
-                info << report::format_diagnostic(d, color) << '\n';
-            }
-        }
+        console.findings(info, e.result->diagnostics);
+        console.findings(info, e.extra);
     }
     std::vector<std::string> unreadable;
     for (const auto& r : results) {
@@ -288,12 +278,12 @@ int run_compile(const CompileOptions& o) {
         wb->close();
         warnings = wb->warnings();
     } catch (const xlsx::Error& e) {
-        print_error(fmt::format("cannot write '{}': {}", o.output, e.what()));
+        console.error(fmt::format("cannot write '{}': {}", o.output, e.what()));
         return k_exit_failure;
     }
     std::string error;
     if (!out->commit(error)) {
-        print_error(error);
+        console.error(error);
         return k_exit_failure;
     }
     for (const auto& w : warnings) {
@@ -301,7 +291,7 @@ int run_compile(const CompileOptions& o) {
     }
     info << report << fmt::format("Wrote {}\n", out->is_stream() ? o.output : out->name());
     for (const auto& message : unreadable) {
-        print_error(message);
+        console.error(message);
     }
     if (!unreadable.empty()) {
         return k_exit_failure;
@@ -309,24 +299,4 @@ int run_compile(const CompileOptions& o) {
     return excluded ? k_exit_findings : k_exit_ok;
 }
 
-}  // namespace
-
-void add_compile_command(CLI::App& app, int& exit_code) {
-    auto o = std::make_shared<CompileOptions>();
-    CLI::App* cmd = app.add_subcommand(
-        "compile", "Lint every submission and write the Board summary workbook (.xlsx)");
-    cmd->add_option("paths", o->paths, "Files or folders of submissions")->required();
-    cmd->add_option("-o,--output", o->output, "The workbook to write (.xlsx)")->required();
-    cmd->add_option("--round", o->round,
-                    "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: the "
-                    "latest in the data");
-    cmd->add_option("--generated", o->generated,
-                    "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
-    cmd->add_flag("--force", o->force, "Allow the output inside an input folder");
-    cmd->add_option("--ignore", o->ignore, "Rule (code or name) to switch off (repeatable)")
-        ->allow_extra_args(false);
-    add_input_options(*cmd, o->input);
-    cmd->callback([o, &exit_code] { exit_code = run_compile(*o); });
-}
-
-}  // namespace hiplan::cli
+}  // namespace hiplan::run

@@ -1,4 +1,4 @@
-#include "hiplan/report/machine.hpp"
+#include "hiplan/formats/machine.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "hiplan/report/text.hpp"
+#include "hiplan/formats/text.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/version.hpp"
 
-namespace hiplan::report {
+namespace hiplan::formats {
 
 namespace {
 
@@ -363,4 +363,4 @@ std::string to_junit(const std::vector<lint::FileResult>& results, bool strict) 
     return out;
 }
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

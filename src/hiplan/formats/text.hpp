@@ -7,7 +7,7 @@
 #include "hiplan/diag/diagnostic.hpp"
 #include "hiplan/lint/linter.hpp"
 
-namespace hiplan::report {
+namespace hiplan::formats {
 
 // Totals over a set of linted files.
 struct Totals {
@@ -36,4 +36,4 @@ void write_text(std::ostream& out, const std::vector<lint::FileResult>& results,
 // "Checked 5 files: 2 errors and 1 warning in 2 files." and similar.
 std::string summary_line(const Totals& t);
 
-}  // namespace hiplan::report
+}  // namespace hiplan::formats

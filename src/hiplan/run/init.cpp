@@ -1,0 +1,167 @@
+#include "hiplan/run/init.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "hiplan/authoring/carry_over.hpp"
+#include "hiplan/authoring/starter.hpp"
+#include "hiplan/formats/text.hpp"
+#include "hiplan/lint/linter.hpp"
+#include "hiplan/model/round.hpp"
+#include "hiplan/model/template.hpp"
+#include "hiplan/run/exit_codes.hpp"
+#include "hiplan/util/output_file.hpp"
+#include "hiplan/util/suggest.hpp"
+
+namespace hiplan::run {
+
+namespace {
+
+// Publishes `text` at `path` without ever replacing an existing file (unless --force),
+// even when two `init`s race for the same name.
+bool write_new_file(const InitRequest& o, const std::string& path, const std::string& text,
+                    const Console& console) {
+    const auto inputs = identities_of(o.from.empty() ? std::vector<std::string>{}
+                                                     : std::vector<std::string>{o.from},
+                                      {o.framework});
+    std::string error;
+    if (!write_output(path, text,
+                      o.force ? OutputFile::Publish::Replace : OutputFile::Publish::CreateNew,
+                      inputs, error)) {
+        if (error.find("already exists") != std::string::npos) {
+            error += "; choose another name with -o, or pass --force to replace it";
+        }
+        console.error(error);
+        return false;
+    }
+    return true;
+}
+
+int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry& registry,
+              const Console& console) {
+    lint::Options options;
+    options.keep = lint::Keep::Documents;
+    const lint::FileResult last = lint::lint_file(o.from, registry, options);
+    if (!last.readable()) {
+        console.error(fmt::format("cannot read '{}': {}", o.from, last.io_error));
+        return k_exit_failure;
+    }
+    if (!last.parsed || !last.parsed->template_view || last.parsed->framework == nullptr ||
+        last.count(Severity::Error) > 0) {
+        console.findings(console.err, last.diagnostics);
+        console.error(
+            fmt::format("'{}' is not a valid template; fix it before carrying it over", o.from));
+        return k_exit_failure;
+    }
+    const model::Template& t = *last.parsed->template_view;
+    if (cycle_start <= t.cycle_start) {
+        console.error(
+            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle));
+        return k_exit_failure;
+    }
+    const model::Framework& f = *last.parsed->framework;
+    const std::string schema =
+        o.schema.empty() ? fmt::format("{}.template.schema.json", f.id) : o.schema;
+    const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
+    const std::string output =
+        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle) : o.output;
+    if (!write_new_file(o, output, result.yaml, console)) {
+        return k_exit_failure;
+    }
+    console.err << fmt::format("Carried over: {}\n",
+                               result.carried.empty()
+                                   ? std::string("none")
+                                   : fmt::format("{}", fmt::join(result.carried, ", ")));
+    console.err << fmt::format("Left out (finished): {}\n",
+                               result.left.empty()
+                                   ? std::string("none")
+                                   : fmt::format("{}", fmt::join(result.left, ", ")));
+    if (output != "-") {
+        console.err << fmt::format("Wrote {}\n", output);
+    }
+    return k_exit_ok;
+}
+
+}  // namespace
+
+int init(const InitRequest& o, const Console& console) {
+    const std::string framework_name =
+        !o.framework.empty() ? o.framework
+                             : (o.kind == "feedback" ? "leeds-thig" : "one-gloucestershire");
+    const auto registry = registry_with(framework_name, console);
+    if (!registry) {
+        return k_exit_failure;
+    }
+    int cycle_start = 0;
+    if (o.kind == "template") {
+        cycle_start = model::cycle_start_year(o.cycle);
+        if (cycle_start == 0) {
+            console.error(
+                fmt::format("--cycle '{}' is not two consecutive years such as 2026-27", o.cycle));
+            return k_exit_failure;
+        }
+        if (!o.from.empty()) {
+            return init_from(o, cycle_start, *registry, console);
+        }
+    }
+    const model::Framework* f = resolve_framework_option(*registry, framework_name, console);
+    if (f == nullptr) {
+        return k_exit_failure;
+    }
+    authoring::StarterOptions so;
+    so.framework = f;
+    so.cycle_start = cycle_start;
+    so.schema_ref = o.schema.empty() ? fmt::format("{}.{}.schema.json", f->id, o.kind) : o.schema;
+    std::string text;
+    std::string output = o.output;
+    if (o.kind == "feedback") {
+        if (o.date.empty()) {
+            console.error(
+                "--date YYYY-MM-DD (the day of the conversation) is required for feedback");
+            return k_exit_failure;
+        }
+        const auto held = parse_date(o.date);
+        if (!held) {
+            console.error(fmt::format("--date '{}' is not a real date written YYYY-MM-DD, "
+                                      "e.g. 2026-02-10",
+                                      o.date));
+            return k_exit_failure;
+        }
+        so.held = *held;
+        text = authoring::starter_feedback(so);
+        if (output.empty()) {
+            output = fmt::format("feedback-{}.yaml", held->to_string());
+        }
+    } else {
+        so.submitter = f->submitter(o.submitter);
+        if (so.submitter == nullptr) {
+            std::vector<std::string> ids;
+            for (const auto& s : f->submitters) {
+                ids.push_back(s.id);
+            }
+            const auto guess = closest_match(o.submitter, ids);
+            console.error(
+                fmt::format("'{}' is not a submitter of framework '{}'{}", o.submitter, f->id,
+                            guess ? fmt::format("; did you mean '{}'?", *guess)
+                                  : fmt::format("; expected one of {}", quoted_list(ids))));
+            return k_exit_failure;
+        }
+        text = authoring::starter_template(so);
+        if (output.empty()) {
+            output = fmt::format("{}-{}.yaml", so.submitter->id, o.cycle);
+        }
+    }
+    if (!write_new_file(o, output, text, console)) {
+        return k_exit_failure;
+    }
+    if (output != "-") {
+        console.err << fmt::format("Wrote {}: replace every TBC, then run `hiplan lint {}`\n",
+                                   output, output);
+    }
+    return k_exit_ok;
+}
+
+}  // namespace hiplan::run
