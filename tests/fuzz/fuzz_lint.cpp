@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "hiplan/frameworks/registry.hpp"
-#include "hiplan/lint/linter.hpp"
 #include "hiplan/formats/machine.hpp"
 #include "hiplan/formats/text.hpp"
+#include "hiplan/frameworks/registry.hpp"
+#include "hiplan/lint/linter.hpp"
 
 #include "invariants.hpp"
 
@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             hiplan::fuzz::without_colours(hiplan::formats::format_diagnostic(d, true)), "text");
     }
     const std::vector<hiplan::lint::FileResult> results{result};
-    for (const auto& json : {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
+    for (const auto& json :
+         {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
         hiplan::fuzz::require(!hiplan::utf8::validate(json), "json: UTF-8", json);
         hiplan::fuzz::require(json.find("##[") == std::string::npos, "json: no ##[", json);
     }

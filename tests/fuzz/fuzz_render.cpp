@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "hiplan/lint/linter.hpp"
 #include "hiplan/formats/machine.hpp"
 #include "hiplan/formats/text.hpp"
+#include "hiplan/lint/linter.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
@@ -90,7 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<hiplan::lint::FileResult> results{r};
     hiplan::fuzz::require_github(hiplan::formats::to_github(results));
     hiplan::fuzz::require_displayable(hiplan::formats::to_junit(results, true), "junit");
-    for (const auto& json : {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
+    for (const auto& json :
+         {hiplan::formats::to_json(results), hiplan::formats::to_sarif(results)}) {
         require(!hiplan::utf8::validate(json), "json: UTF-8", json);
         require(json.find("##[") == std::string::npos, "json: no ##[", json);
     }

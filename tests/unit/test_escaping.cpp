@@ -7,9 +7,9 @@
 
 #include <doctest/doctest.h>
 
-#include "hiplan/lint/linter.hpp"
 #include "hiplan/formats/machine.hpp"
 #include "hiplan/formats/text.hpp"
+#include "hiplan/lint/linter.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "hiplan/util/date.hpp"
 #include "hiplan/schema/scalars.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"
 

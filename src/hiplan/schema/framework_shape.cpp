@@ -1,5 +1,5 @@
-#include "hiplan/util/date.hpp"
 #include "hiplan/schema/shapes.hpp"
+#include "hiplan/util/date.hpp"
 
 namespace hiplan::schema {
 
