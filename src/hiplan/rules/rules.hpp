@@ -5,7 +5,7 @@
 #include "hiplan/model/template.hpp"
 #include "hiplan/yaml/document.hpp"
 
-// The domain rules of the template and feedback contracts (SPEC section 4), run after
+// The domain rules of the template and feedback contracts (docs/rules.md), run after
 // the structure check on the typed views. Each category lives in its own file.
 namespace hiplan::rules {
 
