@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,16 +11,21 @@ namespace hiplan {
 
 // Collects the findings for one file. Each finding gets the rule's default severity
 // and hint unless the caller gives a more precise hint.
+//
+// Memory is bounded whatever the input: at most k_max_findings findings are kept, and the
+// message, hint and JSON Pointer of each are cut to k_max_text bytes.
 class Findings {
 public:
-    explicit Findings(std::string file) : file_(std::move(file)) {}
+    // Tells whether a finding of a rule at a position is suppressed (not made at all).
+    using Filter = std::function<bool(RuleId, Position)>;
+
+    explicit Findings(std::string file, Filter suppressed = {})
+        : file_(std::move(file)), suppressed_(std::move(suppressed)) {}
 
     // Reports `id` at `where` (its position and JSON Pointer).
     void add(RuleId id, yaml::NodeRef where, std::string message, std::string hint = {});
     // Reports `id` at a bare position (no node, e.g. before parsing).
     void add(RuleId id, Position where, std::string message, std::string hint = {});
-    // Appends findings made elsewhere (e.g. by the loader).
-    void append(std::vector<Diagnostic> more);
 
     [[nodiscard]] const std::string& file() const { return file_; }
     [[nodiscard]] const std::vector<Diagnostic>& list() const { return list_; }
@@ -27,12 +33,23 @@ public:
     [[nodiscard]] std::vector<Diagnostic> take();
 
     // A file is never reported with more findings than this (bounds memory and output).
+    // Suppressed findings do not count.
     static constexpr std::size_t k_max_findings = 1000;
+    // The longest message, hint or JSON Pointer kept, in bytes.
+    static constexpr std::size_t k_max_text = 1000;
 
 private:
+    bool admit(RuleId id, Position where);
+    void push(RuleId id, Position where, std::string message, std::string hint);
+
     std::string file_;
+    Filter suppressed_;
     std::vector<Diagnostic> list_;
     std::size_t dropped_ = 0;
 };
+
+// Cuts `text` to at most `max` bytes (and whole UTF-8 characters) by replacing its middle
+// with " ... ", so that the end of a message ("... in objective") stays readable.
+std::string shortened(std::string text, std::size_t max);
 
 }  // namespace hiplan

@@ -23,73 +23,14 @@ namespace {
 
 constexpr std::string_view k_marker = "hiplan: ignore[";
 
-struct InlineSuppression {
-    std::uint32_t line;
-    std::uint32_t column;  // of the rule name, in bytes
-    std::string name;
-    const Rule* rule;
-    bool used = false;
-};
-
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
     const auto e = s.find_last_not_of(" \t");
-    return b == std::string_view::npos ? std::string{} : std::string(s.substr(b, e - b + 1));
+    return b == std::string_view::npos ? std::string_view{} : s.substr(b, e - b + 1);
 }
 
-std::vector<InlineSuppression> find_inline(std::string_view bytes) {
-    std::vector<InlineSuppression> out;
-    // A file that is not UTF-8 is rejected whole (HP101); its comments mean nothing.
-    if (bytes.find(k_marker) == std::string_view::npos || utf8::validate(bytes)) {
-        return out;
-    }
-    std::uint32_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t at = bytes.find(k_marker); at != std::string_view::npos;
-         at = bytes.find(k_marker, at + 1)) {
-        for (std::size_t i = line_start; i < at; ++i) {
-            if (bytes[i] == '\n') {
-                ++line;
-                line_start = i + 1;
-            }
-        }
-        // Only inside a comment: a '#' earlier on the line.
-        const std::string_view before = bytes.substr(line_start, at - line_start);
-        if (before.find('#') == std::string_view::npos) {
-            continue;
-        }
-        const std::size_t open = at + k_marker.size();
-        const std::size_t close = bytes.find_first_of("]\n", open);
-        if (close == std::string_view::npos || bytes[close] != ']') {
-            continue;
-        }
-        std::size_t start = open;
-        while (start <= close) {
-            std::size_t end = bytes.find(',', start);
-            if (end == std::string_view::npos || end > close) {
-                end = close;
-            }
-            const std::string name = trim(bytes.substr(start, end - start));
-            if (!name.empty()) {
-                out.push_back({line, static_cast<std::uint32_t>(start - line_start + 1), name,
-                               find_rule(name)});
-            }
-            start = end + 1;
-        }
-    }
-    return out;
-}
-
-bool ignored(const RuleSettings& s, RuleId id) {
-    return std::find(s.ignore.begin(), s.ignore.end(), id) != s.ignore.end();
-}
-
-Diagnostic unused(const InlineSuppression& s, const std::string& file) {
-    Findings f(file);
-    f.add(RuleId::UnusedSuppression, Position{s.line, s.column},
-          s.rule == nullptr ? fmt::format("'{}' is not a rule (see `hiplan rules`)", s.name)
-                            : fmt::format("no {} finding on this line to suppress", s.rule->slug));
-    return f.take().front();
+std::uint64_t line_rule_key(std::uint32_t line, RuleId rule) {
+    return (static_cast<std::uint64_t>(line) << 16U) | static_cast<std::uint16_t>(rule);
 }
 
 // Reads a list of rule names into ids, reporting unknown names.
@@ -191,21 +132,40 @@ const ProjectConfig* SuppressionPolicy::config_for(const std::string& file) cons
     return it == configs.end() ? nullptr : it->second.get();
 }
 
-void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view bytes,
-                        const std::string& file, const SuppressionPolicy& policy) {
-    auto suppressions = find_inline(bytes);
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-        for (auto& s : suppressions) {
-            if (s.rule != nullptr && s.rule->id == d.rule && s.line == d.begin.line) {
-                s.used = true;
-                return true;
+FileSuppressions::FileSuppressions(std::string_view bytes, const std::string& file,
+                                   const SuppressionPolicy& policy) {
+    // Inline comments, line by line: a marker counts after the line's first '#'. A file
+    // that is not UTF-8 is rejected whole (HP101); its comments mean nothing.
+    if (bytes.find(k_marker) != std::string_view::npos && !utf8::validate(bytes)) {
+        std::uint32_t line = 1;
+        for (std::size_t start = 0; start < bytes.size(); ++line) {
+            const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+            const std::string_view text = bytes.substr(start, end - start);
+            std::size_t at = text.find(k_marker, std::min(text.find('#'), text.size()));
+            while (at != std::string_view::npos) {
+                const std::size_t open = at + k_marker.size();
+                const std::size_t close = text.find(']', open);
+                if (close == std::string_view::npos) {
+                    break;
+                }
+                for (std::size_t name = open; name <= close;) {
+                    const std::size_t comma = std::min(text.find(',', name), close);
+                    const std::string_view written = trim(text.substr(name, comma - name));
+                    if (!written.empty()) {
+                        const auto column =
+                            static_cast<std::uint32_t>(written.data() - text.data() + 1);
+                        inline_.push_back({line, column, written, find_rule(written)});
+                    }
+                    name = comma + 1;
+                }
+                at = text.find(k_marker, close);  // a marker inside [...] is a name
             }
+            start = end + 1;
         }
-        return false;
-    });
-    for (const auto& s : suppressions) {
-        if (!s.used) {
-            diagnostics.push_back(unused(s, file));
+    }
+    for (std::size_t i = 0; i < inline_.size(); ++i) {
+        if (inline_[i].rule != nullptr) {
+            first_inline_.emplace(line_rule_key(inline_[i].line, inline_[i].rule->id), i);
         }
     }
     RuleSettings merged;
@@ -228,9 +188,41 @@ void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view b
             }
         }
     }
-    std::erase_if(diagnostics, [&](const Diagnostic& d) { return ignored(merged, d.rule); });
+    ignored_.insert(merged.ignore.begin(), merged.ignore.end());
+    severity_ = std::move(merged.severity);
+}
+
+bool FileSuppressions::suppressed(RuleId rule, std::uint32_t line) {
+    if (ignored_.contains(rule)) {
+        return true;
+    }
+    // Unused suppressions are judged once every other finding is in: inline comments
+    // never suppress them (an ignore[unused-suppression] would hide its own problem).
+    if (rule == RuleId::UnusedSuppression || line == 0) {
+        return false;
+    }
+    const auto it = first_inline_.find(line_rule_key(line, rule));
+    if (it == first_inline_.end()) {
+        return false;
+    }
+    inline_[it->second].used = true;
+    return true;
+}
+
+void FileSuppressions::report_unused(Findings& out) const {
+    for (const Inline& s : inline_) {
+        if (!s.used) {
+            out.add(RuleId::UnusedSuppression, Position{s.line, s.column},
+                    s.rule == nullptr
+                        ? fmt::format("'{}' is not a rule (see `hiplan rules`)", s.name)
+                        : fmt::format("no {} finding on this line to suppress", s.rule->slug));
+        }
+    }
+}
+
+void FileSuppressions::apply_severity(std::vector<Diagnostic>& diagnostics) const {
     for (auto& d : diagnostics) {
-        if (const auto it = merged.severity.find(d.rule); it != merged.severity.end()) {
+        if (const auto it = severity_.find(d.rule); it != severity_.end()) {
             d.severity = it->second;
         }
     }
@@ -282,7 +274,6 @@ std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path
     }
     problems = findings.take();
     finalize_positions(problems, bytes);
-    std::stable_sort(problems.begin(), problems.end(), diagnostic_less);
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Diagnostic& d) { return d.severity == Severity::Error; })) {
         return nullptr;

@@ -3,11 +3,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "hiplan/diag/diagnostic.hpp"
+#include "hiplan/diag/findings.hpp"
 
 namespace hiplan::lint {
 
@@ -37,11 +40,36 @@ struct SuppressionPolicy {
     [[nodiscard]] const ProjectConfig* config_for(const std::string& file) const;
 };
 
-// Applies inline `# hiplan: ignore[rule, ...]` comments (reporting unused ones as
-// HP705), then the project file and --ignore, then severity changes. `bytes` is the
-// file's text; positions are still in bytes.
-void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view bytes,
-                        const std::string& file, const SuppressionPolicy& policy);
+// What is suppressed in one file: its inline `# hiplan: ignore[rule, ...]` comments, the
+// project file's settings for its path, and --ignore. Findings are checked as they are
+// made (Findings' filter), so suppressed ones never count toward the limit per file.
+class FileSuppressions {
+public:
+    // `bytes` is the file's text; it must outlive this object.
+    FileSuppressions(std::string_view bytes, const std::string& file,
+                     const SuppressionPolicy& policy);
+
+    // Tells whether a finding of `rule` on `line` is suppressed; the inline comment that
+    // suppresses it is marked used.
+    bool suppressed(RuleId rule, std::uint32_t line);
+    // Reports each inline suppression that suppressed nothing (HP705) to `out`.
+    void report_unused(Findings& out) const;
+    // Applies the severity changes of the project file to `diagnostics`.
+    void apply_severity(std::vector<Diagnostic>& diagnostics) const;
+
+private:
+    struct Inline {
+        std::uint32_t line;
+        std::uint32_t column;   // of the rule name, in bytes
+        std::string_view name;  // as written
+        const Rule* rule;       // nullptr: not a rule
+        bool used = false;
+    };
+    std::vector<Inline> inline_;
+    std::unordered_map<std::uint64_t, std::size_t> first_inline_;  // (line, rule) -> inline_
+    std::set<RuleId> ignored_;
+    std::map<RuleId, Severity> severity_;
+};
 
 // Finds the nearest .hiplan.yaml above `file`, if any.
 std::optional<std::string> find_project_config(const std::string& file);
