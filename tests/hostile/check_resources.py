@@ -220,13 +220,36 @@ def check_cap_counts_kept(hiplan, tmp):
         check(included[:1] == ["yes"], "ignored findings, compile: included {}".format(included))
 
 
+def check_globs(hiplan, tmp):
+    """12: glob patterns that make a backtracking matcher take exponential time."""
+    folder = os.path.join(tmp, "globs")
+    deep = os.path.join(folder, *(["d"] * 30))
+    hostile = ["*a" * 30 + "*b", "**/" * 30 + "*x*x*x*x*x*x*x*x*x*x*y", "?*" * 30 + "b"]
+    write(os.path.join(folder, ".hiplan.yaml"),
+          "overrides:\n  - paths: [{}]\n    ignore: [placeholder-text]\n"
+          "  - paths: ['**/m*a*t*c*h*.yaml']\n    ignore: [late-submission]\n"
+          .format(", ".join("'{}'".format(p) for p in hostile)))
+    text = valid_template().replace("lead: Director of Operations", "lead: TBC")
+    text = text.replace("submitted: 2025-10-10", "submitted: 2025-10-20")
+    write(os.path.join(folder, "a" * 200 + ".yaml"), text)
+    write(os.path.join(deep, "x" * 100 + ".yaml"), text)
+    write(os.path.join(deep, "match.yaml"), text)
+    start = time.monotonic()
+    r = run(hiplan, ["lint", "--color", "never", "globs"], tmp, time_limit=20)
+    if completed("hostile globs", r, (0, 1)):
+        check(r.out.count("HP701") == 3, "hostile globs: a hostile pattern matched")
+        check(r.out.count("HP702") == 2, "hostile globs: the plain pattern did not match")
+    TIMINGS.append("{:<28} {:.2f} s".format("hostile globs", time.monotonic() - start))
+
+
 def main():
     global ROOT
     hiplan, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         for name, check_one in [("long lines", check_long_lines),
-                                ("cap", check_cap_counts_kept)]:
+                                ("cap", check_cap_counts_kept),
+                                ("globs", check_globs)]:
             if not only or name in only:
                 check_one(hiplan, tmp)
     for line in TIMINGS:

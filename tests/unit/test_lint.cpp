@@ -31,6 +31,44 @@ std::string from_column(const lint::Excerpt& e) {
 
 TEST_SUITE_BEGIN("lint");
 
+TEST_CASE("globs match paths: * and ? within a name, ** across folders") {
+    using lint::glob_match;
+    CHECK(glob_match("drafts/**", "drafts/a.yaml"));
+    CHECK(glob_match("drafts/**", "drafts/x/y/a.yaml"));
+    CHECK_FALSE(glob_match("drafts/**", "drafts"));  // everything below, not the folder
+    CHECK_FALSE(glob_match("drafts/**", "final/a.yaml"));
+    CHECK(glob_match("**/a.yaml", "x/y/a.yaml"));
+    CHECK(glob_match("**/a.yaml", "a.yaml"));
+    CHECK(glob_match("x/**/a.yaml", "x/a.yaml"));
+    CHECK(glob_match("x/**/a.yaml", "x/p/q/a.yaml"));
+    CHECK_FALSE(glob_match("x/**/a.yaml", "y/x/a.yaml"));
+    CHECK(glob_match("**", "any/path/at/all.yaml"));
+    CHECK(glob_match("*.yaml", "a.yaml"));
+    CHECK(glob_match("*", "a.yaml"));
+    CHECK_FALSE(glob_match("*.yaml", "x/a.yaml"));
+    CHECK_FALSE(glob_match("drafts/*", "drafts/x/a.yaml"));
+    CHECK(glob_match("ghc-20?6-2?.yaml", "ghc-2026-27.yaml"));
+    CHECK_FALSE(glob_match("a?b", "a/b"));
+    CHECK(glob_match("caf?.yaml", "caf\xC3\xA9.yaml"));  // ? is one character, not one byte
+    CHECK(glob_match("a**b.yaml", "axyzb.yaml"));        // ** inside a name is *
+    CHECK_FALSE(glob_match("a**b.yaml", "ax/zb.yaml"));
+    CHECK(glob_match("*a*b*c", "xxaxxbxxc"));
+    CHECK_FALSE(glob_match("*a*b*c", "xxaxxcxxb"));
+    CHECK(glob_match("", ""));
+    CHECK_FALSE(glob_match("", "a.yaml"));
+}
+
+TEST_CASE("glob patterns that backtrack exponentially elsewhere take linear steps here") {
+    using lint::glob_match;
+    const std::string name = repeat("a", 4000);
+    CHECK_FALSE(glob_match(repeat("*a", 60) + "*b", name));
+    CHECK(glob_match(repeat("*a", 60) + "*", name));
+    const std::string deep = repeat("d/", 500) + "x.yaml";
+    CHECK_FALSE(glob_match(repeat("**/", 60) + "*x*x*y", deep));
+    CHECK(glob_match(repeat("**/", 60) + "x.yaml", deep));
+    CHECK_FALSE(glob_match(repeat("?*", 100) + "b", name));
+}
+
 TEST_CASE("an excerpt is the whole short line, or a window around the column") {
     const lint::Excerpt short_line = lint::excerpt("  title: Raise uptake", 9);
     CHECK(short_line.text == "  title: Raise uptake");

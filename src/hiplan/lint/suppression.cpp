@@ -86,45 +86,85 @@ const schema::Shape& config_shape() {
     return shape;
 }
 
+// Matches one name (no '/') against a pattern with * and ?: the two-pointer algorithm,
+// which only ever goes back to the last '*', so time is at most the product of the lengths.
+bool name_match(std::string_view pattern, std::string_view name) {
+    const auto next = [&](std::size_t i) {  // the start of the character after name[i]
+        do {
+            ++i;
+        } while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0U) == 0x80U);
+        return i;
+    };
+    std::size_t p = 0;
+    std::size_t n = 0;
+    std::size_t star = std::string_view::npos;  // the last '*' seen, and where it started
+    std::size_t star_n = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            star_n = n;
+        } else if (p < pattern.size() && pattern[p] == '?') {
+            ++p;
+            n = next(n);
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;  // let the last '*' take one more character
+            n = star_n = next(star_n);
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') {
+        ++p;
+    }
+    return p == pattern.size();
+}
+
+std::vector<std::string_view> split_names(std::string_view path) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+        const std::size_t slash = path.find('/', start);
+        out.push_back(path.substr(start, slash - start));
+        if (slash == std::string_view::npos) {
+            return out;
+        }
+        start = slash + 1;
+    }
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
-    if (pattern.empty()) {
-        return path.empty();
+    std::vector<std::string_view> p = split_names(pattern);
+    const std::vector<std::string_view> names = split_names(path);
+    if (p.size() > 1 && p.back() == "**") {
+        p.emplace_back("*");  // "drafts/**" is everything below drafts: at least one name
     }
-    if (pattern.starts_with("**")) {
-        std::string_view rest = pattern.substr(2);
-        if (rest.starts_with('/')) {
-            rest.remove_prefix(1);
+    // The same two-pointer walk over names, with "**" as the star.
+    std::size_t i = 0;
+    std::size_t n = 0;
+    std::size_t star = std::string_view::npos;
+    std::size_t star_n = 0;
+    while (n < names.size()) {
+        if (i < p.size() && p[i] == "**") {
+            star = i++;
+            star_n = n;
+        } else if (i < p.size() && name_match(p[i], names[n])) {
+            ++i;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            i = star + 1;
+            n = ++star_n;
+        } else {
+            return false;
         }
-        if (rest.empty()) {
-            return true;  // a trailing ** matches everything below
-        }
-        for (std::size_t i = 0; i <= path.size(); ++i) {
-            if ((i == 0 || path[i - 1] == '/') && glob_match(rest, path.substr(i))) {
-                return true;
-            }
-        }
-        return false;
     }
-    if (pattern[0] == '*') {
-        for (std::size_t i = 0; i <= path.size(); ++i) {
-            if (glob_match(pattern.substr(1), path.substr(i))) {
-                return true;
-            }
-            if (i < path.size() && path[i] == '/') {
-                break;
-            }
-        }
-        return false;
+    while (i < p.size() && p[i] == "**") {
+        ++i;
     }
-    if (path.empty()) {
-        return false;
-    }
-    if (pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0]) {
-        return glob_match(pattern.substr(1), path.substr(1));
-    }
-    return false;
+    return i == p.size();
 }
 
 const ProjectConfig* SuppressionPolicy::config_for(const std::string& file) const {

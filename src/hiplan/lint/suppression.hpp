@@ -78,7 +78,9 @@ std::optional<std::string> find_project_config(const std::string& file);
 std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path,
                                                          std::vector<Diagnostic>& problems);
 
-// Matches `path` (relative, '/'-separated) against a glob with *, ? and **.
+// Matches `path` (relative, '/'-separated) against a glob: `*` is any text within one
+// name, `?` one character other than '/', and `**` as a whole name any number of
+// folders (at the end: anything below). Time at most pattern length x path length.
 bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace hiplan::lint
