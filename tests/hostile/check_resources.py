@@ -242,6 +242,25 @@ def check_globs(hiplan, tmp):
     TIMINGS.append("{:<28} {:.2f} s".format("hostile globs", time.monotonic() - start))
 
 
+def check_config_far_away(hiplan, tmp):
+    """17: overrides match a file however it is named: absolute, outside the working
+    folder, or with '..'."""
+    project = os.path.join(tmp, "project")
+    write(os.path.join(project, ".hiplan.yaml"),
+          "overrides:\n  - paths: ['drafts/**']\n    ignore: [placeholder-text]\n")
+    write(os.path.join(project, "drafts", "t.yaml"),
+          valid_template().replace("lead: Director of Operations", "lead: TBC"))
+    os.makedirs(os.path.join(project, "x"))
+    elsewhere = os.path.join(tmp, "elsewhere")
+    os.makedirs(elsewhere)
+    for path in [os.path.join(project, "drafts", "t.yaml"),
+                 os.path.join("..", "project", "drafts", "t.yaml"),
+                 os.path.join("..", "project", "x", "..", "drafts", "t.yaml")]:
+        r = run(hiplan, ["lint", "--color", "never", path], elsewhere)
+        if completed("override for " + path, r, (0,)):
+            check("HP701" not in r.out, "the override does not apply to {}".format(path))
+
+
 def main():
     global ROOT
     hiplan, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -249,7 +268,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for name, check_one in [("long lines", check_long_lines),
                                 ("cap", check_cap_counts_kept),
-                                ("globs", check_globs)]:
+                                ("globs", check_globs),
+                                ("config", check_config_far_away)]:
             if not only or name in only:
                 check_one(hiplan, tmp)
     for line in TIMINGS:

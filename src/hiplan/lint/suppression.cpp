@@ -218,12 +218,16 @@ FileSuppressions::FileSuppressions(std::string_view bytes, const std::string& fi
             }
         };
         add(c->settings);
+        // The file's path from the configuration's folder, both absolute and normalised:
+        // the same however the file was named. A file outside the folder matches no glob.
         std::error_code ec;
-        const std::string relative =
-            fs::absolute(file, ec).lexically_proximate(c->folder).generic_string();
+        const fs::path relative =
+            fs::absolute(file, ec).lexically_normal().lexically_relative(c->folder);
+        const std::string name = relative.generic_string();
+        const bool below = !relative.empty() && *relative.begin() != "..";
         for (const auto& o : c->overrides) {  // later overrides win
-            if (std::any_of(o.paths.begin(), o.paths.end(),
-                            [&](const std::string& g) { return glob_match(g, relative); })) {
+            if (below && std::any_of(o.paths.begin(), o.paths.end(),
+                                     [&](const std::string& g) { return glob_match(g, name); })) {
                 add(o.settings);
             }
         }
@@ -270,7 +274,7 @@ void FileSuppressions::apply_severity(std::vector<Diagnostic>& diagnostics) cons
 
 std::optional<std::string> find_project_config(const std::string& file) {
     std::error_code ec;
-    fs::path dir = fs::absolute(file, ec).parent_path();
+    fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
     for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
         const fs::path candidate = dir / ".hiplan.yaml";
         if (fs::is_regular_file(candidate, ec)) {
@@ -300,7 +304,11 @@ std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path
     auto config = std::make_shared<ProjectConfig>();
     config->path = path;
     std::error_code ec;
-    config->folder = fs::absolute(path, ec).parent_path().string();
+    config->folder = fs::absolute(path, ec).lexically_normal().parent_path().string();
+    if (loaded.fatal && findings.list().size() == 1 &&
+        findings.list().front().rule == RuleId::EmptyFile) {
+        return config;  // empty, or only comments: no settings
+    }
     if (!loaded.fatal) {
         const yaml::NodeRef root = loaded.document.root();
         schema::check(root, config_shape(), nullptr, findings);

@@ -23,7 +23,7 @@ struct RuleSettings {
 // A project configuration file (.hiplan.yaml), found by walking up from each file.
 struct ProjectConfig {
     std::string path;    // the .hiplan.yaml file
-    std::string folder;  // its folder: override globs are relative to it
+    std::string folder;  // its folder, absolute and normalised: override globs are relative to it
     RuleSettings settings;
     struct Override {
         std::vector<std::string> paths;  // globs: * ? and ** (any folders)
@@ -71,10 +71,11 @@ private:
     std::map<RuleId, Severity> severity_;
 };
 
-// Finds the nearest .hiplan.yaml above `file`, if any.
+// Finds the nearest .hiplan.yaml above `file` (its absolute, normalised path), if any.
 std::optional<std::string> find_project_config(const std::string& file);
 
-// Reads a .hiplan.yaml. Problems are findings in `problems` (then nothing is returned).
+// Reads a .hiplan.yaml; an empty one (or only comments) has no settings. Problems are
+// findings in `problems` (then nothing is returned).
 std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path,
                                                          std::vector<Diagnostic>& problems);
 
