@@ -202,7 +202,9 @@ private:
         ScalarProblem problem{};
         bool ok = true;
         switch (shape.type) {
-        case Type::Integer: ok = read_integer(node, &problem).has_value(); break;
+        case Type::Integer:
+            ok = read_integer_within(node, shape.min, shape.max, &problem).has_value();
+            break;
         case Type::Number: ok = read_number(node, &problem).has_value(); break;
         case Type::Boolean: ok = read_boolean(node, &problem).has_value(); break;
         case Type::Date: ok = read_date(node, &problem).has_value(); break;
