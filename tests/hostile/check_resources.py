@@ -107,6 +107,129 @@ def growth(hiplan, tmp, name, make, n):
           .format(name, ratio, times[0], times[1]))
 
 
+# --- Input generators: each writes its input under `base` and returns the arguments --------
+
+def template(objectives, reviews="", framework="one-gloucestershire", extra=""):
+    return ("kind: template\nframework: {}\ncycle: 2025-26\n"
+            "submitter: {{id: GHC, name: Gloucestershire Health and Care, type: organisation}}\n"
+            "contact: {{name: Lead}}\nself_assessment:\n  submitted: 2025-10-10\n"
+            "  summary: Many objectives.\n  objectives:\n{}{}{}").format(framework, objectives,
+                                                                       reviews, extra)
+
+
+def objective(i, theme="targeted", more=""):
+    return ("    - {{id: O{0}, title: Objective number {0} of many, theme: {1}, lead: Lead{2}}}\n"
+            .format(i, theme, more))
+
+
+def gen_objectives(base, n):
+    """Objectives with distinct ids and titles, and a review that reviews none of them:
+    the duplicate-id, duplicate-title, theme-coverage and not-reviewed passes."""
+    body = "".join(objective(i) for i in range(n))
+    reviews = "reviews:\n  - {period: spring, submitted: 2026-04-10, objectives: []}\n"
+    return ["lint", write(base + ".yaml", template(body, reviews))]
+
+
+def gen_reviews(base, n):
+    """n/2 objectives and n/2 reviews that review none of them."""
+    body = "".join(objective(i) for i in range(n // 2))
+    reviews = "reviews:\n" + "".join(
+        "  - {period: spring, submitted: 2026-04-10, objectives: []}\n" for _ in range(n // 2))
+    return ["lint", write(base + ".yaml", template(body, reviews))]
+
+
+def gen_review_refs(base, n):
+    """A review of n objectives, each at risk with no mitigation, and n support asks and
+    risks naming them: the reference and support-ask look-ups."""
+    body = "".join(objective(i) for i in range(n))
+    entries = "".join("      - {{ref: O{0}, status: at-risk, progress: Slow}}\n".format(i)
+                      for i in range(n))
+    asks = "".join("      - {{ask: Help {0}, objectives: [O{0}]}}\n".format(i) for i in range(n))
+    risks = "".join("      - {{description: Risk {0}, objectives: [O{0}]}}\n".format(i)
+                    for i in range(n))
+    reviews = ("reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
+               + entries + "    support_needed:\n" + asks + "    risks:\n" + risks)
+    return ["lint", write(base + ".yaml", template(body, reviews))]
+
+
+def gen_measures(base, n):
+    """One objective with n measures, and a review entry updating each (and n unknown ones)."""
+    measures = "".join(
+        "        - {{id: M{0}, indicator: I, tracks: P1, direction: increase, source: S,"
+        " baseline: {{value: 1, as_of: 2025-03-31}}, target: {{value: 2, by: 2026-09-30}}}}\n"
+        .format(i) for i in range(n))
+    body = ("    - id: O1\n      title: One objective\n      theme: targeted\n      lead: Lead\n"
+            "      measures:\n" + measures)
+    updates = "".join("          - {{ref: {}{}, value: 1, as_of: 2026-03-31}}\n"
+                      .format(p, i) for i in range(n) for p in ("M", "X"))
+    reviews = ("reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
+               "      - ref: O1\n        status: on-track\n        measures:\n" + updates)
+    return ["lint", write(base + ".yaml", template(body, reviews))]
+
+
+def gen_logic_model(base, n):
+    """One logic model with n activities, outputs and outcomes, each output and outcome
+    also naming an element that does not exist."""
+    acts = "".join("          - {{id: A{0}, text: Act}}\n".format(i) for i in range(n))
+    outs = "".join("          - {{id: P{0}, text: Out, from: [A{0}, Z{0}]}}\n".format(i)
+                   for i in range(n))
+    comes = "".join("          - {{id: C{0}, text: Come, term: short, from: [P{0}, Y{0}]}}\n"
+                    .format(i) for i in range(n))
+    body = ("    - id: O1\n      title: One objective\n      theme: targeted\n      lead: Lead\n"
+            "      logic_model:\n        inputs: [Staff]\n        activities:\n" + acts
+            + "        outputs:\n" + outs + "        outcomes:\n" + comes)
+    return ["lint", write(base + ".yaml", template(body))]
+
+
+def framework(n, lists=("themes", "submitters"), questions=0):
+    """A framework with n items in each of `lists` (one theme at least), and `questions`."""
+    items = {"themes": "  - {{id: theme-{0}, name: Theme {0}}}\n",
+             "submitters": "  - {{id: S{0}, name: Submitter {0}, type: organisation}}\n",
+             "focus": "  - {{id: focus-{0}, name: Focus {0}}}\n",
+             "outcomes": "  - {{id: outcome-{0}, name: Outcome {0}}}\n"}
+    parts = ['kind: framework\nid: big\nname: Big\nversion: "1"\n']
+    for name in ("themes",) + tuple(x for x in lists if x != "themes"):
+        parts.append(name + ":\n")
+        parts += [items[name].format(i) for i in range(n if name in lists else 1)]
+    if questions:
+        parts.append("questions:\n")
+        parts += ["  - {{id: q{0}, text: Question {0}}}\n".format(i) for i in range(questions)]
+    return "".join(parts)
+
+
+def gen_framework(base, n):
+    """A framework with n themes and n submitters (a national registry), loaded (and so
+    checked) to lint a template against it."""
+    fw = write(base + "-fw.yaml", framework(n))
+    body = objective(1, "theme-1")
+    return ["lint", "--framework", fw, write(base + ".yaml", template(body, framework="big"))]
+
+
+def gen_vocabulary(base, n):
+    """A template with n/10 objectives whose theme, focus and outcome are mistyped, checked
+    against a framework with n of each: look-ups and "did you mean" searches."""
+    fw = write(base + "-fw.yaml", framework(n, ("themes", "focus", "outcomes")))
+    body = "".join(objective(i, "theme-x{}".format(i),
+                             ", focus: [focus-y{0}], logic_model: {{contributes_to: [outcome-z{0}]}}"
+                             .format(i)) for i in range(n // 10))
+    return ["lint", "--framework", fw, write(base + ".yaml", template(body, framework="big"))]
+
+
+def gen_feedback(base, n):
+    """Feedback answering n questions of a framework that asks them."""
+    fw = write(base + "-fw.yaml", framework(1, questions=n))
+    answers = "".join("  q{0}: [Answer {0}]\n".format(i) for i in range(n))
+    text = ("kind: feedback\nframework: big\nheld: 2021-03-11\n"
+            "group: {initials: G, participants: 9}\nanswers:\n" + answers)
+    return ["lint", "--framework", fw, write(base + ".yaml", text)]
+
+
+def gen_inline_markers(base, n):
+    """n suppression comments on one line."""
+    text = "kind: template # " + "hiplan: ignore[nope] " * n + "\n"
+    return ["lint", write(base + ".yaml", text)]
+
+
 ROOT = "."
 EXCERPT = re.compile(r"^ +(\d+) \| (.*)$")
 CARET = re.compile(r"^ +\| ( *)(\^~*)$")
@@ -272,6 +395,17 @@ def main():
                                 ("config", check_config_far_away)]:
             if not only or name in only:
                 check_one(hiplan, tmp)
+        for name, make, n in [("objectives", gen_objectives, 1000),
+                              ("reviews x objectives", gen_reviews, 1000),
+                              ("review references", gen_review_refs, 600),
+                              ("measure updates", gen_measures, 600),
+                              ("logic model", gen_logic_model, 500),
+                              ("framework registry", gen_framework, 3000),
+                              ("vocabulary suggestions", gen_vocabulary, 1000),
+                              ("feedback questions", gen_feedback, 3000),
+                              ("inline suppressions", gen_inline_markers, 2000)]:
+            if not only or name in only:
+                growth(hiplan, tmp, name, make, n)
     for line in TIMINGS:
         print(line)
     return finish()

@@ -6,6 +6,7 @@
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/lint/source_text.hpp"
 #include "hiplan/lint/suppression.hpp"
+#include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/yaml/loader.hpp"
 
@@ -174,13 +175,18 @@ TEST_CASE("suppressed findings are not made, so they never count toward the limi
         findings.add(RuleId::PlaceholderText, Position{i + 1, 1}, "TBC");
         findings.add(RuleId::UnknownKey, Position{7, 1}, "unknown key");
     }
+    CHECK(findings.wants(RuleId::UnknownKey, Position{8, 1}));
+    CHECK_FALSE(findings.wants(RuleId::UnknownKey, Position{7, 1}));
     for (std::uint32_t i = 0; i < 1500; ++i) {
         findings.add(RuleId::UnknownKey, Position{8, i + 1}, "unknown key");
     }
+    CHECK_FALSE(findings.wants(RuleId::UnknownKey, Position{8, 1}));
+    findings.skip(RuleId::UnknownKey, Position{8, 1}, 10);       // counted in HP112
+    findings.skip(RuleId::PlaceholderText, Position{8, 1}, 10);  // suppressed: not counted
     const auto list = findings.take();
     REQUIRE(list.size() == Findings::k_max_findings + 1);
     CHECK(list.back().rule == RuleId::TooManyFindings);
-    CHECK(list.back().message.starts_with("500 more findings"));
+    CHECK(list.back().message.starts_with("510 more findings"));
 }
 
 TEST_CASE("inline suppressions are found in one pass and matched by line and rule") {
@@ -200,6 +206,17 @@ TEST_CASE("inline suppressions are found in one pass and matched by line and rul
     CHECK(list[1].message == "'nope' is not a rule (see `hiplan rules`)");
     CHECK(list[1].begin == Position{1, 56});
     CHECK(list[2].begin.line == 2);
+}
+
+TEST_CASE("suggestions are searched only among a bounded number of candidates") {
+    std::vector<std::string> many;
+    for (int i = 0; i < 5000; ++i) {
+        many.push_back("theme-" + std::to_string(i));
+    }
+    CHECK(closest_match("theme-4999x", many, many.size()) == "theme-4999");
+    CHECK_FALSE(closest_match("theme-4999x", many));  // more than 1,000: no search
+    CHECK(closest_match("theme-1x", std::span(many).first(10)) == "theme-1");
+    CHECK(closest_match("ab", std::vector<std::string>{"ba", "abc"}) == "ba");
 }
 
 TEST_SUITE_END();

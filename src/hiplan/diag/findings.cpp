@@ -28,6 +28,24 @@ std::string shortened(std::string text, std::size_t max) {
     return text.substr(0, head).append(k_gap).append(text, tail);
 }
 
+bool Findings::wants(RuleId id, Position where) const {
+    return !(suppressed_ && suppressed_(id, where)) && list_.size() < k_max_findings;
+}
+
+bool Findings::worth_a_search(RuleId id, Position where) {
+    if (searches_ >= k_max_searches || !wants(id, where)) {
+        return false;
+    }
+    ++searches_;
+    return true;
+}
+
+void Findings::skip(RuleId id, Position where, std::size_t n) {
+    if (!(suppressed_ && suppressed_(id, where))) {
+        dropped_ += n;
+    }
+}
+
 bool Findings::admit(RuleId id, Position where) {
     if (suppressed_ && suppressed_(id, where)) {
         return false;

@@ -27,6 +27,17 @@ public:
     // Reports `id` at a bare position (no node, e.g. before parsing).
     void add(RuleId id, Position where, std::string message, std::string hint = {});
 
+    // Tells whether a finding of `id` at `where` would be kept: it is not suppressed and
+    // the limit is not reached. A costly hint (a "did you mean" search) is made only then.
+    [[nodiscard]] bool wants(RuleId id, Position where) const;
+    // Tells whether to search for a "did you mean" for a finding of `id` at `where`: only
+    // when wants() says yes, and for the first k_max_searches findings of a file (a search
+    // costs up to the size of a vocabulary, which a file may make large).
+    bool worth_a_search(RuleId id, Position where);
+    // Counts `n` findings of `id` at `where` that were not made because wants() said no:
+    // unless they are suppressed, HP112 includes them in its count.
+    void skip(RuleId id, Position where, std::size_t n);
+
     [[nodiscard]] const std::string& file() const { return file_; }
     [[nodiscard]] const std::vector<Diagnostic>& list() const { return list_; }
     // Returns the findings; if some were dropped at the limit, a last HP112 says how many.
@@ -37,6 +48,7 @@ public:
     static constexpr std::size_t k_max_findings = 1000;
     // The longest message, hint or JSON Pointer kept, in bytes.
     static constexpr std::size_t k_max_text = 1000;
+    static constexpr std::size_t k_max_searches = 100;
 
 private:
     bool admit(RuleId id, Position where);
@@ -46,6 +58,7 @@ private:
     Filter suppressed_;
     std::vector<Diagnostic> list_;
     std::size_t dropped_ = 0;
+    std::size_t searches_ = 0;
 };
 
 // Cuts `text` to at most `max` bytes (and whole UTF-8 characters) by replacing its middle
