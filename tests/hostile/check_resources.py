@@ -230,6 +230,32 @@ def gen_inline_markers(base, n):
     return ["lint", write(base + ".yaml", text)]
 
 
+def gen_compile(base, n):
+    """A valid template with n objectives, all reviewed, compiled with a framework of 300
+    more statuses: the workbook's look-ups and tables."""
+    with open(os.path.join(ROOT, "schemas", "frameworks", "one-gloucestershire.yaml"),
+              encoding="utf-8") as f:
+        fw = f.read().replace("\nstatuses:\n", "\nstatuses:\n" + "".join(
+            '  - {{id: extra-{0}, name: Extra {0}, rag: grey, colour: "#BFBFBF"}}\n'.format(i)
+            for i in range(300)), 1)
+    fw_path = write(os.path.join(base, "fw", "framework.yml"), fw)
+    valid = valid_template()
+    first = valid.index("    - id: GHC-1\n")
+    one = valid[first:valid.index("    - id: GHC-2\n")]
+    objectives = "".join(one.replace("GHC-1", "GHC-{}".format(i)).replace(
+        "Fund peer support groups in the most deprived wards", "Objective {} of many".format(i))
+        .replace("theme: contributory", "theme: " + THEMES[i % 3]) for i in range(n))
+    entries = "".join("      - {{ref: GHC-{0}, status: on-track, progress: Going well.,"
+                      " measures: [{{ref: M1, value: 3, as_of: 2026-03-31}}]}}\n".format(i)
+                      for i in range(n))
+    text = (valid[:first] + objectives + "reviews:\n  - period: spring\n    submitted: 2026-04-10\n"
+            "    objectives:\n" + entries)
+    write(os.path.join(base, "t", "t.yaml"), text)
+    return ["compile", "--framework", fw_path, os.path.join(base, "t"), "-o", base + ".xlsx",
+            "--round", "2026-spring", "--generated", "2026-05-01"]
+
+
+THEMES = ["contributory", "targeted", "mainstream-equity"]
 ROOT = "."
 EXCERPT = re.compile(r"^ +(\d+) \| (.*)$")
 CARET = re.compile(r"^ +\| ( *)(\^~*)$")
@@ -403,7 +429,8 @@ def main():
                               ("framework registry", gen_framework, 3000),
                               ("vocabulary suggestions", gen_vocabulary, 1000),
                               ("feedback questions", gen_feedback, 3000),
-                              ("inline suppressions", gen_inline_markers, 2000)]:
+                              ("inline suppressions", gen_inline_markers, 2000),
+                              ("compile", gen_compile, 300)]:
             if not only or name in only:
                 growth(hiplan, tmp, name, make, n)
     for line in TIMINGS:
