@@ -110,12 +110,14 @@ TEST_CASE("the text excerpt keeps the caret under a token that is shown escaped"
     d.end = {2, 6};
     d.message = "unknown key 'b\x1b'";
     d.source_line = "a: b\x1b: x";
+    d.source_column = 4;  // the excerpt is the whole line here
     const std::string out = formats::format_diagnostic(d, false);
     CHECK(out.find("unknown key 'b\\x1b'") != std::string::npos);
     CHECK(out.find(" 2 | a: b\\x1b: x\n   |    ^~~~~\n") != std::string::npos);
 
     d.begin = {2, 6};  // the ':' after the escape
     d.end = {2, 7};
+    d.source_column = 6;
     const std::string after = formats::format_diagnostic(d, false);
     CHECK(after.find(" 2 | a: b\\x1b: x\n   |         ^\n") != std::string::npos);
 }

@@ -1,6 +1,8 @@
 #include "hiplan/authoring/carry_over.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
@@ -18,13 +20,8 @@ const model::ObjectiveReview* latest_entry(const model::Template& t, const std::
     const model::ObjectiveReview* found = nullptr;
     for (const char* period : {"spring", "autumn"}) {
         for (const auto& r : t.reviews) {
-            if (r.period != period) {
-                continue;
-            }
-            for (const auto& o : r.objectives) {
-                if (o.ref == id) {
-                    found = &o;
-                }
+            if (r.period == period && r.entry(id) != nullptr) {
+                found = r.entry(id);
             }
         }
     }
@@ -37,19 +34,34 @@ const model::MeasureUpdate* latest_value(const model::Template& t, const std::st
     const model::MeasureUpdate* found = nullptr;
     for (const char* period : {"spring", "autumn"}) {
         for (const auto& r : t.reviews) {
-            if (r.period != period) {
-                continue;
-            }
-            for (const auto& o : r.objectives) {
-                for (const auto& u : o.measures) {
-                    if (o.ref == objective && u.ref == measure && u.value && u.as_of) {
-                        found = &u;
-                    }
-                }
+            const model::ObjectiveReview* o = r.period == period ? r.entry(objective) : nullptr;
+            const model::MeasureUpdate* u = o != nullptr ? o->update(measure) : nullptr;
+            if (u != nullptr && u->value && u->as_of) {
+                found = u;
             }
         }
     }
     return found;
+}
+
+// The objective skeletons of a starter template, by theme: each starts with "    - id: "
+// and names its theme on a line "      theme: ID".
+std::unordered_map<std::string, std::string> skeletons_by_theme(const std::string& starter) {
+    std::unordered_map<std::string, std::string> out;
+    const std::size_t part2 = std::min(starter.find("\n# Part 2"), starter.size());
+    std::size_t begin = starter.find("\n    - id: ");
+    while (begin < part2) {
+        const std::size_t next = std::min(starter.find("\n    - id: ", begin + 1), part2);
+        const std::string_view piece(starter.data() + begin + 1, next - begin);
+        const std::size_t at = piece.find("\n      theme: ");
+        if (at != std::string_view::npos) {
+            const std::size_t id = at + 14;
+            out.emplace(std::string(piece.substr(id, piece.find('\n', id) - id)),
+                        std::string(piece));
+        }
+        begin = next;
+    }
+    return out;
 }
 
 std::string number(double v) {
@@ -211,14 +223,13 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
     e << YAML::Key << "submitted" << YAML::Value << submitted.to_string();
     e << YAML::Key << "summary" << YAML::Value << "TBC";
     e << YAML::Key << "ratings" << YAML::Value << YAML::BeginSeq;
+    const IdIndex rated(last.ratings, [](const model::ThemeRating& x) { return x.theme; });
     for (const auto& theme : f.themes) {
-        const auto r = std::find_if(last.ratings.begin(), last.ratings.end(),
-                                    [&](const auto& x) { return x.theme == theme.id; });
+        const model::ThemeRating* r = find_in(last.ratings, rated, theme.id);
         e << YAML::Flow << YAML::BeginMap << YAML::Key << "theme" << YAML::Value << theme.id
           << YAML::Key << "rating" << YAML::Value
-          << (r != last.ratings.end()
-                  ? r->rating
-                  : (f.ratings.empty() ? std::string("TBC") : f.ratings.front().id))
+          << (r != nullptr ? r->rating
+                           : (f.ratings.empty() ? std::string("TBC") : f.ratings.front().id))
           << YAML::Key << "evidence" << YAML::Value << "TBC" << YAML::EndMap;
     }
     e << YAML::EndSeq;
@@ -239,24 +250,21 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
     std::string skeletons;
     const model::Submitter submitter{last.submitter_id, last.submitter_name, last.submitter_type};
     int n = static_cast<int>(last.objectives.size());
+    std::unordered_set<std::string_view> covered;
+    for (const auto* o : kept) {
+        covered.insert(o->theme);
+    }
+    StarterOptions so{&f, &submitter, next_cycle, {}, schema_ref};
+    const auto by_theme = skeletons_by_theme(starter_template(so));
     for (const auto& theme : f.themes) {
-        const bool covered = std::any_of(kept.begin(), kept.end(),
-                                         [&](const auto* o) { return o->theme == theme.id; });
-        if (!covered) {
-            StarterOptions so{&f, &submitter, next_cycle, {}, schema_ref};
-            const std::string one = starter_template(so);
-            // Take that theme's objective skeleton out of a full starter.
-            const std::string marker = fmt::format("      theme: {}\n", theme.id);
-            const std::size_t at = one.find(marker);
-            const std::size_t begin = one.rfind("\n    - id: ", at) + 1;
-            std::size_t end = one.find("\n    - id: ", at);
-            const std::size_t part2 = one.find("\n# Part 2");
-            end = (end == std::string::npos || end > part2 ? part2 : end) + 1;
-            std::string skeleton = one.substr(begin, end - begin);
-            const std::string old_id = skeleton.substr(10, skeleton.find(' ', 10) - 10);
-            skeleton.replace(10, old_id.size(), fmt::format("{}-{}", last.submitter_id, ++n));
-            skeletons += skeleton;
+        const auto found = by_theme.find(theme.id);
+        if (covered.contains(theme.id) || found == by_theme.end()) {
+            continue;
         }
+        std::string skeleton = found->second;
+        const std::string old_id = skeleton.substr(10, skeleton.find(' ', 10) - 10);
+        skeleton.replace(10, old_id.size(), fmt::format("{}-{}", last.submitter_id, ++n));
+        skeletons += skeleton;
     }
     if (!skeletons.empty()) {
         const std::size_t reviews = text.find("\nreviews:");

@@ -256,6 +256,7 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
             board.objectives.push_back({&e, t});
         }
         if (board.round_review(*t) != nullptr) {
+            board.reviews_of[{t->submitter_id, t->cycle}].push_back(board.reviews.size());
             board.reviews.push_back({&e, t});
         }
     }

@@ -73,6 +73,9 @@ struct Board {
     std::vector<TemplateEntry> reviews;           // templates whose round review is reported
     std::vector<FeedbackEntry> feedback;
     std::vector<SubmitterStatus> submitters;  // the registry, in framework order
+    // `reviews` by submitter id and cycle (positions, in order): carried-over objectives
+    // find their earlier review without a scan of every review.
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> reviews_of;
 
     [[nodiscard]] std::size_t expected() const { return submitters.size(); }
     [[nodiscard]] std::size_t received() const;

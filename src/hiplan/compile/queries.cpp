@@ -27,15 +27,7 @@ std::optional<StatusView> status_view(const model::Framework* f, const std::stri
 }
 
 const model::ObjectiveReview* find_review(const model::Review* review, const std::string& id) {
-    if (review == nullptr) {
-        return nullptr;
-    }
-    for (const auto& o : review->objectives) {
-        if (o.ref == id) {
-            return &o;
-        }
-    }
-    return nullptr;
+    return review != nullptr ? review->entry(id) : nullptr;
 }
 
 std::optional<StatusView> latest_status(const Board& board, const model::Template& t,
@@ -53,12 +45,12 @@ std::optional<StatusView> latest_status(const Board& board, const model::Templat
     }
     const std::string cycle = o.carried_over_from.substr(0, slash);
     const std::string id = o.carried_over_from.substr(slash + 1);
-    for (const auto& entry : board.reviews) {
-        const model::Template& earlier = *entry.view;
-        if (earlier.submitter_id != t.submitter_id || earlier.cycle != cycle) {
-            continue;
-        }
-        const model::Review* r = board.round_review(earlier);
+    const auto same = board.reviews_of.find({t.submitter_id, cycle});
+    if (same == board.reviews_of.end()) {
+        return std::nullopt;
+    }
+    for (const std::size_t at : same->second) {
+        const model::Review* r = board.round_review(*board.reviews[at].view);
         if (const auto* found = find_review(r, id)) {
             return status_view(board.framework, found->status,
                                fmt::format("{} review {} ({})", r->period, cycle, id));
@@ -86,15 +78,7 @@ std::optional<StatusView> previous_status(const Board& board, const model::Templ
 const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
                                           const model::Objective& o, const model::Measure& m) {
     const auto* entry = find_review(board.round_review(t), o.id);
-    if (entry == nullptr) {
-        return nullptr;
-    }
-    for (const auto& u : entry->measures) {
-        if (u.ref == m.id) {
-            return &u;
-        }
-    }
-    return nullptr;
+    return entry != nullptr ? entry->update(m.id) : nullptr;
 }
 
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest) {

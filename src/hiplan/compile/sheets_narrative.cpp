@@ -1,4 +1,4 @@
-#include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -11,37 +11,38 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
-// The themes of the objectives `refs` name, in framework order, as display names.
-std::string themes_of(const Board& board, const model::Template& t,
-                      const std::vector<model::Ref>& refs) {
-    std::vector<std::string> names;
-    if (board.framework == nullptr) {
+// The themes of the objectives `refs` name, in framework order, as display names, and the
+// position of the first of them (for grouping rows by theme; SIZE_MAX when there is none).
+struct Themes {
+    std::string names;
+    std::size_t rank = SIZE_MAX;
+};
+
+Themes themes_of(const Board& board, const model::Template& t,
+                 const std::vector<model::Ref>& refs) {
+    const model::Framework* f = board.framework;
+    if (f == nullptr) {
         return {};
     }
-    for (const auto& theme : board.framework->themes) {
-        const bool used = std::any_of(refs.begin(), refs.end(), [&](const model::Ref& r) {
-            return std::any_of(t.objectives.begin(), t.objectives.end(),
-                               [&](const auto& o) { return o.id == r.id && o.theme == theme.id; });
-        });
-        if (used) {
-            names.push_back(theme.name);
+    std::set<std::size_t> positions;
+    for (const auto& r : refs) {
+        const model::Objective* o = t.objective(r.id);
+        if (const auto at = o != nullptr ? f->find(model::Vocab::Theme, o->theme) : std::nullopt) {
+            positions.insert(*at);
         }
     }
-    return join(names, "; ");
+    std::vector<std::string> names;
+    for (const std::size_t at : positions) {
+        names.push_back(f->themes[at].name);
+    }
+    return {join(names, "; "), positions.empty() ? SIZE_MAX : *positions.begin()};
 }
 
-// Position of a theme name in the framework, for grouping rows by theme.
-std::size_t theme_rank(const Board& board, const std::string& names) {
-    if (board.framework == nullptr || names.empty()) {
-        return SIZE_MAX;
-    }
-    const auto& themes = board.framework->themes;
-    for (std::size_t i = 0; i < themes.size(); ++i) {
-        if (names.starts_with(themes[i].name)) {
-            return i;
-        }
-    }
-    return SIZE_MAX;
+// The theme a support ask names itself, as a display name and position.
+Themes theme_named(const Board& board, const std::string& id) {
+    const auto at =
+        board.framework != nullptr ? board.framework->find(model::Vocab::Theme, id) : std::nullopt;
+    return {theme_name(board.framework, id), at.value_or(SIZE_MAX)};
 }
 
 struct Themed {
@@ -103,15 +104,15 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
                               text_cell(""), text_cell(review_name(t, r))}});
         }
         for (const auto& k : r.risks) {
-            const std::string themes = themes_of(board, t, k.objectives);
+            const Themes themes = themes_of(board, t, k.objectives);
             std::vector<std::string> ids;
             for (const auto& ref : k.objectives) {
                 ids.push_back(ref.id);
             }
             const bool high = k.likelihood == "high" && k.impact == "high";
             items.push_back(
-                {theme_rank(board, themes),
-                 {text_cell(themes), text_cell(t.submitter_id), text_cell("Risk"),
+                {themes.rank,
+                 {text_cell(themes.names), text_cell(t.submitter_id), text_cell("Risk"),
                   text_cell(k.description), text_cell(k.mitigation), text_cell(k.likelihood),
                   text_cell(k.impact), text_cell(join(ids)), text_cell(review_name(t, r))}});
             if (high) {
@@ -133,15 +134,15 @@ void support_asks(xlsx::Workbook& wb, const Board& board) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
         for (const auto& a : r.support_needed) {
-            const std::string themes = !a.theme.empty() ? theme_name(board.framework, a.theme)
-                                                        : themes_of(board, t, a.objectives);
+            const Themes themes =
+                !a.theme.empty() ? theme_named(board, a.theme) : themes_of(board, t, a.objectives);
             std::vector<std::string> ids;
             for (const auto& ref : a.objectives) {
                 ids.push_back(ref.id);
             }
             items.push_back(
-                {theme_rank(board, themes),
-                 {text_cell(themes), text_cell(t.submitter_id), text_cell(t.submitter_name),
+                {themes.rank,
+                 {text_cell(themes.names), text_cell(t.submitter_id), text_cell(t.submitter_name),
                   text_cell(t.submitter_type), text_cell(a.ask), text_cell(join(ids)),
                   text_cell(review_name(t, r))}});
         }
@@ -168,38 +169,41 @@ void feedback(xlsx::Workbook& wb, const Board& board) {
     s.number(3, 1, static_cast<double>(reached));
     const std::vector<std::string> headers = {"Question",     "Group",  "Group name", "Held",
                                               "Participants", "Answer", "Framework"};
-    std::vector<Row> rows;
-    // Question by question, in the framework's order, then each group's answers.
+    // Question by question, in each framework's order, then each group's answers: the
+    // answers are grouped by question in one pass.
     std::vector<std::pair<const model::Framework*, const model::Question*>> questions;
+    std::set<const model::Framework*> frameworks;
+    std::map<std::pair<const model::Framework*, std::string_view>, std::vector<Row>> answered;
     for (const auto& fb : board.feedback) {
-        for (const auto& q : fb.framework->questions) {
-            const bool seen = std::any_of(questions.begin(), questions.end(), [&](const auto& x) {
-                return x.first == fb.framework && x.second->id == q.id;
-            });
-            if (!seen) {
-                questions.emplace_back(fb.framework, &q);
+        if (frameworks.insert(fb.framework).second) {
+            for (const auto& q : fb.framework->questions) {
+                if (answered.try_emplace({fb.framework, q.id}).second) {
+                    questions.emplace_back(fb.framework, &q);
+                }
+            }
+        }
+        for (const auto& [ref, answers] : fb.view->answers) {
+            const auto group = answered.find({fb.framework, ref.id});
+            const auto at = fb.framework->find(model::Vocab::Question, ref.id);
+            if (group == answered.end() || !at) {
+                continue;
+            }
+            const model::Question* q = &fb.framework->questions[*at];
+            for (const auto& answer : answers) {
+                group->second.push_back(
+                    {text_cell(q->text), text_cell(fb.view->group_initials),
+                     text_cell(fb.view->group_name), date_cell(fb.view->held),
+                     number_cell(fb.view->participants ? std::optional<double>(static_cast<double>(
+                                                             *fb.view->participants))
+                                                       : std::nullopt),
+                     text_cell(answer), text_cell(fb.framework->id)});
             }
         }
     }
+    std::vector<Row> rows;
     for (const auto& [framework, q] : questions) {
-        for (const auto& fb : board.feedback) {
-            if (fb.framework != framework) {
-                continue;
-            }
-            for (const auto& [ref, answers] : fb.view->answers) {
-                if (ref.id != q->id) {
-                    continue;
-                }
-                for (const auto& answer : answers) {
-                    rows.push_back({text_cell(q->text), text_cell(fb.view->group_initials),
-                                    text_cell(fb.view->group_name), date_cell(fb.view->held),
-                                    number_cell(fb.view->participants
-                                                    ? std::optional<double>(static_cast<double>(
-                                                          *fb.view->participants))
-                                                    : std::nullopt),
-                                    text_cell(answer), text_cell(framework->id)});
-                }
-            }
+        for (auto& row : answered[{framework, q->id}]) {
+            rows.push_back(std::move(row));
         }
     }
     write_register(s, 5, headers, rows, "Feedback", "No feedback documents were compiled.");

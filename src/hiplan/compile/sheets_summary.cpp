@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -55,6 +57,21 @@ std::vector<std::string> theme_columns(std::string first, std::string second,
     }
     headers.emplace_back("Total");
     return headers;
+}
+
+// The count for `key` in `counts` (0 when absent).
+template <typename Map> std::size_t count_of(const Map& counts, const typename Map::key_type& key) {
+    const auto it = counts.find(key);
+    return it == counts.end() ? 0 : it->second;
+}
+
+// The ids `refs` name, each once.
+std::set<std::string_view> distinct_ids(const std::vector<model::Ref>& refs) {
+    std::set<std::string_view> ids;
+    for (const auto& r : refs) {
+        ids.insert(r.id);
+    }
+    return ids;
 }
 
 }  // namespace
@@ -122,29 +139,29 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     for (std::size_t k = 0; k < f->statuses.size(); ++k) {
         s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
     }
+    // Counted in one pass over the objectives, then looked up cell by cell.
+    std::unordered_map<std::string_view, std::size_t> by_theme;
+    for (const auto& e : board.objectives) {
+        for (const auto& o : e.view->objectives) {
+            ++by_theme[o.theme];
+        }
+    }
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> by_theme_status;
+    for (const auto& e : board.reviews) {
+        const model::Review* r = board.round_review(*e.view);
+        for (const auto& o : e.view->objectives) {
+            if (const auto* entry = find_review(r, o.id)) {
+                ++by_theme_status[{o.theme, entry->status}];
+            }
+        }
+    }
     for (const auto& theme : f->themes) {
         ++row;
-        std::size_t objectives = 0;
-        for (const auto& e : board.objectives) {
-            objectives += static_cast<std::size_t>(
-                std::count_if(e.view->objectives.begin(), e.view->objectives.end(),
-                              [&](const auto& o) { return o.theme == theme.id; }));
-        }
         s.text(row, 0, theme.name);
-        s.number(row, 1, static_cast<double>(objectives));
+        s.number(row, 1, static_cast<double>(count_of(by_theme, theme.id)));
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-            std::size_t n = 0;
-            for (const auto& e : board.reviews) {
-                const model::Review* r = board.round_review(*e.view);
-                for (const auto& o : e.view->objectives) {
-                    const auto* entry = find_review(r, o.id);
-                    n += entry != nullptr && o.theme == theme.id &&
-                                 entry->status == f->statuses[k].id
-                             ? 1U
-                             : 0U;
-                }
-            }
-            s.number(row, static_cast<std::uint32_t>(2 + k), static_cast<double>(n));
+            s.number(row, static_cast<std::uint32_t>(2 + k),
+                     static_cast<double>(count_of(by_theme_status, {theme.id, f->statuses[k].id})));
         }
     }
     const std::uint32_t first = table_row + 1;
@@ -195,12 +212,14 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
                    xlsx::Style::with_fill(k_gap_fill));
             continue;
         }
+        std::unordered_map<std::string_view, std::size_t> by_theme;
+        for (const auto& o : entry->view->objectives) {
+            ++by_theme[o.theme];
+        }
         std::size_t total = 0;
         for (std::uint32_t t = 0; t < themes; ++t) {
-            const auto n =
-                std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
-                              [&](const auto& o) { return o.theme == f->themes[t].id; });
-            total += static_cast<std::size_t>(n);
+            const std::size_t n = count_of(by_theme, f->themes[t].id);
+            total += n;
             s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
         }
         s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
@@ -214,23 +233,21 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, theme_columns("Outcome", "Id", *f));
     const std::uint32_t outcome_first = row + 1;
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> by_outcome_theme;
+    for (const auto& e : board.objectives) {
+        for (const auto& o : e.view->objectives) {
+            for (const std::string_view outcome : distinct_ids(o.logic_model.contributes_to)) {
+                ++by_outcome_theme[{outcome, o.theme}];
+            }
+        }
+    }
     for (const auto& outcome : f->outcomes) {
         ++row;
         s.text(row, 0, outcome.name);
         s.text(row, 1, outcome.id);
         std::size_t total = 0;
         for (std::uint32_t t = 0; t < themes; ++t) {
-            std::size_t n = 0;
-            for (const auto& e : board.objectives) {
-                for (const auto& o : e.view->objectives) {
-                    const auto& to = o.logic_model.contributes_to;
-                    n += o.theme == f->themes[t].id &&
-                                 std::any_of(to.begin(), to.end(),
-                                             [&](const auto& r) { return r.id == outcome.id; })
-                             ? 1U
-                             : 0U;
-                }
-            }
+            const std::size_t n = count_of(by_outcome_theme, {outcome.id, f->themes[t].id});
             total += n;
             s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
         }
@@ -245,18 +262,25 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"});
     const std::uint32_t focus_first = row + 1;
+    std::unordered_map<std::string_view, std::size_t> objectives_in;  // per focus area
+    std::unordered_map<std::string_view, std::size_t> submitters_in;
+    for (const auto& e : board.objectives) {
+        std::set<std::string_view> areas;
+        for (const auto& o : e.view->objectives) {
+            for (const std::string_view area :
+                 std::set<std::string_view>(o.focus.begin(), o.focus.end())) {
+                ++objectives_in[area];
+                areas.insert(area);
+            }
+        }
+        for (const std::string_view area : areas) {
+            ++submitters_in[area];
+        }
+    }
     for (const auto& area : f->focus) {
         ++row;
-        std::size_t objectives = 0;
-        std::size_t submitters = 0;
-        for (const auto& e : board.objectives) {
-            const auto n = std::count_if(
-                e.view->objectives.begin(), e.view->objectives.end(), [&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), area.id) != o.focus.end();
-                });
-            objectives += static_cast<std::size_t>(n);
-            submitters += n > 0 ? 1 : 0;
-        }
+        const std::size_t objectives = count_of(objectives_in, area.id);
+        const std::size_t submitters = count_of(submitters_in, area.id);
         s.text(row, 0, area.name);
         s.text(row, 1, area.id);
         s.text(row, 2, area.group);
@@ -282,21 +306,21 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
         s.text(1, static_cast<std::uint32_t>(2 + t), f->themes[t].name, {.header = true});
     }
     std::uint32_t row = 1;
+    const IdIndex scale(f->ratings, [](const model::Rating& x) { return x.id; });
     for (const auto& e : board.objectives) {
         ++row;
         s.text(row, 0, e.view->submitter_id + " " + e.view->submitter_name);
         s.text(row, 1, e.view->submitter_type);
+        const IdIndex rated(e.view->ratings, [](const model::ThemeRating& x) { return x.theme; });
         for (std::size_t t = 0; t < f->themes.size(); ++t) {
-            const auto r = std::find_if(e.view->ratings.begin(), e.view->ratings.end(),
-                                        [&](const auto& x) { return x.theme == f->themes[t].id; });
+            const model::ThemeRating* r = find_in(e.view->ratings, rated, f->themes[t].id);
             const auto col = static_cast<std::uint32_t>(2 + t);
-            if (r == e.view->ratings.end()) {
+            if (r == nullptr) {
                 s.text(row, col, "not rated");
                 continue;
             }
-            const auto known = std::find_if(f->ratings.begin(), f->ratings.end(),
-                                            [&](const auto& x) { return x.id == r->rating; });
-            if (known == f->ratings.end()) {
+            const model::Rating* known = find_in(f->ratings, scale, r->rating);
+            if (known == nullptr) {
                 s.text(row, col, r->rating);
             } else {
                 s.text(row, col, known->name,
@@ -333,44 +357,33 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
         }
         ++row;
     };
-    auto used = [&](auto pred) {
+    if (f != nullptr) {
+        // What the objectives use, in one pass.
+        std::unordered_set<std::string_view> themes_used;
+        std::unordered_set<std::string_view> outcomes_used;
+        std::unordered_set<std::string_view> focus_used;
         for (const auto& e : board.objectives) {
             for (const auto& o : e.view->objectives) {
-                if (pred(o)) {
-                    return true;
+                themes_used.insert(o.theme);
+                for (const auto& r : o.logic_model.contributes_to) {
+                    outcomes_used.insert(r.id);
+                }
+                focus_used.insert(o.focus.begin(), o.focus.end());
+            }
+        }
+        const auto unused = [](const auto& items, const auto& used) {
+            std::vector<std::string> out;
+            for (const auto& x : items) {
+                if (!used.contains(x.id)) {
+                    out.push_back(fmt::format("{} ({})", x.name, x.id));
                 }
             }
-        }
-        return false;
-    };
-    if (f != nullptr) {
-        std::vector<std::string> themes;
-        for (const auto& t : f->themes) {
-            if (!used([&](const auto& o) { return o.theme == t.id; })) {
-                themes.push_back(fmt::format("{} ({})", t.name, t.id));
-            }
-        }
-        list_gaps("Themes with no objective", themes);
-        std::vector<std::string> outcomes;
-        for (const auto& c : f->outcomes) {
-            if (!used([&](const auto& o) {
-                    const auto& to = o.logic_model.contributes_to;
-                    return std::any_of(to.begin(), to.end(),
-                                       [&](const auto& r) { return r.id == c.id; });
-                })) {
-                outcomes.push_back(fmt::format("{} ({})", c.name, c.id));
-            }
-        }
-        list_gaps("Shared outcomes no objective contributes to", outcomes);
-        std::vector<std::string> focus;
-        for (const auto& a : f->focus) {
-            if (!used([&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), a.id) != o.focus.end();
-                })) {
-                focus.push_back(fmt::format("{} ({})", a.name, a.id));
-            }
-        }
-        list_gaps("Focus areas no objective addresses", focus);
+            return out;
+        };
+        list_gaps("Themes with no objective", unused(f->themes, themes_used));
+        list_gaps("Shared outcomes no objective contributes to",
+                  unused(f->outcomes, outcomes_used));
+        list_gaps("Focus areas no objective addresses", unused(f->focus, focus_used));
     }
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});

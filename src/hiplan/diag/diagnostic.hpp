@@ -17,7 +17,10 @@ struct Diagnostic {
     std::string pointer;  // RFC 6901 JSON Pointer to the node ("" = document)
     std::string message;
     std::string hint;
-    std::string source_line;  // the text of line `begin.line`, for the human format
+    // For the human format: line `begin.line`, or a window of about 120 characters of it
+    // around the column ("..." where it is cut), and the column of `begin` in that text.
+    std::string source_line;
+    std::uint32_t source_column = 0;
 };
 
 // Orders findings by file, then position, then rule code.

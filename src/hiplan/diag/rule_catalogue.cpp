@@ -93,7 +93,7 @@ constexpr std::array k_rules = {
          "fix the findings shown and lint again; a file this broken is usually the wrong file",
          "At most 1,000 findings are kept per file, so that a hostile or badly damaged file "
          "cannot exhaust memory or flood the output. This finding says how many more there "
-         "were.",
+         "were. Findings switched off (--ignore, .hiplan.yaml, inline comments) do not count.",
          "", ""},
     Rule{CommentInText, "HP113", "comment-in-text", W, Input,
          "Text is cut short by a ' #' that YAML reads as the start of a comment.",

@@ -17,9 +17,6 @@ constexpr std::string_view k_yellow = "\033[1;33m";
 constexpr std::string_view k_blue = "\033[1;34m";
 constexpr std::string_view k_cyan = "\033[36m";
 
-// The longest source excerpt shown, in characters.
-constexpr std::size_t k_max_excerpt = 160;
-
 std::string paint(std::string_view text, std::string_view colour, bool color) {
     if (!color) {
         return std::string(text);
@@ -31,31 +28,22 @@ std::string plural(std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// Writes the source line (tabs shown as spaces) with a caret under the token. Control
-// characters and the like are shown escaped (utf8::printable), which makes the line wider:
-// the caret's place is measured in the escaped text.
+// Writes the excerpt of the source line (tabs shown as spaces; at most about 120
+// characters around the column, cut by lint/source_text) with a caret under the token.
+// Control characters and the like are shown escaped (utf8::printable), which makes the line
+// wider: the caret's place is measured in the escaped text.
 void write_excerpt(std::string& out, const Diagnostic& d, bool color) {
     std::string line = d.source_line;
     std::replace(line.begin(), line.end(), '\t', ' ');
-    std::size_t col = d.begin.column - 1;  // characters of the line as read
-    std::size_t width = d.end.column > d.begin.column ? d.end.column - d.begin.column : 1;
-    std::string_view shown = line;
-    std::string prefix;
-    if (utf8::length(shown) > k_max_excerpt) {
-        const std::size_t skip = col > 60 ? col - 60 : 0;
-        shown = shown.substr(utf8::prefix(shown, skip).size());
-        shown = utf8::prefix(shown, k_max_excerpt);
-        if (skip > 0) {
-            prefix = "...";
-            col -= skip;
-        }
-        width = std::min(width, k_max_excerpt);
-    }
+    const std::size_t col = d.source_column > 0 ? d.source_column - 1 : 0;  // characters
+    const std::size_t room = std::max<std::size_t>(utf8::length(line), col + 1) - col;
+    const std::size_t width = std::clamp<std::size_t>(
+        d.end.column > d.begin.column ? d.end.column - d.begin.column : 1, 1, room);
+    const std::string_view shown = line;
     const std::string_view before = utf8::prefix(shown, col);
     const std::string_view through = utf8::prefix(shown, col + width);
     const std::size_t before_shown = utf8::length(utf8::printable(before));
-    const std::size_t at =
-        prefix.size() + before_shown + (col - std::min(col, utf8::length(shown)));
+    const std::size_t at = before_shown + (col - std::min(col, utf8::length(shown)));
     // Characters the escapes add inside the token widen the marks by as many.
     const std::size_t through_shown = utf8::length(utf8::printable(through));
     const std::size_t token_shown = through_shown - std::min(before_shown, through_shown);
@@ -65,8 +53,7 @@ void write_excerpt(std::string& out, const Diagnostic& d, bool color) {
     const std::string gutter(number.size(), ' ');
     const std::string bar = paint("|", k_blue, color);
     out += fmt::format(" {} {}\n", gutter, bar);
-    out += fmt::format(" {} {} {}{}\n", paint(number, k_blue, color), bar, prefix,
-                       utf8::printable(shown));
+    out += fmt::format(" {} {} {}\n", paint(number, k_blue, color), bar, utf8::printable(shown));
     const std::string marks = "^" + std::string(marks_width - 1, '~');
     out += fmt::format(" {} {} {}{}\n", gutter, bar, std::string(at, ' '),
                        paint(marks, d.severity == Severity::Error ? k_red : k_yellow, color));

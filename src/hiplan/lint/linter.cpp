@@ -125,7 +125,13 @@ FileResult lint_text(std::string path, std::string_view bytes, const frameworks:
                      const Options& options) {
     FileResult result;
     result.path = std::move(path);
-    Findings findings(result.path);
+    static const SuppressionPolicy k_no_policy;
+    FileSuppressions suppressions(
+        bytes, result.path, options.suppressions != nullptr ? *options.suppressions : k_no_policy);
+    // Suppressed findings are dropped as they are made: they never count toward the limit.
+    Findings findings(result.path, [&suppressions](RuleId id, Position at) {
+        return suppressions.suppressed(id, at.line);
+    });
     yaml::LoadResult loaded = yaml::load(bytes, findings, options.limits);
     if (!loaded.fatal) {
         auto parsed = std::make_shared<ParsedDocument>();
@@ -143,12 +149,10 @@ FileResult lint_text(std::string path, std::string_view bytes, const frameworks:
             result.parsed = std::move(parsed);
         }
     }
+    suppressions.report_unused(findings);
     result.diagnostics = findings.take();
-    static const SuppressionPolicy k_no_policy;
-    apply_suppressions(result.diagnostics, bytes, result.path,
-                       options.suppressions != nullptr ? *options.suppressions : k_no_policy);
+    suppressions.apply_severity(result.diagnostics);
     finalize_positions(result.diagnostics, bytes);
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
     return result;
 }
 

@@ -8,34 +8,36 @@ namespace hiplan::lint {
 
 namespace {
 
-// Start offsets of every line in `bytes`.
-std::vector<std::size_t> line_starts(std::string_view bytes) {
-    std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\n') {
-            starts.push_back(i + 1);
-        }
-    }
-    return starts;
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-std::string_view line_text(std::string_view bytes, const std::vector<std::size_t>& starts,
-                           std::size_t index) {
-    const std::size_t begin = starts[index];
-    std::size_t end = index + 1 < starts.size() ? starts[index + 1] - 1 : bytes.size();
+// The line starting at `begin`, without its line break.
+std::string_view line_at(std::string_view bytes, std::size_t begin, bool first) {
+    std::size_t end = std::min(bytes.find('\n', begin), bytes.size());
     if (end > begin && bytes[end - 1] == '\r') {
         --end;
     }
     std::string_view line = bytes.substr(begin, end - begin);
-    if (index == 0 && line.starts_with("\xEF\xBB\xBF")) {
+    if (first && line.starts_with("\xEF\xBB\xBF")) {
         line.remove_prefix(3);  // yaml-cpp does not count the byte-order mark
     }
     return line;
 }
 
+// The byte offset `count` characters before `offset` (or the start).
+std::size_t back(std::string_view s, std::size_t offset, std::size_t count) {
+    for (; offset > 0 && count > 0; --count) {
+        do {
+            --offset;
+        } while (offset > 0 && is_continuation(s[offset]));
+    }
+    return offset;
+}
+
 }  // namespace
 
-std::size_t token_length(std::string_view line, std::size_t offset) {
+std::size_t token_length(std::string_view line, std::size_t offset, bool in_flow) {
     if (offset >= line.size()) {
         return 0;
     }
@@ -48,11 +50,11 @@ std::size_t token_length(std::string_view line, std::size_t offset) {
         }
         return line.size() - offset;
     }
-    if (open == '[' || open == '{' || open == '-' || open == '|' || open == '>') {
-        return 1;
+    const bool dash_item = open == '-' && (offset + 1 == line.size() || line[offset + 1] == ' ');
+    if (open == '[' || open == '{' || dash_item || open == '|' || open == '>') {
+        return 1;  // "-3" is a number, "- x" a list item
     }
     // ',' ends a token only on a line with [ ] or { }: in a block value, "1,060" is one.
-    const bool in_flow = line.find_first_of("[{") != std::string_view::npos;
     std::size_t i = offset;
     while (i < line.size()) {
         const char c = line[i];
@@ -69,27 +71,82 @@ std::size_t token_length(std::string_view line, std::size_t offset) {
     return std::max<std::size_t>(i - offset, 1);
 }
 
-void finalize_positions(std::vector<Diagnostic>& diagnostics, std::string_view bytes) {
-    if (diagnostics.empty()) {
-        return;
+Excerpt excerpt(std::string_view line, std::size_t offset) {
+    offset = std::min(offset, line.size());
+    std::size_t begin = back(line, offset, k_excerpt_before);
+    std::size_t end = begin + utf8::prefix(line.substr(begin), k_excerpt_width).size();
+    if (end == line.size()) {
+        begin = back(line, end, k_excerpt_width);  // near the end: as much as fits
     }
-    const std::vector<std::size_t> starts = line_starts(bytes);
+    Excerpt e;
+    if (begin > 0) {
+        e.text = "...";
+    }
+    e.column = static_cast<std::uint32_t>(e.text.size() +
+                                          utf8::length(line.substr(begin, offset - begin)) + 1);
+    e.text.append(line.substr(begin, end - begin));
+    if (end < line.size()) {
+        e.text += "...";
+    }
+    return e;
+}
+
+void finalize_positions(std::vector<Diagnostic>& diagnostics, std::string_view bytes) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), diagnostic_less);
+    // Findings come line by line, left to right, so the text is walked once: `chars`
+    // characters make up the first `counted` bytes of the current line.
+    std::uint32_t line_number = 1;  // the line that starts at `line_start`
+    std::size_t line_start = 0;
+    std::uint32_t current = 0;  // the line `line` holds (0: none yet)
+    std::string_view line;
+    bool valid = false;
+    bool in_flow = false;
+    std::size_t counted = 0;
+    std::size_t chars = 0;
+    std::size_t token_at = std::string_view::npos;  // the last token measured, in characters
+    std::size_t token_chars = 0;
     for (Diagnostic& d : diagnostics) {
-        if (!d.begin.known() || d.begin.line > starts.size()) {
+        if (!d.begin.known()) {
             continue;
         }
-        const std::string_view line = line_text(bytes, starts, d.begin.line - 1);
-        const std::size_t offset = std::min<std::size_t>(d.begin.column - 1, line.size());
-        const std::size_t length = token_length(line, offset);
-        const std::string_view before = line.substr(0, offset);
-        const std::string_view token = line.substr(offset, length);
+        if (d.begin.line != current) {
+            while (line_number < d.begin.line) {
+                const std::size_t next = bytes.find('\n', line_start);
+                if (next == std::string_view::npos) {
+                    break;
+                }
+                line_start = next + 1;
+                ++line_number;
+            }
+            if (line_number != d.begin.line) {
+                continue;  // past the end of the text
+            }
+            current = d.begin.line;
+            line = line_at(bytes, line_start, current == 1);
+            valid = !utf8::validate(line);
+            in_flow = line.find_first_of("[{") != std::string_view::npos;
+            counted = chars = 0;
+            token_at = std::string_view::npos;
+        }
         // A line with an invalid byte (HP101) cannot be shown; keep the byte column.
-        if (utf8::validate(line)) {
+        if (!valid) {
             continue;
         }
-        d.source_line = std::string(line);
-        d.begin.column = static_cast<std::uint32_t>(utf8::length(before) + 1);
-        d.end = {d.begin.line, static_cast<std::uint32_t>(d.begin.column + utf8::length(token))};
+        const std::size_t offset = std::min<std::size_t>(d.begin.column - 1, line.size());
+        if (offset < counted) {
+            counted = chars = 0;
+        }
+        chars += utf8::length(line.substr(counted, offset - counted));
+        counted = offset;
+        if (offset != token_at) {
+            token_at = offset;
+            token_chars = utf8::length(line.substr(offset, token_length(line, offset, in_flow)));
+        }
+        Excerpt e = excerpt(line, offset);
+        d.source_line = std::move(e.text);
+        d.source_column = e.column;
+        d.begin.column = static_cast<std::uint32_t>(chars + 1);
+        d.end = {d.begin.line, static_cast<std::uint32_t>(d.begin.column + token_chars)};
     }
 }
 

@@ -23,73 +23,14 @@ namespace {
 
 constexpr std::string_view k_marker = "hiplan: ignore[";
 
-struct InlineSuppression {
-    std::uint32_t line;
-    std::uint32_t column;  // of the rule name, in bytes
-    std::string name;
-    const Rule* rule;
-    bool used = false;
-};
-
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
     const auto e = s.find_last_not_of(" \t");
-    return b == std::string_view::npos ? std::string{} : std::string(s.substr(b, e - b + 1));
+    return b == std::string_view::npos ? std::string_view{} : s.substr(b, e - b + 1);
 }
 
-std::vector<InlineSuppression> find_inline(std::string_view bytes) {
-    std::vector<InlineSuppression> out;
-    // A file that is not UTF-8 is rejected whole (HP101); its comments mean nothing.
-    if (bytes.find(k_marker) == std::string_view::npos || utf8::validate(bytes)) {
-        return out;
-    }
-    std::uint32_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t at = bytes.find(k_marker); at != std::string_view::npos;
-         at = bytes.find(k_marker, at + 1)) {
-        for (std::size_t i = line_start; i < at; ++i) {
-            if (bytes[i] == '\n') {
-                ++line;
-                line_start = i + 1;
-            }
-        }
-        // Only inside a comment: a '#' earlier on the line.
-        const std::string_view before = bytes.substr(line_start, at - line_start);
-        if (before.find('#') == std::string_view::npos) {
-            continue;
-        }
-        const std::size_t open = at + k_marker.size();
-        const std::size_t close = bytes.find_first_of("]\n", open);
-        if (close == std::string_view::npos || bytes[close] != ']') {
-            continue;
-        }
-        std::size_t start = open;
-        while (start <= close) {
-            std::size_t end = bytes.find(',', start);
-            if (end == std::string_view::npos || end > close) {
-                end = close;
-            }
-            const std::string name = trim(bytes.substr(start, end - start));
-            if (!name.empty()) {
-                out.push_back({line, static_cast<std::uint32_t>(start - line_start + 1), name,
-                               find_rule(name)});
-            }
-            start = end + 1;
-        }
-    }
-    return out;
-}
-
-bool ignored(const RuleSettings& s, RuleId id) {
-    return std::find(s.ignore.begin(), s.ignore.end(), id) != s.ignore.end();
-}
-
-Diagnostic unused(const InlineSuppression& s, const std::string& file) {
-    Findings f(file);
-    f.add(RuleId::UnusedSuppression, Position{s.line, s.column},
-          s.rule == nullptr ? fmt::format("'{}' is not a rule (see `hiplan rules`)", s.name)
-                            : fmt::format("no {} finding on this line to suppress", s.rule->slug));
-    return f.take().front();
+std::uint64_t line_rule_key(std::uint32_t line, RuleId rule) {
+    return (static_cast<std::uint64_t>(line) << 16U) | static_cast<std::uint16_t>(rule);
 }
 
 // Reads a list of rule names into ids, reporting unknown names.
@@ -145,45 +86,85 @@ const schema::Shape& config_shape() {
     return shape;
 }
 
+// Matches one name (no '/') against a pattern with * and ?: the two-pointer algorithm,
+// which only ever goes back to the last '*', so time is at most the product of the lengths.
+bool name_match(std::string_view pattern, std::string_view name) {
+    const auto next = [&](std::size_t i) {  // the start of the character after name[i]
+        do {
+            ++i;
+        } while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0U) == 0x80U);
+        return i;
+    };
+    std::size_t p = 0;
+    std::size_t n = 0;
+    std::size_t star = std::string_view::npos;  // the last '*' seen, and where it started
+    std::size_t star_n = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            star_n = n;
+        } else if (p < pattern.size() && pattern[p] == '?') {
+            ++p;
+            n = next(n);
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;  // let the last '*' take one more character
+            n = star_n = next(star_n);
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') {
+        ++p;
+    }
+    return p == pattern.size();
+}
+
+std::vector<std::string_view> split_names(std::string_view path) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+        const std::size_t slash = path.find('/', start);
+        out.push_back(path.substr(start, slash - start));
+        if (slash == std::string_view::npos) {
+            return out;
+        }
+        start = slash + 1;
+    }
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
-    if (pattern.empty()) {
-        return path.empty();
+    std::vector<std::string_view> p = split_names(pattern);
+    const std::vector<std::string_view> names = split_names(path);
+    if (p.size() > 1 && p.back() == "**") {
+        p.emplace_back("*");  // "drafts/**" is everything below drafts: at least one name
     }
-    if (pattern.starts_with("**")) {
-        std::string_view rest = pattern.substr(2);
-        if (rest.starts_with('/')) {
-            rest.remove_prefix(1);
+    // The same two-pointer walk over names, with "**" as the star.
+    std::size_t i = 0;
+    std::size_t n = 0;
+    std::size_t star = std::string_view::npos;
+    std::size_t star_n = 0;
+    while (n < names.size()) {
+        if (i < p.size() && p[i] == "**") {
+            star = i++;
+            star_n = n;
+        } else if (i < p.size() && name_match(p[i], names[n])) {
+            ++i;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            i = star + 1;
+            n = ++star_n;
+        } else {
+            return false;
         }
-        if (rest.empty()) {
-            return true;  // a trailing ** matches everything below
-        }
-        for (std::size_t i = 0; i <= path.size(); ++i) {
-            if ((i == 0 || path[i - 1] == '/') && glob_match(rest, path.substr(i))) {
-                return true;
-            }
-        }
-        return false;
     }
-    if (pattern[0] == '*') {
-        for (std::size_t i = 0; i <= path.size(); ++i) {
-            if (glob_match(pattern.substr(1), path.substr(i))) {
-                return true;
-            }
-            if (i < path.size() && path[i] == '/') {
-                break;
-            }
-        }
-        return false;
+    while (i < p.size() && p[i] == "**") {
+        ++i;
     }
-    if (path.empty()) {
-        return false;
-    }
-    if (pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0]) {
-        return glob_match(pattern.substr(1), path.substr(1));
-    }
-    return false;
+    return i == p.size();
 }
 
 const ProjectConfig* SuppressionPolicy::config_for(const std::string& file) const {
@@ -191,21 +172,40 @@ const ProjectConfig* SuppressionPolicy::config_for(const std::string& file) cons
     return it == configs.end() ? nullptr : it->second.get();
 }
 
-void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view bytes,
-                        const std::string& file, const SuppressionPolicy& policy) {
-    auto suppressions = find_inline(bytes);
-    std::erase_if(diagnostics, [&](const Diagnostic& d) {
-        for (auto& s : suppressions) {
-            if (s.rule != nullptr && s.rule->id == d.rule && s.line == d.begin.line) {
-                s.used = true;
-                return true;
+FileSuppressions::FileSuppressions(std::string_view bytes, const std::string& file,
+                                   const SuppressionPolicy& policy) {
+    // Inline comments, line by line: a marker counts after the line's first '#'. A file
+    // that is not UTF-8 is rejected whole (HP101); its comments mean nothing.
+    if (bytes.find(k_marker) != std::string_view::npos && !utf8::validate(bytes)) {
+        std::uint32_t line = 1;
+        for (std::size_t start = 0; start < bytes.size(); ++line) {
+            const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+            const std::string_view text = bytes.substr(start, end - start);
+            std::size_t at = text.find(k_marker, std::min(text.find('#'), text.size()));
+            while (at != std::string_view::npos) {
+                const std::size_t open = at + k_marker.size();
+                const std::size_t close = text.find(']', open);
+                if (close == std::string_view::npos) {
+                    break;
+                }
+                for (std::size_t name = open; name <= close;) {
+                    const std::size_t comma = std::min(text.find(',', name), close);
+                    const std::string_view written = trim(text.substr(name, comma - name));
+                    if (!written.empty()) {
+                        const auto column =
+                            static_cast<std::uint32_t>(written.data() - text.data() + 1);
+                        inline_.push_back({line, column, written, find_rule(written)});
+                    }
+                    name = comma + 1;
+                }
+                at = text.find(k_marker, close);  // a marker inside [...] is a name
             }
+            start = end + 1;
         }
-        return false;
-    });
-    for (const auto& s : suppressions) {
-        if (!s.used) {
-            diagnostics.push_back(unused(s, file));
+    }
+    for (std::size_t i = 0; i < inline_.size(); ++i) {
+        if (inline_[i].rule != nullptr) {
+            first_inline_.emplace(line_rule_key(inline_[i].line, inline_[i].rule->id), i);
         }
     }
     RuleSettings merged;
@@ -218,19 +218,55 @@ void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view b
             }
         };
         add(c->settings);
+        // The file's path from the configuration's folder, both absolute and normalised:
+        // the same however the file was named. A file outside the folder matches no glob.
         std::error_code ec;
-        const std::string relative =
-            fs::absolute(file, ec).lexically_proximate(c->folder).generic_string();
+        const fs::path relative =
+            fs::absolute(file, ec).lexically_normal().lexically_relative(c->folder);
+        const std::string name = relative.generic_string();
+        const bool below = !relative.empty() && *relative.begin() != "..";
         for (const auto& o : c->overrides) {  // later overrides win
-            if (std::any_of(o.paths.begin(), o.paths.end(),
-                            [&](const std::string& g) { return glob_match(g, relative); })) {
+            if (below && std::any_of(o.paths.begin(), o.paths.end(),
+                                     [&](const std::string& g) { return glob_match(g, name); })) {
                 add(o.settings);
             }
         }
     }
-    std::erase_if(diagnostics, [&](const Diagnostic& d) { return ignored(merged, d.rule); });
+    ignored_.insert(merged.ignore.begin(), merged.ignore.end());
+    severity_ = std::move(merged.severity);
+}
+
+bool FileSuppressions::suppressed(RuleId rule, std::uint32_t line) {
+    if (ignored_.contains(rule)) {
+        return true;
+    }
+    // Unused suppressions are judged once every other finding is in: inline comments
+    // never suppress them (an ignore[unused-suppression] would hide its own problem).
+    if (rule == RuleId::UnusedSuppression || line == 0) {
+        return false;
+    }
+    const auto it = first_inline_.find(line_rule_key(line, rule));
+    if (it == first_inline_.end()) {
+        return false;
+    }
+    inline_[it->second].used = true;
+    return true;
+}
+
+void FileSuppressions::report_unused(Findings& out) const {
+    for (const Inline& s : inline_) {
+        if (!s.used) {
+            out.add(RuleId::UnusedSuppression, Position{s.line, s.column},
+                    s.rule == nullptr
+                        ? fmt::format("'{}' is not a rule (see `hiplan rules`)", s.name)
+                        : fmt::format("no {} finding on this line to suppress", s.rule->slug));
+        }
+    }
+}
+
+void FileSuppressions::apply_severity(std::vector<Diagnostic>& diagnostics) const {
     for (auto& d : diagnostics) {
-        if (const auto it = merged.severity.find(d.rule); it != merged.severity.end()) {
+        if (const auto it = severity_.find(d.rule); it != severity_.end()) {
             d.severity = it->second;
         }
     }
@@ -238,7 +274,7 @@ void apply_suppressions(std::vector<Diagnostic>& diagnostics, std::string_view b
 
 std::optional<std::string> find_project_config(const std::string& file) {
     std::error_code ec;
-    fs::path dir = fs::absolute(file, ec).parent_path();
+    fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
     for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
         const fs::path candidate = dir / ".hiplan.yaml";
         if (fs::is_regular_file(candidate, ec)) {
@@ -268,7 +304,11 @@ std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path
     auto config = std::make_shared<ProjectConfig>();
     config->path = path;
     std::error_code ec;
-    config->folder = fs::absolute(path, ec).parent_path().string();
+    config->folder = fs::absolute(path, ec).lexically_normal().parent_path().string();
+    if (loaded.fatal && findings.list().size() == 1 &&
+        findings.list().front().rule == RuleId::EmptyFile) {
+        return config;  // empty, or only comments: no settings
+    }
     if (!loaded.fatal) {
         const yaml::NodeRef root = loaded.document.root();
         schema::check(root, config_shape(), nullptr, findings);
@@ -282,7 +322,6 @@ std::shared_ptr<const ProjectConfig> load_project_config(const std::string& path
     }
     problems = findings.take();
     finalize_positions(problems, bytes);
-    std::stable_sort(problems.begin(), problems.end(), diagnostic_less);
     if (std::any_of(problems.begin(), problems.end(),
                     [](const Diagnostic& d) { return d.severity == Severity::Error; })) {
         return nullptr;

@@ -1,19 +1,11 @@
 #include "hiplan/model/framework.hpp"
 
-#include <algorithm>
-
 #include "hiplan/model/read.hpp"
 #include "hiplan/util/date.hpp"
 
 namespace hiplan::model {
 
 namespace {
-
-template <typename T> const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto it =
-        std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
-    return it == items.end() ? nullptr : &*it;
-}
 
 MonthDay month_day_of(yaml::NodeRef node) {
     const auto md = parse_month_day(text_of(node));
@@ -31,15 +23,18 @@ const std::vector<std::string>& Framework::ids(Vocab vocab) const {
     return ids_[static_cast<std::size_t>(vocab)];
 }
 
+std::optional<std::size_t> Framework::find(Vocab vocab, std::string_view wanted) const {
+    return at_[static_cast<std::size_t>(vocab)].find(wanted);
+}
+
 const Theme* Framework::theme(std::string_view wanted) const {
-    return find_by_id(themes, wanted);
+    return find_in(themes, at_[static_cast<std::size_t>(Vocab::Theme)], wanted);
 }
 const Status* Framework::status(std::string_view wanted) const {
-    return find_by_id(statuses, wanted);
+    return find_in(statuses, at_[static_cast<std::size_t>(Vocab::Status)], wanted);
 }
 const Submitter* Framework::submitter(std::string_view wanted) const {
-    const auto it = submitter_at_.find(std::string(wanted));
-    return it == submitter_at_.end() ? nullptr : &submitters[it->second];
+    return find_in(submitters, submitter_at_, wanted);
 }
 
 void Framework::index() {
@@ -57,10 +52,10 @@ void Framework::index() {
     ids_[static_cast<std::size_t>(Vocab::Rating)] = collect(ratings);
     ids_[static_cast<std::size_t>(Vocab::Focus)] = collect(focus);
     ids_[static_cast<std::size_t>(Vocab::Question)] = collect(questions);
-    submitter_at_.clear();
-    for (std::size_t i = 0; i < submitters.size(); ++i) {
-        submitter_at_.emplace(submitters[i].id, i);  // the first of duplicate ids wins
+    for (std::size_t v = 0; v < ids_.size(); ++v) {
+        at_[v] = IdIndex(ids_[v], [](const std::string& s) { return s; });
     }
+    submitter_at_ = IdIndex(submitters, [](const Submitter& s) { return s.id; });
 }
 
 Framework read_framework(yaml::NodeRef root, std::string origin) {

@@ -1,12 +1,13 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hiplan/model/vocab.hpp"
+#include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
 
 namespace hiplan::model {
@@ -91,6 +92,8 @@ struct Framework {
 
     // The ids of one vocabulary, in framework order.
     [[nodiscard]] const std::vector<std::string>& ids(Vocab vocab) const;
+    // Where `id` is in its vocabulary, if it is there (a hash look-up).
+    [[nodiscard]] std::optional<std::size_t> find(Vocab vocab, std::string_view wanted) const;
 
     [[nodiscard]] const Theme* theme(std::string_view id) const;
     [[nodiscard]] const Status* status(std::string_view id) const;
@@ -101,8 +104,8 @@ struct Framework {
 
 private:
     std::array<std::vector<std::string>, 7> ids_;
-    // Submitter id -> position in `submitters`: a national registry has thousands.
-    std::unordered_map<std::string, std::size_t> submitter_at_;
+    std::array<IdIndex, 7> at_;  // id -> position, per vocabulary
+    IdIndex submitter_at_;       // a national registry has thousands
 };
 
 // Reads a framework document that has passed the structure check. Tolerant: a

@@ -73,6 +73,7 @@ Objective objective_of(NodeRef n) {
     o.partners = texts_of(n.get("partners"));
     o.logic_model = logic_model_of(n.get("logic_model"));
     o.measures = read_list<Measure>(n.get("measures"), measure_of);
+    o.measure_at = IdIndex(o.measures, [](const Measure& m) { return m.id; });
     return o;
 }
 
@@ -89,6 +90,7 @@ ObjectiveReview objective_review_of(NodeRef n) {
         return MeasureUpdate{text_of(u.get("ref")), text_of(u.get("note")),
                              number_of(u.get("value")), date_of(u.get("as_of")), u};
     });
+    r.update_at = IdIndex(r.measures, [](const MeasureUpdate& u) { return u.ref; });
     return r;
 }
 
@@ -110,6 +112,7 @@ Review review_of(NodeRef n) {
         return SupportAsk{text_of(a.get("ask")), text_of(a.get("theme")),
                           refs_of(a.get("objectives")), a};
     });
+    r.entry_at = IdIndex(r.objectives, [](const ObjectiveReview& o) { return o.ref; });
     return r;
 }
 
@@ -158,6 +161,7 @@ Template read_template(NodeRef root) {
     });
     t.objectives = read_list<Objective>(sa.get("objectives"), objective_of);
     t.reviews = read_list<Review>(root.get("reviews"), review_of);
+    t.objective_at = IdIndex(t.objectives, [](const Objective& o) { return o.id; });
     return t;
 }
 

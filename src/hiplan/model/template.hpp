@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hiplan/util/date.hpp"
+#include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
 
 // Typed views of checked template and feedback documents. Every element keeps the node
@@ -60,7 +61,12 @@ struct Objective {
     std::vector<std::string> focus, partners;
     LogicModel logic_model;
     std::vector<Measure> measures;
+    IdIndex measure_at;
     yaml::NodeRef node;
+
+    [[nodiscard]] const Measure* measure(std::string_view measure_id) const {
+        return find_in(measures, measure_at, measure_id);
+    }
 };
 
 struct ThemeRating {
@@ -78,7 +84,12 @@ struct MeasureUpdate {
 struct ObjectiveReview {
     std::string ref, status, progress, mitigation, changes, impact;
     std::vector<MeasureUpdate> measures;
+    IdIndex update_at;
     yaml::NodeRef node;
+
+    [[nodiscard]] const MeasureUpdate* update(std::string_view measure_ref) const {
+        return find_in(measures, update_at, measure_ref);
+    }
 };
 
 struct Risk {
@@ -100,7 +111,13 @@ struct Review {
     std::vector<std::string> highlights, challenges, learning;
     std::vector<Risk> risks;
     std::vector<SupportAsk> support_needed;
+    IdIndex entry_at;
     yaml::NodeRef node;
+
+    // The entry of this review for objective `ref`, or nullptr.
+    [[nodiscard]] const ObjectiveReview* entry(std::string_view objective_ref) const {
+        return find_in(objectives, entry_at, objective_ref);
+    }
 };
 
 struct Template {
@@ -113,7 +130,12 @@ struct Template {
     std::vector<ThemeRating> ratings;
     std::vector<Objective> objectives;
     std::vector<Review> reviews;
+    IdIndex objective_at;
     yaml::NodeRef root;
+
+    [[nodiscard]] const Objective* objective(std::string_view objective_id) const {
+        return find_in(objectives, objective_at, objective_id);
+    }
 };
 
 struct Feedback {
@@ -122,7 +144,8 @@ struct Feedback {
     std::optional<long long> participants;
     std::vector<std::string> roles, facilitators;
     // Answers in document order: question id and its comments.
-    std::vector<std::pair<Ref, std::vector<std::string>>> answers;
+    using Answer = std::pair<Ref, std::vector<std::string>>;
+    std::vector<Answer> answers;
     std::string notes;
     yaml::NodeRef root;
 };

@@ -1,4 +1,4 @@
-#include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -14,10 +14,14 @@ void check_feedback(const model::Feedback& fb, const model::Framework& f, Findin
     }
     const yaml::NodeRef answers_key = fb.root.key_node("answers");
     if (answers_key) {
+        std::unordered_map<std::string_view, const model::Feedback::Answer*> answer_to;
+        for (const auto& a : fb.answers) {
+            answer_to.emplace(a.first.id, &a);
+        }
         for (const auto& q : f.questions) {
-            const auto it = std::find_if(fb.answers.begin(), fb.answers.end(),
-                                         [&](const auto& a) { return a.first.id == q.id; });
-            if (it == fb.answers.end()) {
+            const auto found = answer_to.find(q.id);
+            const auto* it = found == answer_to.end() ? nullptr : found->second;
+            if (it == nullptr) {
                 out.add(RuleId::QuestionUnanswered, answers_key,
                         fmt::format("question '{}' (\"{}\") is not answered", q.id, q.text));
             } else if (it->second.empty()) {

@@ -1,4 +1,5 @@
-#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -20,7 +21,8 @@ void check_submitter(const model::Template& t, const model::Framework& f, Findin
         for (const auto& s : f.submitters) {
             ids.push_back(s.id);
         }
-        const auto guess = closest_match(t.submitter_id, ids);
+        // Once per file, so the whole registry (a national one has thousands) is searched.
+        const auto guess = closest_match(t.submitter_id, ids, ids.size());
         out.add(RuleId::UnknownSubmitter, submitter.get("id"),
                 fmt::format("'{}' is not an expected submitter of framework '{}'", t.submitter_id,
                             f.id),
@@ -44,14 +46,14 @@ void check_theme_coverage(const model::Template& t, const model::Framework& f, F
     const long long needed = f.settings.min_objectives_per_theme;
     // Objectives whose theme is mistyped or missing are reported already (HP204, HP202);
     // any of them may be the one a theme lacks, so a shortfall they could fill stays quiet.
-    const auto unplaced =
-        std::count_if(t.objectives.begin(), t.objectives.end(), [&](const auto& o) {
-            return std::none_of(f.themes.begin(), f.themes.end(),
-                                [&](const auto& theme) { return theme.id == o.theme; });
-        });
+    long long unplaced = 0;
+    std::unordered_map<std::string_view, long long> per_theme;
+    for (const auto& o : t.objectives) {
+        ++(f.theme(o.theme) != nullptr ? per_theme[o.theme] : unplaced);
+    }
     for (const auto& theme : f.themes) {
-        const auto count = std::count_if(t.objectives.begin(), t.objectives.end(),
-                                         [&](const auto& o) { return o.theme == theme.id; });
+        const auto found = per_theme.find(theme.id);
+        const long long count = found == per_theme.end() ? 0 : found->second;
         if (count < needed && count + unplaced >= needed) {
             continue;
         }
@@ -76,10 +78,12 @@ void check_ratings(const model::Template& t, const model::Framework& f, Findings
         return;
     }
     const yaml::NodeRef where = sa.key_node("ratings") ? sa.key_node("ratings") : sa;
+    std::unordered_set<std::string_view> rated;
+    for (const auto& r : t.ratings) {
+        rated.insert(r.theme);
+    }
     for (const auto& theme : f.themes) {
-        const bool rated = std::any_of(t.ratings.begin(), t.ratings.end(),
-                                       [&](const auto& r) { return r.theme == theme.id; });
-        if (!rated) {
+        if (!rated.contains(theme.id)) {
             out.add(
                 RuleId::ThemeNotRated, where,
                 fmt::format("theme '{}' ({}) has no self-assessment rating", theme.name, theme.id));

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -53,7 +54,9 @@ private:
 
 void report_unresolved(const model::Ref& ref, const model::Objective& o, const ElementIndex& index,
                        Findings& out) {
-    const auto guess = closest_match(ref.id, index.ids());
+    const auto guess = out.worth_a_search(RuleId::UnresolvedReference, ref.node.position())
+                           ? closest_match(ref.id, index.ids())
+                           : std::nullopt;
     out.add(
         RuleId::UnresolvedReference, ref.node,
         fmt::format("'{}' is not an element of the logic model of objective '{}'", ref.id, o.id),
@@ -84,25 +87,29 @@ void check_from(const model::Objective& o, const std::vector<model::Element>& el
     }
 }
 
-template <typename Pred>
-bool referenced(const std::vector<model::Element>& elements, const std::string& id, Pred pred) {
-    return std::any_of(elements.begin(), elements.end(), [&](const model::Element& e) {
-        return pred(e) && std::any_of(e.from.begin(), e.from.end(),
-                                      [&](const model::Ref& r) { return r.id == id; });
-    });
+// The ids the `from` lists of `elements` name.
+std::unordered_set<std::string_view> referenced(const std::vector<model::Element>& elements) {
+    std::unordered_set<std::string_view> ids;
+    for (const auto& e : elements) {
+        for (const auto& r : e.from) {
+            ids.insert(r.id);
+        }
+    }
+    return ids;
 }
 
 void check_unused(const model::LogicModel& lm, Findings& out) {
-    auto any = [](const model::Element&) { return true; };
+    const auto used_by_outputs = referenced(lm.outputs);
     for (const auto& a : lm.activities) {
-        if (!referenced(lm.outputs, a.id, any)) {
+        if (!used_by_outputs.contains(a.id)) {
             out.add(RuleId::UnusedActivity, a.node.get("id"),
                     fmt::format("activity '{}' feeds no output", a.id),
                     fmt::format("add {} to the from list of the output it produces", a.id));
         }
     }
+    const auto used_by_outcomes = referenced(lm.outcomes);
     for (const auto& p : lm.outputs) {
-        if (!referenced(lm.outcomes, p.id, any)) {
+        if (!used_by_outcomes.contains(p.id)) {
             out.add(RuleId::UnusedOutput, p.node.get("id"),
                     fmt::format("output '{}' feeds no outcome", p.id),
                     fmt::format("add {} to the from list of the outcome it leads to", p.id));
@@ -179,14 +186,13 @@ void check_stages(const model::Objective& o, const model::Framework& f, Findings
 // An id used at two stages (an activity and an output both called A1) is ambiguous.
 void check_ids_across_stages(const model::LogicModel& lm, Findings& out) {
     const std::vector<model::Element>* stages[] = {&lm.activities, &lm.outputs, &lm.outcomes};
+    const auto by_id = [](const model::Element& e) { return e.id; };
+    const IdIndex earlier_stages[] = {IdIndex(lm.activities, by_id), IdIndex(lm.outputs, by_id)};
     for (std::size_t later = 1; later < 3; ++later) {
         for (const auto& e : *stages[later]) {
-            for (std::size_t earlier = 0; earlier < later; ++earlier) {
-                const auto& list = *stages[earlier];
-                const auto it = std::find_if(list.begin(), list.end(),
-                                             [&](const auto& x) { return x.id == e.id; });
-                if (it != list.end() && !e.id.empty()) {
-                    const Position p = it->node.get("id").position();
+            for (std::size_t earlier = 0; earlier < later && !e.id.empty(); ++earlier) {
+                if (const auto at = earlier_stages[earlier].find(e.id)) {
+                    const Position p = (*stages[earlier])[*at].node.get("id").position();
                     out.add(RuleId::DuplicateId, e.node.get("id"),
                             fmt::format("id '{}' is already used by {} at {}:{}", e.id,
                                         stage_name(static_cast<Stage>(earlier)), p.line, p.column));

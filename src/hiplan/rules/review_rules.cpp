@@ -1,4 +1,5 @@
-#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -8,12 +9,6 @@
 namespace hiplan::rules {
 
 namespace {
-
-const model::Objective* find_objective(const model::Template& t, const std::string& id) {
-    const auto it = std::find_if(t.objectives.begin(), t.objectives.end(),
-                                 [&](const auto& o) { return o.id == id; });
-    return it == t.objectives.end() ? nullptr : &*it;
-}
 
 std::vector<std::string> objective_ids(const model::Template& t) {
     std::vector<std::string> ids;
@@ -25,25 +20,31 @@ std::vector<std::string> objective_ids(const model::Template& t) {
 
 void check_ref(const model::Template& t, const model::Ref& ref, std::string_view where,
                Findings& out) {
-    if (ref.id.empty() || find_objective(t, ref.id) != nullptr) {
+    if (ref.id.empty() || t.objective(ref.id) != nullptr) {
         return;
     }
-    const auto guess = closest_match(ref.id, objective_ids(t));
+    const auto guess = out.worth_a_search(RuleId::UnknownObjective, ref.node.position())
+                           ? closest_match(ref.id, objective_ids(t))
+                           : std::nullopt;
     out.add(
         RuleId::UnknownObjective, ref.node,
         fmt::format("{} refers to objective '{}', which this template does not set", where, ref.id),
         guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
 }
 
-bool asked_for(const model::Review& r, const std::string& objective) {
-    return std::any_of(r.support_needed.begin(), r.support_needed.end(), [&](const auto& a) {
-        return std::any_of(a.objectives.begin(), a.objectives.end(),
-                           [&](const model::Ref& ref) { return ref.id == objective; });
-    });
+// The objectives the support asks of a review name.
+std::unordered_set<std::string_view> asked_for(const model::Review& r) {
+    std::unordered_set<std::string_view> ids;
+    for (const auto& a : r.support_needed) {
+        for (const auto& ref : a.objectives) {
+            ids.insert(ref.id);
+        }
+    }
+    return ids;
 }
 
-void check_status(const model::Review& r, const model::ObjectiveReview& o,
-                  const model::Framework& f, Findings& out) {
+void check_status(const std::unordered_set<std::string_view>& asked,
+                  const model::ObjectiveReview& o, const model::Framework& f, Findings& out) {
     const model::Status* status = f.status(o.status);
     if (status == nullptr) {
         return;  // HP204
@@ -56,7 +57,7 @@ void check_status(const model::Review& r, const model::ObjectiveReview& o,
                 fmt::format("objective '{}' is {} but has no progress narrative", o.ref, o.status),
                 "describe what has happened and why in 'progress:'");
         }
-        if (o.mitigation.empty() && !asked_for(r, o.ref)) {
+        if (o.mitigation.empty() && !asked.contains(o.ref)) {
             out.add(RuleId::EscalationIncomplete, node,
                     fmt::format("objective '{}' is {} but has no mitigation, and no support ask "
                                 "of this review names it",
@@ -75,33 +76,41 @@ void check_status(const model::Review& r, const model::ObjectiveReview& o,
 
 void check_measure_updates(const model::Template& t, const model::ObjectiveReview& o,
                            Findings& out) {
-    const model::Objective* objective = find_objective(t, o.ref);
+    const model::Objective* objective = t.objective(o.ref);
     if (objective == nullptr) {
         return;
     }
-    std::vector<std::string> ids;
-    for (const auto& m : objective->measures) {
-        ids.push_back(m.id);
-    }
     for (const auto& u : o.measures) {
-        if (u.ref.empty() || std::find(ids.begin(), ids.end(), u.ref) != ids.end()) {
+        if (u.ref.empty() || objective->measure(u.ref) != nullptr) {
             continue;
         }
-        const auto guess = closest_match(u.ref, ids);
+        // The measure ids are listed only when they are few or worth a search.
+        const std::size_t count = objective->measures.size();
+        const bool search = out.worth_a_search(RuleId::UnknownMeasure, u.node.position());
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < count && (search || count <= 12); ++i) {
+            ids.push_back(objective->measures[i].id);
+        }
+        const auto guess = search ? closest_match(u.ref, ids) : std::nullopt;
         out.add(RuleId::UnknownMeasure, u.node.get("ref"),
                 fmt::format("objective '{}' has no measure '{}'", o.ref, u.ref),
                 guess         ? fmt::format("did you mean '{}'?", *guess)
-                : ids.empty() ? fmt::format("objective '{}' has no measures", o.ref)
-                              : fmt::format("its measures are {}", quoted_list(ids, "and")));
+                : count == 0  ? fmt::format("objective '{}' has no measures", o.ref)
+                : count <= 12 ? fmt::format("its measures are {}", quoted_list(ids, "and"))
+                              : fmt::format("use the id of one of its {} measures", count));
     }
 }
 
+// `named`: how many objectives of the template have each id (ids are not unique until
+// the duplicate-id check is satisfied), `named_total` their sum.
 void check_review(const model::Template& t, const model::Review& r, const model::Framework& f,
-                  Findings& out) {
+                  const std::unordered_map<std::string_view, std::size_t>& named,
+                  std::size_t named_total, Findings& out) {
     const std::string name = r.period.empty() ? std::string("a review") : r.period + " review";
+    const auto asked = asked_for(r);
     for (const auto& o : r.objectives) {
         check_ref(t, {o.ref, o.node.get("ref")}, "the " + name, out);
-        check_status(r, o, f, out);
+        check_status(asked, o, f, out);
         check_measure_updates(t, o, out);
     }
     for (const auto& risk : r.risks) {
@@ -118,10 +127,26 @@ void check_review(const model::Template& t, const model::Review& r, const model:
     if (!key) {
         return;  // HP202
     }
+    // The objectives it does not review, counted first: once no more findings are kept,
+    // the rest are only counted, so many reviews of many objectives stay linear.
+    std::size_t missing = named_total;
+    std::unordered_set<std::string_view> reviewed;
+    for (const auto& o : r.objectives) {
+        const auto it = named.find(o.ref);
+        if (it != named.end() && reviewed.insert(o.ref).second) {
+            missing -= it->second;
+        }
+    }
     for (const auto& objective : t.objectives) {
-        const bool reviewed = std::any_of(r.objectives.begin(), r.objectives.end(),
-                                          [&](const auto& o) { return o.ref == objective.id; });
-        if (!reviewed && !objective.id.empty()) {
+        if (missing == 0) {
+            break;
+        }
+        if (!out.wants(RuleId::ObjectiveNotReviewed, key.position())) {
+            out.skip(RuleId::ObjectiveNotReviewed, key.position(), missing);
+            break;
+        }
+        if (!objective.id.empty() && r.entry(objective.id) == nullptr) {
+            --missing;
             out.add(RuleId::ObjectiveNotReviewed, key,
                     fmt::format("the {} does not review objective '{}'", name, objective.id),
                     fmt::format("add '- {{ref: {}, status: ..., progress: ...}}'", objective.id));
@@ -132,8 +157,16 @@ void check_review(const model::Template& t, const model::Review& r, const model:
 }  // namespace
 
 void check_reviews(const model::Template& t, const model::Framework& f, Findings& out) {
+    std::unordered_map<std::string_view, std::size_t> named;
+    std::size_t named_total = 0;
+    for (const auto& o : t.objectives) {
+        if (!o.id.empty()) {
+            ++named[o.id];
+            ++named_total;
+        }
+    }
     for (const auto& r : t.reviews) {
-        check_review(t, r, f, out);
+        check_review(t, r, f, named, named_total, out);
     }
 }
 

@@ -1,5 +1,6 @@
-#include <algorithm>
 #include <cctype>
+#include <optional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -20,22 +21,36 @@ std::string normalised(std::string_view title) {
 }
 
 void check_duplicate_titles(const model::Template& t, Findings& out) {
+    // Per normalised title: the first objective with it, and the first whose id differs
+    // from that one's. The first earlier objective with the title and another id is one of
+    // the two, so each objective costs one look-up.
+    struct Earlier {
+        std::size_t first;
+        std::optional<std::size_t> other_id;
+    };
+    std::unordered_map<std::string, Earlier> seen;
     for (std::size_t i = 0; i < t.objectives.size(); ++i) {
         const auto& later = t.objectives[i];
+        const std::string key = normalised(later.title);
+        const auto [it, inserted] = seen.try_emplace(key, Earlier{i, std::nullopt});
+        if (inserted) {
+            continue;
+        }
+        Earlier& e = it->second;
+        // A whole objective pasted twice is one mistake, reported as its duplicate id.
+        const bool other = t.objectives[e.first].id != later.id;
+        const std::optional<std::size_t> j = other ? std::optional(e.first) : e.other_id;
+        if (other && !e.other_id) {
+            e.other_id = i;
+        }
         // Titles still to be written ("TBC") are placeholders (HP701), not duplicates.
-        const std::string key =
-            is_placeholder(later.title) ? std::string{} : normalised(later.title);
-        for (std::size_t j = 0; j < i && !key.empty(); ++j) {
-            const auto& earlier = t.objectives[j];
-            // A whole objective pasted twice is one mistake, reported as its duplicate id.
-            if (normalised(earlier.title) == key && earlier.id != later.id) {
-                const Position p = earlier.node.get("title").position();
-                out.add(RuleId::DuplicateTitle, later.node.get("title"),
-                        fmt::format("objective '{}' has the same title as objective '{}' "
-                                    "(line {})",
-                                    later.id, earlier.id, p.line));
-                break;
-            }
+        if (j && !key.empty() && !is_placeholder(later.title)) {
+            const auto& earlier = t.objectives[*j];
+            const Position p = earlier.node.get("title").position();
+            out.add(RuleId::DuplicateTitle, later.node.get("title"),
+                    fmt::format("objective '{}' has the same title as objective '{}' "
+                                "(line {})",
+                                later.id, earlier.id, p.line));
         }
     }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -132,7 +133,7 @@ private:
                      fmt::format("{} needs at least {} item{}", shape.name, shape.min_items,
                                  shape.min_items == 1 ? "" : "s"));
         }
-        std::vector<NodeRef> seen;  // unique-key nodes so far
+        std::unordered_map<std::string_view, Position> seen;  // unique-key values so far
         for (std::size_t i = 0; i < node.size(); ++i) {
             const NodeRef item = node.item(i);
             if (item.is_null()) {
@@ -147,20 +148,18 @@ private:
         }
     }
 
-    void check_unique(NodeRef key_value, const Shape& shape, std::vector<NodeRef>& seen) {
+    void check_unique(NodeRef key_value, const Shape& shape,
+                      std::unordered_map<std::string_view, Position>& seen) {
         if (!key_value.is_scalar()) {
             return;
         }
-        const auto first = std::find_if(seen.begin(), seen.end(),
-                                        [&](NodeRef n) { return n.text() == key_value.text(); });
-        if (first != seen.end()) {
-            const Position p = first->position();
+        const auto [first, inserted] = seen.emplace(key_value.text(), key_value.position());
+        if (!inserted) {
+            const Position p = first->second;
             out_.add(RuleId::DuplicateId, key_value,
                      fmt::format("{} '{}' is used twice in {} (first at {}:{})", shape.unique_key,
                                  key_value.text(), shape.name, p.line, p.column));
-            return;
         }
-        seen.push_back(key_value);
     }
 
     void check_map(NodeRef node, const Shape& shape) {
@@ -202,7 +201,9 @@ private:
         ScalarProblem problem{};
         bool ok = true;
         switch (shape.type) {
-        case Type::Integer: ok = read_integer(node, &problem).has_value(); break;
+        case Type::Integer:
+            ok = read_integer_within(node, shape.min, shape.max, &problem).has_value();
+            break;
         case Type::Number: ok = read_number(node, &problem).has_value(); break;
         case Type::Boolean: ok = read_boolean(node, &problem).has_value(); break;
         case Type::Date: ok = read_date(node, &problem).has_value(); break;
@@ -281,7 +282,7 @@ private:
         const auto& ids = framework_->ids(vocab);
         // A framework without this vocabulary cannot judge the value (the rules that need
         // the vocabulary report its absence once, e.g. HP802).
-        if (ids.empty() || std::find(ids.begin(), ids.end(), node.text()) != ids.end()) {
+        if (ids.empty() || framework_->find(vocab, node.text())) {
             return;
         }
         report_unknown_value(node, to_string(vocab), ids, framework_->id);
@@ -291,7 +292,10 @@ private:
                               const std::vector<std::string>& allowed,
                               std::string_view framework_id) {
         std::string hint;
-        const auto m = closest_match(node.text(), allowed);
+        // A framework's vocabulary may be large: search it only for findings that are kept.
+        const auto m = out_.worth_a_search(RuleId::UnknownValue, node.position())
+                           ? closest_match(node.text(), allowed)
+                           : std::nullopt;
         if (utf8::find_invisible_space(node.text())) {
             hint = m ? fmt::format("it holds an invisible no-break or zero-width space (pasted "
                                    "from Word?): retype it as '{}'",

@@ -5,12 +5,14 @@ namespace hiplan::schema {
 const Shape& feedback_shape() {
     using namespace common;
     static const Shape kind{.type = Type::Enum, .values = {"feedback"}};
+    // Fewer than one is HP803; the sum over a round stays far from overflowing.
+    static const Shape participants{.type = Type::Integer, .max = 1'000'000};
     static const Shape group{
         .type = Type::Object,
         .name = "group",
         .fields = {{"initials", &text(), true, "Initials of the group or team, e.g. LCH-CNT"},
                    {"name", &text(), false, "Name of the group or team"},
-                   {"participants", &integer(), true, "Number of people spoken to"},
+                   {"participants", &participants, true, "Number of people spoken to"},
                    {"roles", &text_list(), false, "Roles of the participants"}}};
     static const Shape answer{.type = Type::TextOrList, .name = "answers"};
     static const Shape answers{.type = Type::Map,

@@ -6,6 +6,9 @@ namespace hiplan::schema {
 const Shape& framework_shape() {
     using namespace common;
     static const Shape kind{.type = Type::Enum, .values = {"framework"}};
+    static const Shape score{.type = Type::Integer, .min = -1'000'000, .max = 1'000'000};
+    static const Shape per_theme{.type = Type::Integer, .min = 0, .max = 1'000};
+    static const Shape grace_days{.type = Type::Integer, .min = 0, .max = 366};
     static const Shape month_day{.type = Type::MonthDay};
     static const Shape colour{.type = Type::Colour};
     static const Shape month{.type = Type::Enum,
@@ -76,7 +79,7 @@ const Shape& framework_shape() {
         .name = "rating",
         .fields = {{"id", &id(), true, "Id used in self-assessment ratings"},
                    {"name", &text(), true, "Label"},
-                   {"score", &integer(), true, "Ordinal score (higher is better)"},
+                   {"score", &score, true, "Ordinal score (higher is better)"},
                    {"colour", &colour, false, "Heat-map colour as #RRGGBB"}}};
     static const Shape ratings{
         .type = Type::List, .name = "ratings", .item = &rating, .unique_key = "id"};
@@ -99,13 +102,13 @@ const Shape& framework_shape() {
     static const Shape rules{
         .type = Type::Object,
         .name = "rules",
-        .fields = {{"min_objectives_per_theme", &integer(), false,
+        .fields = {{"min_objectives_per_theme", &per_theme, false,
                     "Objectives each template needs under every theme (default 1)"},
                    {"baseline_required", &boolean(), false,
                     "Measures need a baseline or new: true (default true)"},
                    {"measures_required", &boolean(), false,
                     "Every objective needs a measure (default true)"},
-                   {"late_grace_days", &integer(), false,
+                   {"late_grace_days", &grace_days, false,
                     "Days after a deadline before a submission counts as late (default 0)"}}};
     static const Shape shape{
         .type = Type::Object,

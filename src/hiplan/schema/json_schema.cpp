@@ -26,7 +26,15 @@ json render(const Shape& s, const model::Framework* f) {
     case Type::Id:
         out = {{"type", "string"}, {"pattern", "^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$"}};
         break;
-    case Type::Integer: out = {{"type", "integer"}}; break;
+    case Type::Integer:
+        out = {{"type", "integer"}};
+        if (s.min != Shape{}.min) {
+            out["minimum"] = s.min;
+        }
+        if (s.max != Shape{}.max) {
+            out["maximum"] = s.max;
+        }
+        break;
     case Type::Number: out = {{"type", "number"}}; break;
     case Type::Boolean: out = {{"type", "boolean"}}; break;
     case Type::Date: out = {{"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}; break;

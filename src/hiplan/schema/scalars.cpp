@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -154,6 +155,12 @@ std::string describe(yaml::NodeRef node) {
 }
 
 std::optional<long long> read_integer(yaml::NodeRef node, ScalarProblem* p) {
+    return read_integer_within(node, std::numeric_limits<long long>::min(),
+                               std::numeric_limits<long long>::max(), p);
+}
+
+std::optional<long long> read_integer_within(yaml::NodeRef node, long long min, long long max,
+                                             ScalarProblem* p) {
     if (!numeric_preflight(node, "a whole number", false, p)) {
         return std::nullopt;
     }
@@ -161,8 +168,15 @@ std::optional<long long> read_integer(yaml::NodeRef node, ScalarProblem* p) {
     const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
     long long value = 0;
     const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), value);
-    if (ec != std::errc{} || end != s.data() + s.size()) {
-        set(p, RuleId::InvalidNumber, fmt::format("'{}' is out of range", s));
+    if (ec != std::errc{} || end != s.data() + s.size() || value < min || value > max) {
+        constexpr auto k_lowest = std::numeric_limits<long long>::min();
+        constexpr auto k_highest = std::numeric_limits<long long>::max();
+        set(p, RuleId::InvalidNumber, fmt::format("'{}' is out of range", s),
+            min != k_lowest && max != k_highest
+                ? fmt::format("write a whole number from {} to {}", min, max)
+            : max != k_highest ? fmt::format("write a whole number of at most {}", max)
+            : min != k_lowest  ? fmt::format("write a whole number of at least {}", min)
+                               : "write a whole number that fits in 64 bits");
         return std::nullopt;
     }
     return value;

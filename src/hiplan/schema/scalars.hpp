@@ -19,6 +19,9 @@ struct ScalarProblem {
 // Strict readers for typed scalars. Each returns the value, or sets `problem`.
 // Only plain (unquoted) scalars are numbers or booleans; a quoted "12" is text.
 std::optional<long long> read_integer(yaml::NodeRef node, ScalarProblem* problem = nullptr);
+// A whole number outside [min, max] (or beyond 64 bits) is out of range: never wrapped.
+std::optional<long long> read_integer_within(yaml::NodeRef node, long long min, long long max,
+                                             ScalarProblem* problem = nullptr);
 std::optional<double> read_number(yaml::NodeRef node, ScalarProblem* problem = nullptr);
 std::optional<bool> read_boolean(yaml::NodeRef node, ScalarProblem* problem = nullptr);
 std::optional<Date> read_date(yaml::NodeRef node, ScalarProblem* problem = nullptr);

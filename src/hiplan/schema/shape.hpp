@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +54,8 @@ struct Shape {
     std::vector<std::string_view> values;  // Enum
     Vocab vocab = Vocab::None;             // VocabId, Map keys
     std::string_view doc;
+    long long min = std::numeric_limits<long long>::min();  // Integer: the values allowed
+    long long max = std::numeric_limits<long long>::max();
 
     // Returns the field named `key`, or nullptr.
     [[nodiscard]] const Field* field(std::string_view key) const;

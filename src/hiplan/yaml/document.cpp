@@ -101,26 +101,33 @@ NodeRef NodeRef::parent() const {
     return {doc_, data().parent};
 }
 
-std::string NodeRef::pointer() const {
-    std::vector<std::string> tokens;
+std::string NodeRef::pointer(std::size_t max) const {
+    // Children are stored in document order, which is also the order of node indices, so a
+    // node's place among its parent's children is found by binary search.
+    std::vector<std::pair<NodeRef, std::size_t>> path;  // (parent, child position), upwards
     NodeRef node = *this;
     for (NodeRef up = node.parent(); up; node = up, up = up.parent()) {
-        const std::size_t n = up.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            if (up.is_sequence() && up.child(i) == node) {
-                tokens.push_back(std::to_string(i));
-                break;
-            }
-            if (up.is_mapping() && (up.child(2 * i + 1) == node || up.child(2 * i) == node)) {
-                tokens.push_back(up.child(2 * i).text());
-                break;
-            }
+        const auto begin = doc_->children_.begin() + up.data().first_child;
+        const auto end = begin + up.data().child_count;
+        const auto it = std::lower_bound(begin, end, node.index_);
+        if (it != end && *it == node.index_) {
+            path.emplace_back(up, static_cast<std::size_t>(it - begin));
         }
     }
     std::string out;
-    for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        const auto& [up, at] = *it;
+        std::string token;
+        if (up.is_sequence()) {
+            token = std::to_string(at);
+        } else if (const std::string& key = up.child(at - at % 2).text(); key.size() < max) {
+            append_escaped(token, key);
+        }
+        if (token.empty() || out.size() + 1 + token.size() > max) {
+            break;
+        }
         out += '/';
-        append_escaped(out, *it);
+        out += token;
     }
     return out;
 }

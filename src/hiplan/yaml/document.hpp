@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -89,8 +90,9 @@ public:
     [[nodiscard]] NodeRef key_node(std::string_view key) const;
 
     [[nodiscard]] NodeRef parent() const;
-    // RFC 6901 JSON Pointer from the document root to this node.
-    [[nodiscard]] std::string pointer() const;
+    // RFC 6901 JSON Pointer from the document root to this node. A pointer longer than
+    // `max` bytes ends after its last whole token that fits: it points to an ancestor.
+    [[nodiscard]] std::string pointer(std::size_t max = SIZE_MAX) const;
 
     [[nodiscard]] std::uint32_t index() const { return index_; }
     [[nodiscard]] bool operator==(const NodeRef& other) const = default;

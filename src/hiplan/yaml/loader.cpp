@@ -5,6 +5,7 @@
 #include <optional>
 #include <streambuf>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,8 +55,7 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         // Report the first use of each anchor only: an alias bomb is one finding per anchor.
-        if (std::find(aliased_.begin(), aliased_.end(), anchor) == aliased_.end()) {
-            aliased_.push_back(anchor);
+        if (aliased_.insert(anchor).second) {
             report(RuleId::AnchorOrAlias, to_position(mark),
                    "aliases ('*name') are not allowed in templates; aliased values are read as "
                    "empty");
@@ -269,7 +269,7 @@ private:
     std::string_view source_;  // the whole file, for checks the events cannot see
     std::vector<Frame> frames_;
     std::vector<std::uint32_t> pending_;
-    std::vector<YAML::anchor_t> aliased_;
+    std::unordered_set<YAML::anchor_t> aliased_;
     int documents_ = 0;
 };
 
