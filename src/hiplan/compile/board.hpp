@@ -55,8 +55,8 @@ struct SubmitterStatus {
     bool late = false;
 };
 
-// Everything the workbook shows, assembled from the linted files. Entries point into
-// `files`, so a Board can be moved but not copied.
+// Everything the workbook shows, assembled from the linted files (the counts are in
+// compile/figures). Entries point into `files`, so a Board can be moved but not copied.
 struct Board {
     Board() = default;
     Board(const Board&) = delete;
@@ -73,13 +73,6 @@ struct Board {
     std::vector<TemplateEntry> reviews;           // templates whose round review is reported
     std::vector<FeedbackEntry> feedback;
     std::vector<SubmitterStatus> submitters;  // the registry, in framework order
-
-    [[nodiscard]] std::size_t expected() const { return submitters.size(); }
-    [[nodiscard]] std::size_t received() const;
-    [[nodiscard]] std::size_t valid() const;
-    [[nodiscard]] std::size_t late() const;
-    [[nodiscard]] std::size_t missing() const { return expected() - received(); }
-    [[nodiscard]] std::size_t excluded() const;  // files with errors
 
     // The review of `t` this round reports (spring or autumn), or nullptr.
     [[nodiscard]] const model::Review* round_review(const model::Template& t) const;

@@ -1,6 +1,4 @@
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -11,24 +9,6 @@
 namespace hiplan::compile::sheets {
 
 namespace {
-
-std::size_t objective_count(const Board& board) {
-    std::size_t n = 0;
-    for (const auto& e : board.objectives) {
-        n += e.view->objectives.size();
-    }
-    return n;
-}
-
-std::size_t measure_count(const Board& board) {
-    std::size_t n = 0;
-    for (const auto& e : board.objectives) {
-        for (const auto& o : e.view->objectives) {
-            n += o.measures.size();
-        }
-    }
-    return n;
-}
 
 std::string round_description(const Board& board) {
     const Round& r = board.round;
@@ -59,22 +39,11 @@ std::vector<std::string> theme_columns(std::string first, std::string second,
 
 }  // namespace
 
-void summary(xlsx::Workbook& wb, const Board& board) {
+void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Summary");
     const model::Framework* f = board.framework;
     s.text(0, 0, "Health inequalities Board summary", {.bold = true, .font_size = 14});
 
-    std::size_t reviewed = 0;
-    std::size_t asks = 0;
-    for (const auto& e : board.reviews) {
-        const model::Review* r = board.round_review(*e.view);
-        reviewed += r->objectives.size();
-        asks += r->support_needed.size();
-    }
-    long long reached = 0;
-    for (const auto& fb : board.feedback) {
-        reached += fb.view->participants.value_or(0);
-    }
     struct Pair {
         std::string label;
         Cell value;
@@ -89,18 +58,19 @@ void summary(xlsx::Workbook& wb, const Board& board) {
          text_cell(f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id, f->version)
                                 : "none (no valid template)")},
         {"Generated", text_cell(board.generated)},
-        {"Submissions expected", count(board.expected())},
-        {"Submissions received", count(board.received())},
-        {"Submissions valid", count(board.valid())},
-        {"Submissions late", count(board.late())},
-        {"Submissions missing", count(board.missing())},
-        {"Files excluded (errors)", count(board.excluded())},
-        {"Objectives", count(objective_count(board))},
-        {"Measures", count(measure_count(board))},
-        {"Objectives reviewed", count(reviewed)},
-        {"Support asks", count(asks)},
-        {"Feedback conversations", count(board.feedback.size())},
-        {"People reached (feedback)", number_cell(static_cast<double>(reached), {.left = true})},
+        {"Submissions expected", count(figures.expected)},
+        {"Submissions received", count(figures.received)},
+        {"Submissions valid", count(figures.valid)},
+        {"Submissions late", count(figures.late)},
+        {"Submissions missing", count(figures.missing)},
+        {"Files excluded (errors)", count(figures.excluded_files)},
+        {"Objectives", count(figures.objectives)},
+        {"Measures", count(figures.measures)},
+        {"Objectives reviewed", count(figures.reviewed)},
+        {"Support asks", count(figures.support_asks)},
+        {"Feedback conversations", count(figures.conversations)},
+        {"People reached (feedback)",
+         number_cell(static_cast<double>(figures.people_reached), {.left = true})},
     };
     std::uint32_t row = 2;
     for (const auto& fact : facts) {
@@ -122,29 +92,13 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     for (std::size_t k = 0; k < f->statuses.size(); ++k) {
         s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
     }
-    for (const auto& theme : f->themes) {
+    for (std::size_t t = 0; t < f->themes.size(); ++t) {
         ++row;
-        std::size_t objectives = 0;
-        for (const auto& e : board.objectives) {
-            objectives += static_cast<std::size_t>(
-                std::count_if(e.view->objectives.begin(), e.view->objectives.end(),
-                              [&](const auto& o) { return o.theme == theme.id; }));
-        }
-        s.text(row, 0, theme.name);
-        s.number(row, 1, static_cast<double>(objectives));
+        s.text(row, 0, f->themes[t].name);
+        s.number(row, 1, static_cast<double>(figures.objectives_by_theme[t]));
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-            std::size_t n = 0;
-            for (const auto& e : board.reviews) {
-                const model::Review* r = board.round_review(*e.view);
-                for (const auto& o : e.view->objectives) {
-                    const auto* entry = find_review(r, o.id);
-                    n += entry != nullptr && o.theme == theme.id &&
-                                 entry->status == f->statuses[k].id
-                             ? 1U
-                             : 0U;
-                }
-            }
-            s.number(row, static_cast<std::uint32_t>(2 + k), static_cast<double>(n));
+            s.number(row, static_cast<std::uint32_t>(2 + k),
+                     static_cast<double>(figures.status_by_theme[t][k]));
         }
     }
     const std::uint32_t first = table_row + 1;
@@ -152,7 +106,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     // Charts below the figures, so they print with them on an A4 landscape page.
     wb.column_chart(s, row + 2, 0, s, {{"Objectives", first, last, 0, 1}}, "Objectives by theme",
                     false);
-    if (reviewed > 0) {
+    if (figures.reviewed > 0) {
         std::vector<xlsx::Series> series;
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
             series.push_back({f->statuses[k].name, first, last, 0,
@@ -166,7 +120,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     s.width(1, 40);
 }
 
-void coverage(xlsx::Workbook& wb, const Board& board) {
+void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Coverage");
     const model::Framework* f = board.framework;
     if (f == nullptr) {
@@ -180,30 +134,22 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     std::uint32_t row = 1;
     header_row(s, row, theme_columns("Submitter", "Type", *f));
     const std::uint32_t first_data = row + 1;
-    std::unordered_map<std::string_view, const TemplateEntry*> by_submitter;
-    for (const auto& e : board.objectives) {
-        by_submitter.emplace(e.view->submitter_id, &e);  // the first, as in the registers
-    }
-    for (const auto& status : board.submitters) {
+    // A row of counts, one per theme, then the total.
+    const auto counts = [&](const std::vector<std::size_t>& by_theme, std::size_t total) {
+        for (std::uint32_t t = 0; t < themes; ++t) {
+            s.number(row, 2 + t, static_cast<double>(by_theme[t]));
+        }
+        s.number(row, 2 + themes, static_cast<double>(total));
+    };
+    for (const auto& c : figures.coverage) {
         ++row;
-        s.text(row, 0, status.submitter->id + " " + status.submitter->name);
-        s.text(row, 1, status.submitter->type);
-        const auto found = by_submitter.find(status.submitter->id);
-        const TemplateEntry* entry = found == by_submitter.end() ? nullptr : found->second;
-        if (entry == nullptr) {
-            s.text(row, static_cast<std::uint32_t>(2 + themes), "no valid submission",
-                   xlsx::Style::with_fill(k_gap_fill));
+        s.text(row, 0, c.submitter->id + " " + c.submitter->name);
+        s.text(row, 1, c.submitter->type);
+        if (!c.submitted) {
+            s.text(row, 2 + themes, "no valid submission", xlsx::Style::with_fill(k_gap_fill));
             continue;
         }
-        std::size_t total = 0;
-        for (std::uint32_t t = 0; t < themes; ++t) {
-            const auto n =
-                std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
-                              [&](const auto& o) { return o.theme == f->themes[t].id; });
-            total += static_cast<std::size_t>(n);
-            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
-        }
-        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
+        counts(c.by_theme, c.total);
     }
     s.highlight_equal_number(first_data, 2, row, static_cast<std::uint32_t>(1 + themes), 0,
                              k_gap_fill);
@@ -214,27 +160,11 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, theme_columns("Outcome", "Id", *f));
     const std::uint32_t outcome_first = row + 1;
-    for (const auto& outcome : f->outcomes) {
+    for (const auto& c : figures.outcomes) {
         ++row;
-        s.text(row, 0, outcome.name);
-        s.text(row, 1, outcome.id);
-        std::size_t total = 0;
-        for (std::uint32_t t = 0; t < themes; ++t) {
-            std::size_t n = 0;
-            for (const auto& e : board.objectives) {
-                for (const auto& o : e.view->objectives) {
-                    const auto& to = o.logic_model.contributes_to;
-                    n += o.theme == f->themes[t].id &&
-                                 std::any_of(to.begin(), to.end(),
-                                             [&](const auto& r) { return r.id == outcome.id; })
-                             ? 1U
-                             : 0U;
-                }
-            }
-            total += n;
-            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
-        }
-        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
+        s.text(row, 0, c.outcome->name);
+        s.text(row, 1, c.outcome->id);
+        counts(c.by_theme, c.total);
     }
     s.highlight_equal_number(outcome_first, 2, row, static_cast<std::uint32_t>(2 + themes), 0,
                              k_gap_fill);
@@ -245,23 +175,13 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"});
     const std::uint32_t focus_first = row + 1;
-    for (const auto& area : f->focus) {
+    for (const auto& c : figures.focus) {
         ++row;
-        std::size_t objectives = 0;
-        std::size_t submitters = 0;
-        for (const auto& e : board.objectives) {
-            const auto n = std::count_if(
-                e.view->objectives.begin(), e.view->objectives.end(), [&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), area.id) != o.focus.end();
-                });
-            objectives += static_cast<std::size_t>(n);
-            submitters += n > 0 ? 1 : 0;
-        }
-        s.text(row, 0, area.name);
-        s.text(row, 1, area.id);
-        s.text(row, 2, area.group);
-        s.number(row, 3, static_cast<double>(objectives));
-        s.number(row, 4, static_cast<double>(submitters));
+        s.text(row, 0, c.area->name);
+        s.text(row, 1, c.area->id);
+        s.text(row, 2, c.area->group);
+        s.number(row, 3, static_cast<double>(c.objectives));
+        s.number(row, 4, static_cast<double>(c.submitters));
     }
     s.highlight_equal_number(focus_first, 3, row, 4, 0, k_gap_fill);
     s.freeze(2, 1);
@@ -319,58 +239,27 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
     s.fit_columns(40);
 }
 
-void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
+void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Gaps & overlaps");
     const model::Framework* f = board.framework;
     std::uint32_t row = 0;
-    auto list_gaps = [&](const std::string& title, const std::vector<std::string>& names) {
+    // Themes, outcomes or focus areas, each shown as "Name (id)".
+    auto list_gaps = [&](const std::string& title, const auto& items) {
         s.text(row++, 0, title, {.bold = true});
-        if (names.empty()) {
+        if (items.empty()) {
             s.text(row++, 0, "None: every one has at least one objective.");
         }
-        for (const auto& n : names) {
-            s.text(row++, 0, n, xlsx::Style::with_fill(k_gap_fill));
+        for (const auto* item : items) {
+            s.text(row++, 0, fmt::format("{} ({})", item->name, item->id),
+                   xlsx::Style::with_fill(k_gap_fill));
         }
         ++row;
     };
-    auto used = [&](auto pred) {
-        for (const auto& e : board.objectives) {
-            for (const auto& o : e.view->objectives) {
-                if (pred(o)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    };
     if (f != nullptr) {
-        std::vector<std::string> themes;
-        for (const auto& t : f->themes) {
-            if (!used([&](const auto& o) { return o.theme == t.id; })) {
-                themes.push_back(fmt::format("{} ({})", t.name, t.id));
-            }
-        }
-        list_gaps("Themes with no objective", themes);
-        std::vector<std::string> outcomes;
-        for (const auto& c : f->outcomes) {
-            if (!used([&](const auto& o) {
-                    const auto& to = o.logic_model.contributes_to;
-                    return std::any_of(to.begin(), to.end(),
-                                       [&](const auto& r) { return r.id == c.id; });
-                })) {
-                outcomes.push_back(fmt::format("{} ({})", c.name, c.id));
-            }
-        }
-        list_gaps("Shared outcomes no objective contributes to", outcomes);
-        std::vector<std::string> focus;
-        for (const auto& a : f->focus) {
-            if (!used([&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), a.id) != o.focus.end();
-                })) {
-                focus.push_back(fmt::format("{} ({})", a.name, a.id));
-            }
-        }
-        list_gaps("Focus areas no objective addresses", focus);
+        list_gaps("Themes with no objective", figures.themes_without_objective);
+        list_gaps("Shared outcomes no objective contributes to",
+                  figures.outcomes_without_objective);
+        list_gaps("Focus areas no objective addresses", figures.focus_without_objective);
     }
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});
@@ -378,7 +267,7 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
                                               "Title A",    "Submitter B", "Objective B",
                                               "Title B",    "Theme A",     "Theme B"};
     std::vector<Row> rows;
-    for (const Overlap& o : find_overlaps(board, 0.5, 500)) {
+    for (const Overlap& o : figures.overlaps) {
         rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id),
                         text_cell(o.a->id), text_cell(o.a->title),
                         text_cell(o.b_template->view->submitter_id), text_cell(o.b->id),
