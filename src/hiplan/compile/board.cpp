@@ -141,24 +141,6 @@ std::size_t FileEntry::count(Severity s) const {
     return n;
 }
 
-std::size_t Board::received() const {
-    return static_cast<std::size_t>(std::count_if(submitters.begin(), submitters.end(),
-                                                  [](const auto& s) { return s.received; }));
-}
-std::size_t Board::valid() const {
-    return static_cast<std::size_t>(
-        std::count_if(submitters.begin(), submitters.end(), [](const auto& s) { return s.valid; }));
-}
-std::size_t Board::late() const {
-    return static_cast<std::size_t>(std::count_if(submitters.begin(), submitters.end(),
-                                                  [](const auto& s) { return s.valid && s.late; }));
-}
-std::size_t Board::excluded() const {
-    return static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const auto& f) {
-        return f.result->readable() && !f.valid && f.part != Part::OtherRound;
-    }));
-}
-
 const model::Review* Board::round_review(const model::Template& t) const {
     if (t.cycle_start != round.review_cycle()) {
         return nullptr;

@@ -55,8 +55,8 @@ struct SubmitterStatus {
     bool late = false;
 };
 
-// Everything the workbook shows, assembled from the linted files. Entries point into
-// `files`, so a Board can be moved but not copied.
+// Everything the workbook shows, assembled from the linted files (the counts are in
+// compile/figures). Entries point into `files`, so a Board can be moved but not copied.
 struct Board {
     Board() = default;
     Board(const Board&) = delete;
@@ -76,13 +76,6 @@ struct Board {
     // `reviews` by submitter id and cycle (positions, in order): carried-over objectives
     // find their earlier review without a scan of every review.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> reviews_of;
-
-    [[nodiscard]] std::size_t expected() const { return submitters.size(); }
-    [[nodiscard]] std::size_t received() const;
-    [[nodiscard]] std::size_t valid() const;
-    [[nodiscard]] std::size_t late() const;
-    [[nodiscard]] std::size_t missing() const { return expected() - received(); }
-    [[nodiscard]] std::size_t excluded() const;  // files with errors
 
     // The review of `t` this round reports (spring or autumn), or nullptr.
     [[nodiscard]] const model::Review* round_review(const model::Template& t) const;

@@ -6,7 +6,7 @@
 
 #include "hiplan/compile/board.hpp"
 
-// Look-ups the sheets share: names, statuses, latest values, look-alike objectives.
+// Look-ups the sheets share: names, statuses, latest values.
 namespace hiplan::compile {
 
 std::string theme_name(const model::Framework* f, const std::string& id);
@@ -39,17 +39,5 @@ const model::MeasureUpdate* latest_update(const Board& board, const model::Templ
 
 // Progress from baseline to target, as a fraction (1 = target reached).
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest);
-
-// Two objectives of different submitters whose titles look alike.
-struct Overlap {
-    const TemplateEntry* a_template;
-    const model::Objective* a;
-    const TemplateEntry* b_template;
-    const model::Objective* b;
-    double score;  // Jaccard similarity of the titles' significant words, 0..1
-};
-
-// Finds look-alike objectives (score >= `threshold`), best first, at most `limit`.
-std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::size_t limit);
 
 }  // namespace hiplan::compile

@@ -1,24 +1,26 @@
 #pragma once
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/figures.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
-// One function per worksheet of the Board workbook, in the order they appear.
+// One function per worksheet of the Board workbook, in the order they appear. They lay out
+// the round's figures and stream the Board's registers; none of them counts.
 namespace hiplan::compile::sheets {
 
-void summary(xlsx::Workbook& wb, const Board& board);
-void coverage(xlsx::Workbook& wb, const Board& board);
+void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void objectives(xlsx::Workbook& wb, const Board& board);
 void measures(xlsx::Workbook& wb, const Board& board);
 void progress(xlsx::Workbook& wb, const Board& board);
 void highlights(xlsx::Workbook& wb, const Board& board);
 void challenges_and_risks(xlsx::Workbook& wb, const Board& board);
 void support_asks(xlsx::Workbook& wb, const Board& board);
-void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board);
+void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void ratings(xlsx::Workbook& wb, const Board& board);
-void submissions(xlsx::Workbook& wb, const Board& board);
+void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void validation(xlsx::Workbook& wb, const Board& board);
-void feedback(xlsx::Workbook& wb, const Board& board);
+void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 
 // Highlight colours shared by the sheets.
 inline constexpr std::uint32_t k_gap_fill = 0xF8CBAD;   // a zero or a missing submission

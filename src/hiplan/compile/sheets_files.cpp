@@ -14,7 +14,7 @@ Cell yes_no(bool value, bool highlight_no = true) {
 
 }  // namespace
 
-void submissions(xlsx::Workbook& wb, const Board& board) {
+void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Submissions");
     const std::vector<std::string> headers = {"File",   "Submitter", "Name",     "Type",    "Cycle",
                                               "Part",   "Submitted", "Deadline", "On time", "Valid",
@@ -33,12 +33,9 @@ void submissions(xlsx::Workbook& wb, const Board& board) {
                  number_cell(static_cast<double>(e.count(Severity::Warning))),
                  yes_no(e.included, false), text_cell(e.note)});
     }
-    for (const auto& st : board.submitters) {
-        if (st.received) {
-            continue;
-        }
-        reg.add({text_cell("(none)"), text_cell(st.submitter->id), text_cell(st.submitter->name),
-                 text_cell(st.submitter->type), text_cell(""),
+    for (const model::Submitter* missing : figures.missing_submitters) {
+        reg.add({text_cell("(none)"), text_cell(missing->id), text_cell(missing->name),
+                 text_cell(missing->type), text_cell(""),
                  text_cell("missing", xlsx::Style::with_fill(k_gap_fill)), text_cell(""),
                  text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
                  text_cell("no"),

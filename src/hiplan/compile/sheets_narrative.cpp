@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -152,21 +153,15 @@ void support_asks(xlsx::Workbook& wb, const Board& board) {
     s.width(4, 80);
 }
 
-void feedback(xlsx::Workbook& wb, const Board& board) {
+void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Feedback");
-    long long reached = 0;
-    std::set<std::string> groups;
-    for (const auto& fb : board.feedback) {
-        reached += fb.view->participants.value_or(0);
-        groups.insert(fb.view->group_initials);
-    }
     s.text(0, 0, "Road-test feedback", {.bold = true});
     s.text(1, 0, "Conversations held", {.bold = true});
-    s.number(1, 1, static_cast<double>(board.feedback.size()));
+    s.number(1, 1, static_cast<double>(figures.conversations));
     s.text(2, 0, "Groups", {.bold = true});
-    s.number(2, 1, static_cast<double>(groups.size()));
+    s.number(2, 1, static_cast<double>(figures.feedback_groups));
     s.text(3, 0, "People reached", {.bold = true});
-    s.number(3, 1, static_cast<double>(reached));
+    s.number(3, 1, static_cast<double>(figures.people_reached));
     const std::vector<std::string> headers = {"Question",     "Group",  "Group name", "Held",
                                               "Participants", "Answer", "Framework"};
     // Question by question, in each framework's order, then each group's answers: the

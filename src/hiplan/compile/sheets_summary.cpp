@@ -1,8 +1,4 @@
 #include <algorithm>
-#include <map>
-#include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -13,24 +9,6 @@
 namespace hiplan::compile::sheets {
 
 namespace {
-
-std::size_t objective_count(const Board& board) {
-    std::size_t n = 0;
-    for (const auto& e : board.objectives) {
-        n += e.view->objectives.size();
-    }
-    return n;
-}
-
-std::size_t measure_count(const Board& board) {
-    std::size_t n = 0;
-    for (const auto& e : board.objectives) {
-        for (const auto& o : e.view->objectives) {
-            n += o.measures.size();
-        }
-    }
-    return n;
-}
 
 std::string round_description(const Board& board) {
     const Round& r = board.round;
@@ -59,39 +37,13 @@ std::vector<std::string> theme_columns(std::string first, std::string second,
     return headers;
 }
 
-// The count for `key` in `counts` (0 when absent).
-template <typename Map> std::size_t count_of(const Map& counts, const typename Map::key_type& key) {
-    const auto it = counts.find(key);
-    return it == counts.end() ? 0 : it->second;
-}
-
-// The ids `refs` name, each once.
-std::set<std::string_view> distinct_ids(const std::vector<model::Ref>& refs) {
-    std::set<std::string_view> ids;
-    for (const auto& r : refs) {
-        ids.insert(r.id);
-    }
-    return ids;
-}
-
 }  // namespace
 
-void summary(xlsx::Workbook& wb, const Board& board) {
+void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Summary");
     const model::Framework* f = board.framework;
     s.text(0, 0, "Health inequalities Board summary", {.bold = true, .font_size = 14});
 
-    std::size_t reviewed = 0;
-    std::size_t asks = 0;
-    for (const auto& e : board.reviews) {
-        const model::Review* r = board.round_review(*e.view);
-        reviewed += r->objectives.size();
-        asks += r->support_needed.size();
-    }
-    long long reached = 0;
-    for (const auto& fb : board.feedback) {
-        reached += fb.view->participants.value_or(0);
-    }
     struct Pair {
         std::string label;
         Cell value;
@@ -106,18 +58,19 @@ void summary(xlsx::Workbook& wb, const Board& board) {
          text_cell(f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id, f->version)
                                 : "none (no valid template)")},
         {"Generated", text_cell(board.generated)},
-        {"Submissions expected", count(board.expected())},
-        {"Submissions received", count(board.received())},
-        {"Submissions valid", count(board.valid())},
-        {"Submissions late", count(board.late())},
-        {"Submissions missing", count(board.missing())},
-        {"Files excluded (errors)", count(board.excluded())},
-        {"Objectives", count(objective_count(board))},
-        {"Measures", count(measure_count(board))},
-        {"Objectives reviewed", count(reviewed)},
-        {"Support asks", count(asks)},
-        {"Feedback conversations", count(board.feedback.size())},
-        {"People reached (feedback)", number_cell(static_cast<double>(reached), {.left = true})},
+        {"Submissions expected", count(figures.expected)},
+        {"Submissions received", count(figures.received)},
+        {"Submissions valid", count(figures.valid)},
+        {"Submissions late", count(figures.late)},
+        {"Submissions missing", count(figures.missing)},
+        {"Files excluded (errors)", count(figures.excluded_files)},
+        {"Objectives", count(figures.objectives)},
+        {"Measures", count(figures.measures)},
+        {"Objectives reviewed", count(figures.reviewed)},
+        {"Support asks", count(figures.support_asks)},
+        {"Feedback conversations", count(figures.conversations)},
+        {"People reached (feedback)",
+         number_cell(static_cast<double>(figures.people_reached), {.left = true})},
     };
     std::uint32_t row = 2;
     for (const auto& fact : facts) {
@@ -139,29 +92,13 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     for (std::size_t k = 0; k < f->statuses.size(); ++k) {
         s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
     }
-    // Counted in one pass over the objectives, then looked up cell by cell.
-    std::unordered_map<std::string_view, std::size_t> by_theme;
-    for (const auto& e : board.objectives) {
-        for (const auto& o : e.view->objectives) {
-            ++by_theme[o.theme];
-        }
-    }
-    std::map<std::pair<std::string_view, std::string_view>, std::size_t> by_theme_status;
-    for (const auto& e : board.reviews) {
-        const model::Review* r = board.round_review(*e.view);
-        for (const auto& o : e.view->objectives) {
-            if (const auto* entry = find_review(r, o.id)) {
-                ++by_theme_status[{o.theme, entry->status}];
-            }
-        }
-    }
-    for (const auto& theme : f->themes) {
+    for (std::size_t t = 0; t < f->themes.size(); ++t) {
         ++row;
-        s.text(row, 0, theme.name);
-        s.number(row, 1, static_cast<double>(count_of(by_theme, theme.id)));
+        s.text(row, 0, f->themes[t].name);
+        s.number(row, 1, static_cast<double>(figures.objectives_by_theme[t]));
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
             s.number(row, static_cast<std::uint32_t>(2 + k),
-                     static_cast<double>(count_of(by_theme_status, {theme.id, f->statuses[k].id})));
+                     static_cast<double>(figures.status_by_theme[t][k]));
         }
     }
     const std::uint32_t first = table_row + 1;
@@ -169,7 +106,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     // Charts below the figures, so they print with them on an A4 landscape page.
     wb.column_chart(s, row + 2, 0, s, {{"Objectives", first, last, 0, 1}}, "Objectives by theme",
                     false);
-    if (reviewed > 0) {
+    if (figures.reviewed > 0) {
         std::vector<xlsx::Series> series;
         for (std::size_t k = 0; k < f->statuses.size(); ++k) {
             series.push_back({f->statuses[k].name, first, last, 0,
@@ -183,7 +120,7 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     s.width(1, 40);
 }
 
-void coverage(xlsx::Workbook& wb, const Board& board) {
+void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Coverage");
     const model::Framework* f = board.framework;
     if (f == nullptr) {
@@ -197,32 +134,22 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     std::uint32_t row = 1;
     header_row(s, row, theme_columns("Submitter", "Type", *f));
     const std::uint32_t first_data = row + 1;
-    std::unordered_map<std::string_view, const TemplateEntry*> by_submitter;
-    for (const auto& e : board.objectives) {
-        by_submitter.emplace(e.view->submitter_id, &e);  // the first, as in the registers
-    }
-    for (const auto& status : board.submitters) {
+    // A row of counts, one per theme, then the total.
+    const auto counts = [&](const std::vector<std::size_t>& by_theme, std::size_t total) {
+        for (std::uint32_t t = 0; t < themes; ++t) {
+            s.number(row, 2 + t, static_cast<double>(by_theme[t]));
+        }
+        s.number(row, 2 + themes, static_cast<double>(total));
+    };
+    for (const auto& c : figures.coverage) {
         ++row;
-        s.text(row, 0, status.submitter->id + " " + status.submitter->name);
-        s.text(row, 1, status.submitter->type);
-        const auto found = by_submitter.find(status.submitter->id);
-        const TemplateEntry* entry = found == by_submitter.end() ? nullptr : found->second;
-        if (entry == nullptr) {
-            s.text(row, static_cast<std::uint32_t>(2 + themes), "no valid submission",
-                   xlsx::Style::with_fill(k_gap_fill));
+        s.text(row, 0, c.submitter->id + " " + c.submitter->name);
+        s.text(row, 1, c.submitter->type);
+        if (!c.submitted) {
+            s.text(row, 2 + themes, "no valid submission", xlsx::Style::with_fill(k_gap_fill));
             continue;
         }
-        std::unordered_map<std::string_view, std::size_t> by_theme;
-        for (const auto& o : entry->view->objectives) {
-            ++by_theme[o.theme];
-        }
-        std::size_t total = 0;
-        for (std::uint32_t t = 0; t < themes; ++t) {
-            const std::size_t n = count_of(by_theme, f->themes[t].id);
-            total += n;
-            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
-        }
-        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
+        counts(c.by_theme, c.total);
     }
     s.highlight_equal_number(first_data, 2, row, static_cast<std::uint32_t>(1 + themes), 0,
                              k_gap_fill);
@@ -233,25 +160,11 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, theme_columns("Outcome", "Id", *f));
     const std::uint32_t outcome_first = row + 1;
-    std::map<std::pair<std::string_view, std::string_view>, std::size_t> by_outcome_theme;
-    for (const auto& e : board.objectives) {
-        for (const auto& o : e.view->objectives) {
-            for (const std::string_view outcome : distinct_ids(o.logic_model.contributes_to)) {
-                ++by_outcome_theme[{outcome, o.theme}];
-            }
-        }
-    }
-    for (const auto& outcome : f->outcomes) {
+    for (const auto& c : figures.outcomes) {
         ++row;
-        s.text(row, 0, outcome.name);
-        s.text(row, 1, outcome.id);
-        std::size_t total = 0;
-        for (std::uint32_t t = 0; t < themes; ++t) {
-            const std::size_t n = count_of(by_outcome_theme, {outcome.id, f->themes[t].id});
-            total += n;
-            s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
-        }
-        s.number(row, static_cast<std::uint32_t>(2 + themes), static_cast<double>(total));
+        s.text(row, 0, c.outcome->name);
+        s.text(row, 1, c.outcome->id);
+        counts(c.by_theme, c.total);
     }
     s.highlight_equal_number(outcome_first, 2, row, static_cast<std::uint32_t>(2 + themes), 0,
                              k_gap_fill);
@@ -262,30 +175,13 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     ++row;
     header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"});
     const std::uint32_t focus_first = row + 1;
-    std::unordered_map<std::string_view, std::size_t> objectives_in;  // per focus area
-    std::unordered_map<std::string_view, std::size_t> submitters_in;
-    for (const auto& e : board.objectives) {
-        std::set<std::string_view> areas;
-        for (const auto& o : e.view->objectives) {
-            for (const std::string_view area :
-                 std::set<std::string_view>(o.focus.begin(), o.focus.end())) {
-                ++objectives_in[area];
-                areas.insert(area);
-            }
-        }
-        for (const std::string_view area : areas) {
-            ++submitters_in[area];
-        }
-    }
-    for (const auto& area : f->focus) {
+    for (const auto& c : figures.focus) {
         ++row;
-        const std::size_t objectives = count_of(objectives_in, area.id);
-        const std::size_t submitters = count_of(submitters_in, area.id);
-        s.text(row, 0, area.name);
-        s.text(row, 1, area.id);
-        s.text(row, 2, area.group);
-        s.number(row, 3, static_cast<double>(objectives));
-        s.number(row, 4, static_cast<double>(submitters));
+        s.text(row, 0, c.area->name);
+        s.text(row, 1, c.area->id);
+        s.text(row, 2, c.area->group);
+        s.number(row, 3, static_cast<double>(c.objectives));
+        s.number(row, 4, static_cast<double>(c.submitters));
     }
     s.highlight_equal_number(focus_first, 3, row, 4, 0, k_gap_fill);
     s.freeze(2, 1);
@@ -343,47 +239,27 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
     s.fit_columns(40);
 }
 
-void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
+void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Gaps & overlaps");
     const model::Framework* f = board.framework;
     std::uint32_t row = 0;
-    auto list_gaps = [&](const std::string& title, const std::vector<std::string>& names) {
+    // Themes, outcomes or focus areas, each shown as "Name (id)".
+    auto list_gaps = [&](const std::string& title, const auto& items) {
         s.text(row++, 0, title, {.bold = true});
-        if (names.empty()) {
+        if (items.empty()) {
             s.text(row++, 0, "None: every one has at least one objective.");
         }
-        for (const auto& n : names) {
-            s.text(row++, 0, n, xlsx::Style::with_fill(k_gap_fill));
+        for (const auto* item : items) {
+            s.text(row++, 0, fmt::format("{} ({})", item->name, item->id),
+                   xlsx::Style::with_fill(k_gap_fill));
         }
         ++row;
     };
     if (f != nullptr) {
-        // What the objectives use, in one pass.
-        std::unordered_set<std::string_view> themes_used;
-        std::unordered_set<std::string_view> outcomes_used;
-        std::unordered_set<std::string_view> focus_used;
-        for (const auto& e : board.objectives) {
-            for (const auto& o : e.view->objectives) {
-                themes_used.insert(o.theme);
-                for (const auto& r : o.logic_model.contributes_to) {
-                    outcomes_used.insert(r.id);
-                }
-                focus_used.insert(o.focus.begin(), o.focus.end());
-            }
-        }
-        const auto unused = [](const auto& items, const auto& used) {
-            std::vector<std::string> out;
-            for (const auto& x : items) {
-                if (!used.contains(x.id)) {
-                    out.push_back(fmt::format("{} ({})", x.name, x.id));
-                }
-            }
-            return out;
-        };
-        list_gaps("Themes with no objective", unused(f->themes, themes_used));
+        list_gaps("Themes with no objective", figures.themes_without_objective);
         list_gaps("Shared outcomes no objective contributes to",
-                  unused(f->outcomes, outcomes_used));
-        list_gaps("Focus areas no objective addresses", unused(f->focus, focus_used));
+                  figures.outcomes_without_objective);
+        list_gaps("Focus areas no objective addresses", figures.focus_without_objective);
     }
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});
@@ -391,7 +267,7 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
                                               "Title A",    "Submitter B", "Objective B",
                                               "Title B",    "Theme A",     "Theme B"};
     std::vector<Row> rows;
-    for (const Overlap& o : find_overlaps(board, 0.5, 500)) {
+    for (const Overlap& o : figures.overlaps) {
         rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id),
                         text_cell(o.a->id), text_cell(o.a->title),
                         text_cell(o.b_template->view->submitter_id), text_cell(o.b->id),

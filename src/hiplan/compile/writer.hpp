@@ -5,19 +5,21 @@
 #include <string>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/figures.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::compile {
 
-// Lays out every sheet of the Board workbook for `path` (a temporary file the caller
-// renames) and returns it unwritten. The workbook holds its own copy of all it shows, so
-// the caller may free `board` and the lint results before calling close(): for a
-// national round that halves the peak memory. Throws xlsx::Error.
-std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const std::string& path,
-                                                 std::time_t created);
+// Lays out every sheet of the Board workbook, with the round's `figures` (computed from
+// `board`), for `path` (a temporary file the caller renames) and returns it unwritten.
+// The workbook holds its own copy of all it shows, so the caller may free `board`, the
+// figures and the lint results before calling close(): for a national round that halves
+// the peak memory. Throws xlsx::Error.
+std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const RoundFigures& figures,
+                                                 const std::string& path, std::time_t created);
 
-// Lays out and writes the Board workbook. Returns the number of cells whose text was
-// truncated to Excel's limit. Throws xlsx::Error.
+// Computes the figures, lays out and writes the Board workbook. Returns the number of
+// cells whose text was truncated to Excel's limit. Throws xlsx::Error.
 std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created);
 
 }  // namespace hiplan::compile

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/figures.hpp"
 #include "hiplan/compile/writer.hpp"
 #include "hiplan/formats/text.hpp"
 #include "hiplan/lint/inputs.hpp"
@@ -110,12 +111,13 @@ std::unique_ptr<OutputFile> open_output(const CompileRequest& o, const lint::Inp
 }
 
 // What compile says of the round once the workbook is written ("Wrote ..." follows).
-std::string round_report(const compile::Board& b) {
+std::string round_report(const compile::Board& b, const compile::RoundFigures& figures) {
     const auto* f = b.framework;
     std::string out = fmt::format("Round {}: framework {}\n", b.round.to_string(),
                                   f != nullptr ? f->id : std::string("none"));
     out += fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} missing\n",
-                       b.expected(), b.received(), b.valid(), b.late(), b.missing());
+                       figures.expected, figures.received, figures.valid, figures.late,
+                       figures.missing);
     for (const auto& e : b.files) {
         if (!e.note.empty()) {
             out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included",
@@ -265,14 +267,17 @@ int compile(const CompileRequest& o, const Console& console) {
             unreadable.push_back("cannot read '" + r.path + "': " + r.io_error);
         }
     }
-    const std::string report = round_report(*board);
-    const bool excluded = board->excluded() > 0;
+    // The figures point into the Board: they are freed with it.
+    auto figures = std::make_unique<compile::RoundFigures>(compile::compute_figures(*board));
+    const std::string report = round_report(*board, *figures);
+    const bool excluded = figures->excluded_files > 0;
 
     std::vector<std::string> warnings;
     try {
         const auto created = static_cast<std::time_t>(generated->days_since_epoch() * 86400);
-        const auto wb = compile::lay_out_workbook(*board, out->temp_path(), created);
+        const auto wb = compile::lay_out_workbook(*board, *figures, out->temp_path(), created);
         // The workbook holds all it shows: free the documents before it is written.
+        figures.reset();
         board.reset();
         std::vector<lint::FileResult>().swap(results);
         wb->close();

@@ -1,0 +1,302 @@
+#include "hiplan/compile/figures.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace hiplan::compile {
+
+namespace {
+
+using Positions = std::unordered_map<std::string_view, std::size_t>;
+
+// Id -> position in a framework list, so each objective is counted with look-ups rather
+// than scans of the lists.
+template <typename T> Positions positions(const std::vector<T>& items) {
+    Positions at;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        at.emplace(items[i].id, i);
+    }
+    return at;
+}
+
+std::optional<std::size_t> find(const Positions& at, std::string_view id) {
+    const auto found = at.find(id);
+    return found == at.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+}
+
+// The round framework's lists, indexed (empty with no framework).
+struct Index {
+    explicit Index(const model::Framework* f) {
+        if (f != nullptr) {
+            themes = positions(f->themes);
+            statuses = positions(f->statuses);
+            outcomes = positions(f->outcomes);
+            focus = positions(f->focus);
+        }
+    }
+    Positions themes, statuses, outcomes, focus;
+};
+
+const std::set<std::string, std::less<>>& stopwords() {
+    static const std::set<std::string, std::less<>> words = {
+        "and",    "the", "for",    "with",    "from",     "into",   "our",     "their",   "all",
+        "across", "who", "people", "improve", "increase", "reduce", "support", "through", "more",
+        "less",   "in",  "of",     "to",      "by",       "on",     "at",      "a",       "an"};
+    return words;
+}
+
+std::vector<std::string> significant_words(const std::string& title) {
+    std::vector<std::string> words;
+    std::string w;
+    auto flush = [&] {
+        if (w.size() >= 3 && stopwords().count(w) == 0) {
+            words.push_back(w);
+        }
+        w.clear();
+    };
+    for (const char c : title) {
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else {
+            flush();
+        }
+    }
+    flush();
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
+// Look-alike objectives of different submitters (score >= `threshold`), best first, at
+// most `limit`.
+std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::size_t limit) {
+    struct Item {
+        const TemplateEntry* entry;
+        const model::Objective* objective;
+        std::vector<std::string> words;
+    };
+    std::vector<Item> items;
+    for (const auto& entry : board.objectives) {
+        for (const auto& o : entry.view->objectives) {
+            items.push_back({&entry, &o, significant_words(o.title)});
+        }
+    }
+    // Inverted index: only objectives that share a word are compared. Words used by very
+    // many objectives say little and would make the comparison quadratic, so are skipped.
+    std::unordered_map<std::string, std::vector<std::size_t>> index;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        for (const auto& w : items[i].words) {
+            index[w].push_back(i);
+        }
+    }
+    constexpr std::size_t k_max_postings = 400;
+    std::vector<Overlap> found;
+    std::vector<std::size_t> shared(items.size(), 0);
+    std::vector<std::size_t> touched;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        touched.clear();
+        for (const auto& w : items[i].words) {
+            const auto& postings = index[w];
+            if (postings.size() > k_max_postings) {
+                continue;
+            }
+            for (const std::size_t j : postings) {
+                if (j > i &&
+                    items[j].entry->view->submitter_id != items[i].entry->view->submitter_id) {
+                    if (shared[j]++ == 0) {
+                        touched.push_back(j);
+                    }
+                }
+            }
+        }
+        for (const std::size_t j : touched) {
+            const double uni =
+                static_cast<double>(items[i].words.size() + items[j].words.size() - shared[j]);
+            const double score = uni > 0 ? static_cast<double>(shared[j]) / uni : 0.0;
+            if (score >= threshold) {
+                found.push_back({items[i].entry, items[i].objective, items[j].entry,
+                                 items[j].objective, score});
+            }
+            shared[j] = 0;
+        }
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Overlap& x, const Overlap& y) { return x.score > y.score; });
+    if (found.size() > limit) {
+        found.resize(limit);
+    }
+    return found;
+}
+
+void count_submissions(const Board& board, RoundFigures& fig) {
+    fig.expected = board.submitters.size();
+    for (const auto& s : board.submitters) {
+        fig.received += s.received ? 1 : 0;
+        fig.valid += s.valid ? 1 : 0;
+        fig.late += s.valid && s.late ? 1 : 0;
+        if (!s.received) {
+            fig.missing_submitters.push_back(s.submitter);
+        }
+    }
+    fig.missing = fig.missing_submitters.size();
+    for (const auto& f : board.files) {
+        if (f.result->readable() && !f.valid && f.part != Part::OtherRound) {
+            ++fig.excluded_files;
+        }
+    }
+}
+
+// The register: objectives by theme, outcome and focus area, in one pass.
+void count_objectives(const Board& board, const Index& index, RoundFigures& fig) {
+    const model::Framework* f = board.framework;
+    const std::size_t themes = f != nullptr ? f->themes.size() : 0;
+    fig.objectives_by_theme.assign(themes, 0);
+    if (f != nullptr) {
+        for (const auto& o : f->outcomes) {
+            fig.outcomes.push_back({&o, std::vector<std::size_t>(themes, 0), 0});
+        }
+        for (const auto& a : f->focus) {
+            fig.focus.push_back({&a, 0, 0});
+        }
+    }
+    // Which objective (or template) last counted an outcome or focus area, so an id
+    // written twice counts once. Serials start at 1.
+    std::vector<std::size_t> outcome_seen(fig.outcomes.size(), 0);
+    std::vector<bool> outcome_used(fig.outcomes.size(), false);
+    std::vector<std::size_t> focus_seen(fig.focus.size(), 0);
+    std::vector<std::size_t> focus_template(fig.focus.size(), 0);
+    std::size_t objective_serial = 0;
+    std::size_t template_serial = 0;
+    for (const auto& e : board.objectives) {
+        ++template_serial;
+        for (const auto& o : e.view->objectives) {
+            ++objective_serial;
+            ++fig.objectives;
+            fig.measures += o.measures.size();
+            const auto theme = find(index.themes, o.theme);
+            if (theme) {
+                ++fig.objectives_by_theme[*theme];
+            }
+            for (const auto& ref : o.logic_model.contributes_to) {
+                const auto k = find(index.outcomes, ref.id);
+                if (!k || outcome_seen[*k] == objective_serial) {
+                    continue;
+                }
+                outcome_seen[*k] = objective_serial;
+                outcome_used[*k] = true;
+                if (theme) {
+                    ++fig.outcomes[*k].by_theme[*theme];
+                    ++fig.outcomes[*k].total;
+                }
+            }
+            for (const auto& id : o.focus) {
+                const auto k = find(index.focus, id);
+                if (!k || focus_seen[*k] == objective_serial) {
+                    continue;
+                }
+                focus_seen[*k] = objective_serial;
+                ++fig.focus[*k].objectives;
+                if (focus_template[*k] != template_serial) {
+                    focus_template[*k] = template_serial;
+                    ++fig.focus[*k].submitters;
+                }
+            }
+        }
+    }
+    if (f == nullptr) {
+        return;
+    }
+    for (std::size_t t = 0; t < themes; ++t) {
+        if (fig.objectives_by_theme[t] == 0) {
+            fig.themes_without_objective.push_back(&f->themes[t]);
+        }
+    }
+    for (std::size_t k = 0; k < fig.outcomes.size(); ++k) {
+        if (!outcome_used[k]) {
+            fig.outcomes_without_objective.push_back(fig.outcomes[k].outcome);
+        }
+    }
+    for (const auto& area : fig.focus) {
+        if (area.objectives == 0) {
+            fig.focus_without_objective.push_back(area.area);
+        }
+    }
+
+    // Submitter x theme: each registry submitter's first template in the register.
+    std::unordered_map<std::string_view, const TemplateEntry*> first;
+    for (const auto& e : board.objectives) {
+        first.emplace(e.view->submitter_id, &e);
+    }
+    for (const auto& s : board.submitters) {
+        RoundFigures::SubmitterCoverage row{s.submitter, false, std::vector<std::size_t>(themes, 0),
+                                            0};
+        if (const auto found = first.find(s.submitter->id); found != first.end()) {
+            row.submitted = true;
+            for (const auto& o : found->second->view->objectives) {
+                if (const auto theme = find(index.themes, o.theme)) {
+                    ++row.by_theme[*theme];
+                    ++row.total;
+                }
+            }
+        }
+        fig.coverage.push_back(std::move(row));
+    }
+}
+
+// The round's reviews: entries, support asks, and reviewed objectives by theme and status.
+void count_reviews(const Board& board, const Index& index, RoundFigures& fig) {
+    const model::Framework* f = board.framework;
+    fig.status_by_theme.assign(f != nullptr ? f->themes.size() : 0,
+                               std::vector<std::size_t>(f != nullptr ? f->statuses.size() : 0, 0));
+    std::unordered_map<std::string_view, const model::ObjectiveReview*> entry_of;
+    for (const auto& e : board.reviews) {
+        const model::Review& r = *board.round_review(*e.view);
+        fig.reviewed += r.objectives.size();
+        fig.support_asks += r.support_needed.size();
+        entry_of.clear();
+        for (const auto& entry : r.objectives) {
+            entry_of.emplace(entry.ref, &entry);  // the first entry of an objective counts
+        }
+        for (const auto& o : e.view->objectives) {
+            const auto entry = entry_of.find(o.id);
+            if (entry == entry_of.end()) {
+                continue;
+            }
+            const auto theme = find(index.themes, o.theme);
+            const auto status = find(index.statuses, entry->second->status);
+            if (theme && status) {
+                ++fig.status_by_theme[*theme][*status];
+            }
+        }
+    }
+}
+
+void count_feedback(const Board& board, RoundFigures& fig) {
+    std::unordered_set<std::string_view> groups;
+    for (const auto& fb : board.feedback) {
+        fig.people_reached += fb.view->participants.value_or(0);
+        groups.insert(fb.view->group_initials);
+    }
+    fig.conversations = board.feedback.size();
+    fig.feedback_groups = groups.size();
+}
+
+}  // namespace
+
+RoundFigures compute_figures(const Board& board) {
+    RoundFigures fig;
+    count_submissions(board, fig);
+    const Index index(board.framework);
+    count_objectives(board, index, fig);
+    count_reviews(board, index, fig);
+    count_feedback(board, fig);
+    fig.overlaps = find_overlaps(board, 0.5, 500);
+    return fig;
+}
+
+}  // namespace hiplan::compile

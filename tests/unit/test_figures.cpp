@@ -1,0 +1,344 @@
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "hiplan/compile/board.hpp"
+#include "hiplan/compile/figures.hpp"
+#include "hiplan/frameworks/framework_file.hpp"
+#include "hiplan/frameworks/registry.hpp"
+#include "hiplan/model/round.hpp"
+
+using namespace hiplan;
+using compile::RoundFigures;
+
+namespace {
+
+// Three themes (t3: nobody's), three outcomes (o3: nobody's), three focus areas (f3:
+// nobody's), four submitters, spring deadline 15 April, autumn 15 October.
+constexpr std::string_view k_framework = R"(kind: framework
+id: tiny
+name: Tiny framework
+version: "1"
+description: A small framework for the figures tests.
+themes:
+  - {id: t1, name: Theme one, description: The first theme.}
+  - {id: t2, name: Theme two, description: The second theme.}
+  - {id: t3, name: Theme three, description: A theme nobody works on.}
+outcomes:
+  - {id: o1, name: Outcome one, description: The first outcome., measures: [A measure]}
+  - {id: o2, name: Outcome two, description: The second outcome., measures: [A measure]}
+  - {id: o3, name: Outcome three, description: An outcome nobody works on., measures: [A measure]}
+submitters:
+  - {id: A, name: Alpha Trust, type: organisation}
+  - {id: B, name: Beta Council, type: organisation}
+  - {id: C, name: Gamma Partnership, type: ilp}
+  - {id: D, name: Delta Group, type: cpg}
+calendar:
+  objective_setting: {opens: "09-01", deadline: "10-15", board: november}
+  spring_review: {opens: "03-01", deadline: "04-15", board: may}
+  autumn_review: {opens: "09-01", deadline: "10-15", board: november}
+statuses:
+  - {id: on-track, name: On track, rag: green, colour: "#00B050"}
+  - {id: at-risk, name: At risk, rag: amber, colour: "#FFC000"}
+  - {id: off-track, name: Off track, rag: red, colour: "#FF0000"}
+ratings:
+  - {id: developing, name: Developing, score: 1}
+  - {id: achieving, name: Achieving, score: 2}
+focus:
+  - {id: f1, name: Focus one, group: Core20PLUS5}
+  - {id: f2, name: Focus two, group: Core20PLUS5}
+  - {id: f3, name: Focus three, group: Core20PLUS5}
+rules:
+  min_objectives_per_theme: 0
+  baseline_required: false
+  measures_required: false
+)";
+
+const frameworks::Registry& registry() {
+    static const frameworks::Registry r = [] {
+        frameworks::Registry reg;
+        Findings findings("tiny.yaml");
+        auto f = frameworks::parse_framework(k_framework, "tiny.yaml", findings);
+        if (!f) {
+            throw std::logic_error("the test framework is invalid: " +
+                                   findings.list().front().message);
+        }
+        reg.add(std::make_shared<const model::Framework>(std::move(*f)));
+        return reg;
+    }();
+    return r;
+}
+
+// One objective (no focus line when `focus` is empty), with the smallest logic model the
+// rules accept and `extra` lines (measures) appended.
+std::string objective(const std::string& id, const std::string& title, const std::string& theme,
+                      const std::string& focus, const std::string& outcomes,
+                      const std::string& extra = "") {
+    return "    - id: " + id + "\n      title: " + title + "\n      theme: " + theme + "\n" +
+           (focus.empty() ? "" : "      focus: [" + focus + "]\n") +
+           "      lead: The lead\n      logic_model:\n" +
+           "        inputs: [Funding]\n        activities: [{id: A1, text: Do it}]\n" +
+           "        outputs: [{id: P1, text: Done, from: [A1]}]\n" +
+           "        outcomes: [{id: C1, text: Better, term: short, from: [P1]}]\n" +
+           "        contributes_to: [" + outcomes + "]\n" + extra;
+}
+
+// A template of `submitter` (id, as in the framework) for `cycle`, and its `reviews` block.
+std::string template_text(const std::string& submitter, const std::string& type,
+                          const std::string& cycle, const std::string& submitted,
+                          const std::string& objectives, const std::string& reviews = "") {
+    const std::string name = submitter == "A"   ? "Alpha Trust"
+                             : submitter == "B" ? "Beta Council"
+                             : submitter == "C" ? "Gamma Partnership"
+                                                : "Delta Group";
+    return "kind: template\nframework: tiny\ncycle: " + cycle + "\nsubmitter: {id: " + submitter +
+           ", name: " + name + ", type: " + type + "}\n" +
+           "contact: {name: Lead, role: Public health, email: lead@example.org}\n" +
+           "self_assessment:\n  submitted: " + submitted +
+           "\n  approved_by: The board\n  summary: What we will do.\n  objectives:\n" + objectives +
+           reviews;
+}
+
+std::string feedback_example() {
+    std::ifstream in(std::string(HIPLAN_SOURCE_DIR) + "/examples/feedback-lch-cnt.yaml");
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct Input {
+    std::string path, text;
+    std::vector<RuleId> ignore = {};
+};
+
+std::vector<lint::FileResult> lint_all(const std::vector<Input>& inputs) {
+    std::vector<lint::FileResult> results;
+    for (const auto& in : inputs) {
+        lint::SuppressionPolicy policy;
+        policy.cli_ignore = in.ignore;
+        lint::Options options;
+        options.keep = lint::Keep::Views;
+        options.suppressions = &policy;
+        results.push_back(lint::lint_text(in.path, in.text, registry(), options));
+    }
+    return results;
+}
+
+// The spring 2026 round (the spring review of 2025-26):
+// A reviews on time; B reviews late and leaves B-2 out of the review (--ignore
+// objective-not-reviewed); C's file has an error (an unknown theme), so is excluded;
+// D sends nothing. Two feedback conversations of one group.
+std::vector<lint::FileResult> spring_round() {
+    const std::string a = template_text(
+        "A", "organisation", "2025-26", "2025-10-01",
+        objective("A-1", "Community hubs in deprived neighbourhoods", "t1", "f1", "o1, o1",
+                  "      measures:\n        - {id: M1, indicator: Hubs funded, tracks: P1, "
+                  "unit: hubs, direction: increase, baseline: {value: 1, as_of: 2025-08-31}, "
+                  "target: {value: 4, by: 2026-09-30}, source: Grants, frequency: annual}\n") +
+            objective("A-2", "Stop smoking clinics at workplaces", "t2", "f1, f2", "o1, o2"),
+        "reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
+        "      - {ref: A-1, status: on-track, progress: Going well.}\n"
+        "      - {ref: A-2, status: at-risk, progress: Slow start., mitigation: More "
+        "employers.}\n    support_needed:\n"
+        "      - {ask: Help with employers, theme: t2, objectives: [A-2]}\n");
+    const std::string b = template_text(
+        "B", "organisation", "2025-26", "2025-10-01",
+        objective("B-1", "Funding community hubs in deprived neighbourhoods", "t1", "f1", "o1") +
+            objective("B-2", "Warmer homes for people with asthma", "t1", "", "o2"),
+        "reviews:\n  - period: spring\n    submitted: 2026-04-20\n    objectives:\n"
+        "      - {ref: B-1, status: on-track, progress: Going well.}\n");
+    const std::string c = template_text(
+        "C", "ilp", "2025-26", "2025-10-01",
+        objective("C-1", "Outreach health checks", "t9", "f3", "o3"),
+        "reviews:\n  - period: spring\n    submitted: 2026-04-01\n    objectives:\n"
+        "      - {ref: C-1, status: off-track, progress: Stalled., mitigation: Restart.}\n");
+    return lint_all({{"a.yaml", a},
+                     {"b.yaml", b, {RuleId::ObjectiveNotReviewed}},
+                     {"c.yaml", c},
+                     {"fb1.yaml", feedback_example()},
+                     {"fb2.yaml", feedback_example()}});
+}
+
+compile::Board board_of(const std::vector<lint::FileResult>& results, const char* round) {
+    return compile::assemble(results, *model::parse_round(round), "2026-11-20");
+}
+
+std::vector<std::string> ids(const auto& items) {
+    std::vector<std::string> out;
+    for (const auto* item : items) {
+        out.push_back(item->id);
+    }
+    return out;
+}
+
+using Counts = std::vector<std::size_t>;
+
+}  // namespace
+
+TEST_SUITE_BEGIN("figures");
+
+TEST_CASE("the test inputs lint as intended") {
+    const auto results = spring_round();
+    CHECK(results[0].count(Severity::Error) == 0);
+    CHECK(results[1].count(Severity::Error) == 0);
+    CHECK(results[2].count(Severity::Error) > 0);
+    CHECK(results[3].count(Severity::Error) == 0);
+}
+
+TEST_CASE("submissions are counted against the registry") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.expected == 4);
+    CHECK(f.received == 3);  // C's file arrived, with errors
+    CHECK(f.valid == 2);
+    CHECK(f.late == 1);  // B: 20 April, after the 15 April deadline
+    CHECK(f.missing == 1);
+    CHECK(ids(f.missing_submitters) == std::vector<std::string>{"D"});
+    CHECK(f.excluded_files == 1);  // C
+}
+
+TEST_CASE("the register is counted by theme, outcome and focus area") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.objectives == 4);  // A-1, A-2, B-1, B-2; not C's
+    CHECK(f.measures == 1);
+    CHECK(f.objectives_by_theme == Counts{3, 1, 0});
+    CHECK(ids(f.themes_without_objective) == std::vector<std::string>{"t3"});
+
+    // An outcome named twice by one objective counts once; C's o3 is excluded with C.
+    REQUIRE(f.outcomes.size() == 3);
+    CHECK(f.outcomes[0].outcome->id == "o1");
+    CHECK(f.outcomes[0].by_theme == Counts{2, 1, 0});
+    CHECK(f.outcomes[0].total == 3);
+    CHECK(f.outcomes[1].by_theme == Counts{1, 1, 0});
+    CHECK(f.outcomes[1].total == 2);
+    CHECK(f.outcomes[2].by_theme == Counts{0, 0, 0});
+    CHECK(f.outcomes[2].total == 0);
+    CHECK(ids(f.outcomes_without_objective) == std::vector<std::string>{"o3"});
+
+    REQUIRE(f.focus.size() == 3);
+    CHECK(f.focus[0].area->id == "f1");
+    CHECK(f.focus[0].objectives == 3);  // A-1, A-2, B-1
+    CHECK(f.focus[0].submitters == 2);
+    CHECK(f.focus[1].objectives == 1);
+    CHECK(f.focus[1].submitters == 1);
+    CHECK(f.focus[2].objectives == 0);
+    CHECK(ids(f.focus_without_objective) == std::vector<std::string>{"f3"});
+}
+
+TEST_CASE("coverage has a row per registry submitter, blank for those with no valid template") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    REQUIRE(f.coverage.size() == 4);
+    CHECK(f.coverage[0].submitter->id == "A");
+    CHECK(f.coverage[0].submitted);
+    CHECK(f.coverage[0].by_theme == Counts{1, 1, 0});
+    CHECK(f.coverage[0].total == 2);
+    CHECK(f.coverage[1].submitter->id == "B");
+    CHECK(f.coverage[1].by_theme == Counts{2, 0, 0});
+    CHECK(f.coverage[1].total == 2);
+    CHECK(f.coverage[2].submitter->id == "C");
+    CHECK_FALSE(f.coverage[2].submitted);  // its only file has errors
+    CHECK(f.coverage[2].total == 0);
+    CHECK(f.coverage[3].submitter->id == "D");
+    CHECK_FALSE(f.coverage[3].submitted);
+}
+
+TEST_CASE("reviewed objectives are counted by theme and status") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.reviewed == 3);  // B-2 has no review entry; C is excluded
+    CHECK(f.support_asks == 1);
+    // Statuses in framework order: on-track, at-risk, off-track.
+    REQUIRE(f.status_by_theme.size() == 3);
+    CHECK(f.status_by_theme[0] == Counts{2, 0, 0});
+    CHECK(f.status_by_theme[1] == Counts{0, 1, 0});
+    CHECK(f.status_by_theme[2] == Counts{0, 0, 0});
+}
+
+TEST_CASE("look-alike objectives of different submitters are possible duplicates") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    REQUIRE(f.overlaps.size() == 1);
+    CHECK(f.overlaps[0].a->id == "A-1");
+    CHECK(f.overlaps[0].b->id == "B-1");
+    // {community, hubs, deprived, neighbourhoods} of {funding, ...}: 4 of 5 words.
+    CHECK(f.overlaps[0].score == doctest::Approx(0.8));
+}
+
+TEST_CASE("feedback conversations, groups and people reached") {
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.conversations == 2);
+    CHECK(f.feedback_groups == 1);  // the same group twice
+    CHECK(f.people_reached == 18);
+}
+
+TEST_CASE("an autumn round counts objective setting: a late one, and a template with no "
+          "review yet") {
+    // 2026-autumn: objectives for 2026-27 (deadline 15 October 2026) and the autumn review
+    // of 2025-26. A sets objectives late; B only has its 2025-26 template, reviewed in the
+    // autumn, so is missing from objective setting but its review counts.
+    const std::string a = template_text("A", "organisation", "2026-27", "2026-10-20",
+                                        objective("A-9", "Digital hubs", "t3", "f3", "o3"));
+    const std::string b = template_text(
+        "B", "organisation", "2025-26", "2025-10-01",
+        objective("B-1", "Funding community hubs in deprived neighbourhoods", "t1", "f1", "o1"),
+        "reviews:\n  - period: autumn\n    submitted: 2026-10-10\n    objectives:\n"
+        "      - {ref: B-1, status: off-track, progress: Stalled., mitigation: Restart.}\n");
+    const auto results = lint_all({{"a.yaml", a}, {"b.yaml", b}});
+    REQUIRE(results[0].count(Severity::Error) == 0);
+    REQUIRE(results[1].count(Severity::Error) == 0);
+    const auto board = board_of(results, "2026-autumn");
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.received == 1);
+    CHECK(f.valid == 1);
+    CHECK(f.late == 1);
+    CHECK(ids(f.missing_submitters) == std::vector<std::string>{"B", "C", "D"});
+    CHECK(f.excluded_files == 0);
+    CHECK(f.objectives == 1);  // the register is 2026-27's
+    CHECK(f.objectives_by_theme == Counts{0, 0, 1});
+    CHECK(ids(f.themes_without_objective) == std::vector<std::string>{"t1", "t2"});
+    CHECK(f.outcomes_without_objective.size() == 2);
+    CHECK(f.reviewed == 1);
+    CHECK(f.status_by_theme[0] == Counts{0, 0, 1});  // B-1, reviewed, not in the register
+    CHECK(f.coverage[0].submitted);
+    CHECK(f.coverage[0].by_theme == Counts{0, 0, 1});
+    CHECK_FALSE(f.coverage[1].submitted);
+    CHECK(f.overlaps.empty());
+    CHECK(f.conversations == 0);
+}
+
+TEST_CASE("a round with no valid template has no framework and zero figures") {
+    const auto results =
+        lint_all({{"c.yaml", template_text("C", "ilp", "2025-26", "2025-10-01",
+                                           objective("C-1", "Checks", "t9", "", "o1"))}});
+    const auto board = board_of(results, "2026-spring");
+    REQUIRE(board.framework == nullptr);
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.expected == 0);
+    CHECK(f.received == 0);
+    CHECK(f.missing == 0);
+    CHECK(f.excluded_files == 1);
+    CHECK(f.objectives == 0);
+    CHECK(f.objectives_by_theme.empty());
+    CHECK(f.status_by_theme.empty());
+    CHECK(f.coverage.empty());
+    CHECK(f.outcomes.empty());
+    CHECK(f.focus.empty());
+    CHECK(f.themes_without_objective.empty());
+    CHECK(f.overlaps.empty());
+}
+
+TEST_SUITE_END();
