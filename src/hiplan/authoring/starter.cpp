@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <yaml-cpp/emitter.h>
 
+#include "hiplan/authoring/emitter.hpp"
+#include "hiplan/model/read.hpp"
 #include "hiplan/model/round.hpp"
 #include "hiplan/rules/calendar.hpp"
 
@@ -23,79 +24,225 @@ std::string ids_of(const auto& items, std::size_t max = 12) {
     return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-std::string comment_block(std::string_view text, std::string_view indent, std::size_t width = 88) {
-    std::string out;
-    std::string line;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string_view::npos) {
-            end = text.size();
-        }
-        const std::string_view word = text.substr(start, end - start);
-        if (!line.empty() && indent.size() + 2 + line.size() + 1 + word.size() > width) {
-            out += fmt::format("{}# {}\n", indent, line);
-            line.clear();
-        }
-        line += line.empty() ? std::string(word) : " " + std::string(word);
-        start = end + 1;
+Entry ids(std::string key, const std::vector<model::Ref>& refs) {
+    std::vector<std::string> out;
+    for (const auto& r : refs) {
+        out.push_back(r.id);
     }
-    if (!line.empty()) {
-        out += fmt::format("{}# {}\n", indent, line);
-    }
-    return out;
+    return texts(std::move(key), out);
 }
 
-std::string objective_skeleton(const model::Framework& f, const model::Theme& theme,
-                               const std::string& id, int cycle_start) {
-    std::string out = comment_block(
-        fmt::format("Theme: {}. {}{}", theme.name, theme.description,
-                    theme.examples.empty() ? std::string{}
-                                           : fmt::format(" Example: {}.", theme.examples.front())),
-        "    ");
-    const std::string outcome = f.outcomes.empty() ? std::string{} : f.outcomes.front().id;
-    out += fmt::format(
-        "    - id: {id}                 # stable id: keep it in every review and next cycle\n"
-        "      title: TBC                # the objective in one line\n"
-        "      theme: {theme}\n"
-        "      focus: []                 # optional tags: {focus}\n"
-        "      lead: TBC                 # the role that leads it\n"
-        "      logic_model:\n"
-        "        inputs: [TBC]           # resources: funding, staff, partners\n"
-        "        activities:             # what you will do\n"
-        "          - {{id: A1, text: TBC}}\n"
-        "        outputs:                # what the activities produce (from: activity ids)\n"
-        "          - {{id: P1, text: TBC, from: [A1]}}\n"
-        "        outcomes:               # changes for people, short/medium/long term (from: "
-        "outputs)\n"
-        "          - {{id: C1, text: TBC, term: medium, from: [P1]}}\n",
-        fmt::arg("id", id), fmt::arg("theme", theme.id), fmt::arg("focus", ids_of(f.focus, 6)));
-    if (!outcome.empty()) {
-        out += fmt::format("        contributes_to: [{}]   # shared outcomes: {}\n", outcome,
-                           ids_of(f.outcomes));
+std::string number(double v) {
+    return fmt::format("{}", v);
+}
+
+// Activities, outputs (with `from`) or outcomes (with `term` and `from`), one a line.
+Entry elements(std::string key, const std::vector<model::Element>& items, bool with_from) {
+    std::vector<Entry> out;
+    for (const auto& x : items) {
+        std::vector<Entry> fields = {text("id", x.id), text("text", x.text)};
+        if (!x.term.empty()) {
+            fields.push_back(text("term", x.term));
+        }
+        if (with_from) {
+            fields.push_back(ids("from", x.from));
+        }
+        out.push_back(flow_map({}, std::move(fields)));
     }
-    out += fmt::format(
-        "      measures:\n"
-        "        - id: M1\n"
-        "          indicator: TBC        # what is measured\n"
-        "          tracks: C1            # the output or outcome it evidences\n"
-        "          unit: TBC             # e.g. \"%\", people, days\n"
-        "          direction: increase   # increase or decrease: which way is better\n"
-        "          baseline: {{new: true, by: {}-03-31}}   # or {{value: N, as_of: YYYY-MM-DD}}\n"
-        "          target: {{value: 0, by: {}-09-30}}      # the value to reach, and by when\n"
-        "          source: TBC           # where the data comes from\n"
-        "          frequency: quarterly  # weekly, monthly, quarterly, six-monthly, annual, "
-        "ad-hoc\n",
-        cycle_start + 1, cycle_start + 1);
-    return out;
+    return list(std::move(key), std::move(out));
+}
+
+// What to write in a field: said for a new objective, not for one carried over.
+std::string hint(bool explain, std::string text) {
+    return explain ? std::move(text) : std::string();
+}
+
+Entry logic_model(const model::Framework& f, const model::LogicModel& lm, bool explain) {
+    std::vector<Entry> fields = {
+        texts("inputs", lm.inputs).after(hint(explain, "resources: funding, staff, partners")),
+        elements("activities", lm.activities, false).after(hint(explain, "what you will do")),
+        elements("outputs", lm.outputs, true)
+            .after(hint(explain, "what the activities produce (from: activity ids)")),
+        elements("outcomes", lm.outcomes, true)
+            .after(hint(explain, "changes for people, short/medium/long term (from: outputs)")),
+    };
+    if (!lm.contributes_to.empty()) {
+        fields.push_back(ids("contributes_to", lm.contributes_to)
+                             .after(hint(explain, "shared outcomes: " + ids_of(f.outcomes))));
+    }
+    if (const auto assumptions = model::texts_of(lm.node.get("assumptions"));
+        !assumptions.empty()) {
+        fields.push_back(texts("assumptions", assumptions));
+    }
+    return map("logic_model", std::move(fields));
+}
+
+Entry measure(const model::Measure& m, bool explain) {
+    std::vector<Entry> fields = {text("id", m.id)};
+    const auto add = [&](const char* key, const std::string& value, const char* note) {
+        if (!value.empty()) {
+            fields.push_back(text(key, value).after(hint(explain, note)));
+        }
+    };
+    add("indicator", m.indicator, "what is measured");
+    add("tracks", m.tracks.id, "the output or outcome it evidences");
+    add("unit", m.unit, "e.g. \"%\", people, days");
+    add("direction", m.direction, "increase or decrease: which way is better");
+    const model::Baseline& b = m.baseline;
+    if (b.value && b.as_of) {
+        fields.push_back(flow_map(
+            "baseline", {plain("value", number(*b.value)), plain("as_of", b.as_of->to_string())}));
+    } else if (b.is_new) {
+        std::vector<Entry> baseline = {plain("new", "true")};
+        if (b.by) {
+            baseline.push_back(plain("by", b.by->to_string()));
+        }
+        fields.push_back(flow_map("baseline", std::move(baseline))
+                             .after(hint(explain, "or {value: N, as_of: YYYY-MM-DD}")));
+    }
+    if (m.target.value) {
+        std::vector<Entry> target = {plain("value", number(*m.target.value))};
+        if (m.target.by) {
+            target.push_back(plain("by", m.target.by->to_string()));
+        }
+        fields.push_back(flow_map("target", std::move(target))
+                             .after(hint(explain, "the value to reach, and by when")));
+    }
+    add("source", m.source, "where the data comes from");
+    add("frequency", m.frequency, "weekly, monthly, quarterly, six-monthly, annual, ad-hoc");
+    add("notes", m.notes, "caveats");
+    if (!m.breakdown.empty()) {
+        fields.push_back(texts("breakdown", m.breakdown));
+    }
+    return map({}, std::move(fields));
+}
+
+// An objective; a new one (not carried over) has its theme and its fields explained.
+Entry objective(const model::Framework& f, const model::Objective& o) {
+    const bool explain = o.carried_over_from.empty();
+    std::vector<Entry> fields = {
+        text("id", o.id).after(hint(explain, "stable id: keep it in every review and next cycle")),
+        text("title", o.title).after(hint(explain, "the objective in one line")),
+        text("theme", o.theme),
+    };
+    if (!o.description.empty()) {
+        fields.push_back(text("description", o.description));
+    }
+    if (explain || !o.focus.empty()) {
+        fields.push_back(
+            texts("focus", o.focus).after(hint(explain, "optional tags: " + ids_of(f.focus, 6))));
+    }
+    fields.push_back(text("lead", o.lead).after(hint(explain, "the role that leads it")));
+    if (!o.partners.empty()) {
+        fields.push_back(texts("partners", o.partners));
+    }
+    if (!o.carried_over_from.empty()) {
+        fields.push_back(text("carried_over_from", o.carried_over_from));
+    }
+    fields.push_back(logic_model(f, o.logic_model, explain));
+    if (!o.measures.empty()) {
+        std::vector<Entry> measures;
+        for (const auto& m : o.measures) {
+            measures.push_back(measure(m, explain));
+        }
+        fields.push_back(list("measures", std::move(measures)));
+    }
+    Entry e = map({}, std::move(fields));
+    if (const model::Theme* theme = f.theme(o.theme); theme && explain) {
+        e.comment = wrap(fmt::format("Theme: {}. {}{}", theme->name, theme->description,
+                                     theme->examples.empty()
+                                         ? std::string{}
+                                         : fmt::format(" Example: {}.", theme->examples.front())),
+                         82);
+    }
+    return e;
 }
 
 }  // namespace
 
-std::string yaml_scalar(const std::string& text) {
-    YAML::Emitter e;
-    e << text;
-    return e.c_str();
+std::string write_template(const model::Template& t, const model::Framework& f,
+                           std::vector<std::string> header) {
+    std::vector<Entry> ratings;
+    for (const auto& r : t.ratings) {
+        ratings.push_back(flow_map(
+            {}, {text("theme", r.theme), text("rating", r.rating), text("evidence", r.evidence)}));
+    }
+    std::vector<Entry> objectives;
+    for (const auto& o : t.objectives) {
+        objectives.push_back(objective(f, o));
+    }
+    std::vector<Entry> fields = {
+        text("kind", "template"),
+        text("framework", t.framework),
+        plain("cycle", t.cycle),
+        flow_map("submitter", {text("id", t.submitter_id), text("name", t.submitter_name),
+                               text("type", t.submitter_type)}),
+    };
+    if (!t.contact_name.empty()) {
+        std::vector<Entry> contact = {text("name", t.contact_name)
+                                          .after("who to contact about this template (a role "
+                                                 "is fine)")};
+        if (!t.contact_role.empty()) {
+            contact.push_back(text("role", t.contact_role));
+        }
+        if (!t.contact_email.empty()) {
+            contact.push_back(text("email", t.contact_email));
+        }
+        fields.push_back(map("contact", std::move(contact)));
+    }
+    fields.push_back(
+        map("self_assessment",
+            {plain("submitted", t.submitted.value_or(Date{}).to_string())
+                 .after("the date you submit (this is the deadline)"),
+             text("summary", t.summary).after("your high-level commitments"),
+             list("ratings", std::move(ratings)).after("one per theme: " + ids_of(f.ratings)),
+             list("objectives", std::move(objectives)).after("at least one under every theme")})
+            .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
+            .spaced());
+    const std::string first =
+        t.objectives.empty() ? t.submitter_id + "-1" : t.objectives.front().id;
+    fields.push_back(
+        flow_list("reviews", {})
+            .above({"Part 2: review of progress and learning, added in March/April (spring) and",
+                    "September/October (autumn). For each review:", "  - period: spring",
+                    fmt::format("    submitted: {}-04-15", t.cycle_start + 1),
+                    "    objectives:               # every objective, once",
+                    fmt::format("      - {{ref: {}, status: on-track, progress: ...}}", first),
+                    "    highlights: [...]", "    challenges: [...]",
+                    "    risks: [{description: ..., mitigation: ...}]",
+                    "    support_needed: [{ask: ..., theme: ..., objectives: [...]}]",
+                    "    learning: [...]", fmt::format("Statuses: {}.", ids_of(f.statuses))})
+            .spaced());
+    Entry document = map({}, std::move(fields));
+    document.comment = std::move(header);
+    return emit(document);
+}
+
+model::Objective skeleton_objective(const model::Framework& f, const model::Theme& theme,
+                                    std::string id, int cycle_start) {
+    model::LogicModel lm{
+        .inputs = {"TBC"},
+        .activities = {{.id = "A1", .text = "TBC"}},
+        .outputs = {{.id = "P1", .text = "TBC", .from = {{.id = "A1"}}}},
+        .outcomes = {{.id = "C1", .text = "TBC", .term = "medium", .from = {{.id = "P1"}}}}};
+    if (!f.outcomes.empty()) {
+        lm.contributes_to = {{.id = f.outcomes.front().id}};
+    }
+    const model::Measure m{.id = "M1",
+                           .indicator = "TBC",
+                           .unit = "TBC",
+                           .direction = "increase",
+                           .source = "TBC",
+                           .frequency = "quarterly",
+                           .tracks = {.id = "C1"},
+                           .baseline = {.is_new = true, .by = Date{cycle_start + 1, 3, 31}},
+                           .target = {.value = 0.0, .by = Date{cycle_start + 1, 9, 30}}};
+    return {.id = std::move(id),
+            .title = "TBC",
+            .theme = theme.id,
+            .lead = "TBC",
+            .logic_model = std::move(lm),
+            .measures = {m}};
 }
 
 Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
@@ -108,77 +255,54 @@ Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
 std::string starter_template(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
     const model::Submitter& s = *o.submitter;
-    const std::string cycle = model::cycle_name(o.cycle_start);
-    std::string out = fmt::format("# yaml-language-server: $schema={}\n", o.schema_ref);
-    out += fmt::format(
-        "# Health inequalities strategic self-assessment and review template\n"
-        "# {} ({}), cycle {}.\n"
-        "# Written by `hiplan init`. Replace every TBC, then run `hiplan lint` on this file.\n"
-        "kind: template\n"
-        "framework: {}\n"
-        "cycle: {}\n"
-        "submitter: {{id: {}, name: {}, type: {}}}\n"
-        "contact:\n"
-        "  name: TBC                    # who to contact about this template (a role is fine)\n"
-        "  role: TBC\n"
-        "\n"
-        "# Part 1: strategic self-assessment and objective setting (September/October).\n"
-        "self_assessment:\n"
-        "  submitted: {}             # the date you submit (this is the deadline)\n"
-        "  summary: TBC                 # your high-level commitments\n"
-        "  ratings:                     # one per theme: {}\n",
-        f.name, f.id, cycle, f.id, cycle, s.id, yaml_scalar(s.name), s.type,
-        objective_setting_deadline(f, o.cycle_start).to_string(), ids_of(f.ratings));
-    const std::string rating = f.ratings.empty() ? std::string("TBC") : f.ratings.front().id;
+    model::Template t{.framework = f.id,
+                      .cycle = model::cycle_name(o.cycle_start),
+                      .cycle_start = o.cycle_start,
+                      .submitter_id = s.id,
+                      .submitter_name = s.name,
+                      .submitter_type = s.type,
+                      .contact_name = "TBC",
+                      .contact_role = "TBC",
+                      .submitted = objective_setting_deadline(f, o.cycle_start),
+                      .summary = "TBC"};
     for (const auto& theme : f.themes) {
-        out += fmt::format("    - {{theme: {}, rating: {}, evidence: TBC}}\n", theme.id, rating);
+        t.ratings.push_back(
+            {.theme = theme.id,
+             .rating = f.ratings.empty() ? std::string("TBC") : f.ratings.front().id,
+             .evidence = "TBC"});
+        t.objectives.push_back(skeleton_objective(
+            f, theme, fmt::format("{}-{}", s.id, t.objectives.size() + 1), o.cycle_start));
     }
-    out += "  objectives:                  # at least one under every theme\n";
-    int n = 0;
-    for (const auto& theme : f.themes) {
-        out += objective_skeleton(f, theme, fmt::format("{}-{}", s.id, ++n), o.cycle_start);
-    }
-    out +=
-        fmt::format("\n"
-                    "# Part 2: review of progress and learning, added in March/April (spring) and\n"
-                    "# September/October (autumn). For each review:\n"
-                    "#   - period: spring\n"
-                    "#     submitted: {}-04-15\n"
-                    "#     objectives:               # every objective, once\n"
-                    "#       - {{ref: {}-1, status: on-track, progress: ...}}\n"
-                    "#     highlights: [...]\n"
-                    "#     challenges: [...]\n"
-                    "#     risks: [{{description: ..., mitigation: ...}}]\n"
-                    "#     support_needed: [{{ask: ..., theme: ..., objectives: [...]}}]\n"
-                    "#     learning: [...]\n"
-                    "# Statuses: {}.\n"
-                    "reviews: []\n",
-                    o.cycle_start + 1, s.id, ids_of(f.statuses));
-    return out;
+    return write_template(
+        t, f,
+        {"yaml-language-server: $schema=" + o.schema_ref,
+         "Health inequalities strategic self-assessment and review template",
+         fmt::format("{} ({}), cycle {}.", f.name, f.id, t.cycle),
+         "Written by `hiplan init`. Replace every TBC, then run `hiplan lint` on this file."});
 }
 
 std::string starter_feedback(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
-    std::string out = fmt::format("# yaml-language-server: $schema={}\n", o.schema_ref);
-    out += fmt::format(
-        "# Road-test feedback: one conversation, {} ({}).\n"
-        "# Written by `hiplan init --kind feedback`. Replace every TBC, then run `hiplan lint`.\n"
-        "kind: feedback\n"
-        "framework: {}\n"
-        "held: {}                 # date of the conversation\n"
-        "group:\n"
-        "  initials: TBC                # initials of the group or team, e.g. LCH-CNT\n"
-        "  name: TBC\n"
-        "  participants: 1              # how many people you spoke to\n"
-        "  roles: [TBC]\n"
-        "facilitators: [TBC]            # who led it (and any co-presenter)\n"
-        "answers:                       # every question; write 'no comment' if there was none\n",
-        f.name, f.id, f.id, o.held.to_string());
+    std::vector<Entry> answers;
     for (const auto& q : f.questions) {
-        out += comment_block(q.text, "  ");
-        out += fmt::format("  {}: [TBC]\n", q.id);
+        answers.push_back(texts(q.id, {"TBC"}).above(wrap(q.text, 84)));
     }
-    return out;
+    Entry document = map(
+        {},
+        {text("kind", "feedback"), text("framework", f.id),
+         plain("held", o.held.to_string()).after("date of the conversation"),
+         map("group",
+             {text("initials", "TBC").after("initials of the group or team, e.g. LCH-CNT"),
+              text("name", "TBC"), plain("participants", "1").after("how many people you spoke to"),
+              texts("roles", {"TBC"})}),
+         texts("facilitators", {"TBC"}).after("who led it (and any co-presenter)"),
+         map("answers", std::move(answers))
+             .after("every question; write 'no comment' if there was none")});
+    document.comment = {
+        "yaml-language-server: $schema=" + o.schema_ref,
+        fmt::format("Road-test feedback: one conversation, {} ({}).", f.name, f.id),
+        "Written by `hiplan init --kind feedback`. Replace every TBC, then run `hiplan lint`."};
+    return emit(document);
 }
 
 }  // namespace hiplan::authoring

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "hiplan/model/framework.hpp"
+#include "hiplan/model/template.hpp"
 #include "hiplan/util/date.hpp"
 
 namespace hiplan::authoring {
@@ -23,8 +25,18 @@ std::string starter_template(const StarterOptions& o);
 // A starter road-test feedback document with the framework's questions.
 std::string starter_feedback(const StarterOptions& o);
 
-// Quotes `text` as a YAML scalar when it needs quoting.
-std::string yaml_scalar(const std::string& text);
+// Writes a new cycle's template: `header` as its first comment lines, then `t` (whose
+// `submitted` must be set) with comments saying what to write in each field. A new
+// objective (not carried over) also has its theme explained above it; a carried one is
+// written as it is, without them. Reviews and `approved_by` are not written: a new cycle
+// has none.
+std::string write_template(const model::Template& t, const model::Framework& f,
+                           std::vector<std::string> header);
+
+// An objective to fill in under `theme`: TBC for every text, one logic-model chain and
+// one new measure.
+model::Objective skeleton_objective(const model::Framework& f, const model::Theme& theme,
+                                    std::string id, int cycle_start);
 
 // The date a submission for the cycle is due (the objective-setting deadline).
 Date objective_setting_deadline(const model::Framework& f, int cycle_start);
