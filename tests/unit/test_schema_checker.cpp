@@ -5,9 +5,9 @@
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/schema/checker.hpp"
-#include "hiplan/schema/scalars.hpp"
 #include "hiplan/schema/shapes.hpp"
 #include "hiplan/yaml/loader.hpp"
+#include "hiplan/yaml/scalars.hpp"
 
 using namespace hiplan;
 using schema::Shape;
@@ -33,14 +33,14 @@ TEST_CASE("scalars are typed strictly") {
         Findings findings("t.yaml");
         auto loaded = yaml::load("v: " + std::string(text) + "\n", findings);
         REQUIRE_FALSE(loaded.fatal);
-        schema::ScalarProblem problem{};
+        yaml::ScalarProblem problem{};
         const auto value = reader(loaded.document.root().get("v"), &problem);
         return std::pair{value, problem.rule};
     };
-    using schema::read_boolean;
-    using schema::read_date;
-    using schema::read_integer;
-    using schema::read_number;
+    using yaml::read_boolean;
+    using yaml::read_date;
+    using yaml::read_integer;
+    using yaml::read_number;
     CHECK(read("12", read_integer).first == 12);
     CHECK(read("-3", read_integer).first == -3);
     CHECK(read("010", read_integer).second == RuleId::InvalidNumber);

@@ -57,13 +57,6 @@ bool Findings::admit(RuleId id, Position where) {
     return true;
 }
 
-void Findings::add(RuleId id, yaml::NodeRef where, std::string message, std::string hint) {
-    if (admit(id, where.position())) {
-        push(id, where.position(), std::move(message), std::move(hint));
-        list_.back().pointer = where.pointer(k_max_text);
-    }
-}
-
 void Findings::add(RuleId id, Position where, std::string message, std::string hint) {
     if (admit(id, where)) {
         push(id, where, std::move(message), std::move(hint));

@@ -1,13 +1,21 @@
 #pragma once
 
+#include <concepts>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "hiplan/diag/diagnostic.hpp"
-#include "hiplan/yaml/document.hpp"
 
 namespace hiplan {
+
+// What a finding can point at: anything with a position and a JSON Pointer (a YAML node of
+// yaml/document.hpp, which is above this layer and need not be known here).
+template <typename T>
+concept Locatable = requires(const T& at, std::size_t max) {
+    { at.position() } -> std::convertible_to<Position>;
+    { at.pointer(max) } -> std::convertible_to<std::string>;
+};
 
 // Collects the findings for one file. Each finding gets the rule's default severity
 // and hint unless the caller gives a more precise hint.
@@ -23,7 +31,14 @@ public:
         : file_(std::move(file)), suppressed_(std::move(suppressed)) {}
 
     // Reports `id` at `where` (its position and JSON Pointer).
-    void add(RuleId id, yaml::NodeRef where, std::string message, std::string hint = {});
+    template <Locatable At>
+    void add(RuleId id, const At& where, std::string message, std::string hint = {}) {
+        const Position at = where.position();
+        if (admit(id, at)) {
+            push(id, at, std::move(message), std::move(hint));
+            list_.back().pointer = where.pointer(k_max_text);
+        }
+    }
     // Reports `id` at a bare position (no node, e.g. before parsing).
     void add(RuleId id, Position where, std::string message, std::string hint = {});
 

@@ -1,6 +1,6 @@
 #include "hiplan/model/read.hpp"
 
-#include "hiplan/schema/scalars.hpp"
+#include "hiplan/yaml/scalars.hpp"
 
 namespace hiplan::model {
 
@@ -22,16 +22,16 @@ std::vector<std::string> texts_of(yaml::NodeRef node) {
 }
 
 std::optional<long long> integer_of(yaml::NodeRef node) {
-    return schema::read_integer(node);
+    return yaml::read_integer(node);
 }
 std::optional<double> number_of(yaml::NodeRef node) {
-    return schema::read_number(node);
+    return yaml::read_number(node);
 }
 std::optional<bool> boolean_of(yaml::NodeRef node) {
-    return schema::read_boolean(node);
+    return yaml::read_boolean(node);
 }
 std::optional<Date> date_of(yaml::NodeRef node) {
-    return schema::read_date(node);
+    return yaml::read_date(node);
 }
 
 }  // namespace hiplan::model

@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "hiplan/schema/scalars.hpp"
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"
+#include "hiplan/yaml/scalars.hpp"
 
 namespace hiplan::schema {
 
@@ -198,7 +198,7 @@ private:
     }
 
     void check_scalar(NodeRef node, const Shape& shape) {
-        ScalarProblem problem{};
+        yaml::ScalarProblem problem{};
         bool ok = true;
         switch (shape.type) {
         case Type::Integer:

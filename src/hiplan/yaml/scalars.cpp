@@ -1,4 +1,4 @@
-#include "hiplan/schema/scalars.hpp"
+#include "hiplan/yaml/scalars.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace hiplan::schema {
+namespace hiplan::yaml {
 
 namespace {
 
@@ -230,4 +230,4 @@ std::optional<Date> read_date(yaml::NodeRef node, ScalarProblem* p) {
     return std::nullopt;
 }
 
-}  // namespace hiplan::schema
+}  // namespace hiplan::yaml

@@ -7,7 +7,7 @@
 #include "hiplan/util/date.hpp"
 #include "hiplan/yaml/document.hpp"
 
-namespace hiplan::schema {
+namespace hiplan::yaml {
 
 // Why a scalar could not be read as the type a field needs.
 struct ScalarProblem {
@@ -29,4 +29,4 @@ std::optional<Date> read_date(yaml::NodeRef node, ScalarProblem* problem = nullp
 // Describes what a node is, for "expected X, found Y" messages.
 std::string describe(yaml::NodeRef node);
 
-}  // namespace hiplan::schema
+}  // namespace hiplan::yaml
