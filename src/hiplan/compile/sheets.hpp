@@ -4,22 +4,25 @@
 #include "hiplan/compile/figures.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
-// One function per worksheet of the Board workbook, in the order they appear. They lay out
-// the round's figures and stream the Board's registers; none of them counts.
+// One function per worksheet of the Board workbook. They lay out the round's figures and
+// stream the Board's registers; none of them counts. The order of the workbook is the table
+// k_sheets in writer.cpp: to add a sheet, write its function here and add it there.
 namespace hiplan::compile::sheets {
+
+using SheetWriter = void (*)(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 
 void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
-void objectives(xlsx::Workbook& wb, const Board& board);
-void measures(xlsx::Workbook& wb, const Board& board);
-void progress(xlsx::Workbook& wb, const Board& board);
-void highlights(xlsx::Workbook& wb, const Board& board);
-void challenges_and_risks(xlsx::Workbook& wb, const Board& board);
-void support_asks(xlsx::Workbook& wb, const Board& board);
+void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void measures(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void highlights(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
-void ratings(xlsx::Workbook& wb, const Board& board);
+void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
-void validation(xlsx::Workbook& wb, const Board& board);
+void validation(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 
 // Highlight colours shared by the sheets.

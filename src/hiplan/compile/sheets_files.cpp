@@ -46,7 +46,7 @@ void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& fig
     reg.finish();
 }
 
-void validation(xlsx::Workbook& wb, const Board& board) {
+void validation(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Validation");
     const std::vector<std::string> headers = {"File",    "Line",         "Column",  "Severity",
                                               "Code",    "Rule",         "Message", "Hint",

@@ -68,7 +68,7 @@ std::string review_name(const model::Template& t, const model::Review& r) {
 
 }  // namespace
 
-void highlights(xlsx::Workbook& wb, const Board& board) {
+void highlights(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Highlights");
     const std::vector<std::string> headers = {"Submitter", "Name", "Type",
                                               "Review",    "Kind", "Text"};
@@ -89,7 +89,7 @@ void highlights(xlsx::Workbook& wb, const Board& board) {
     s.width(5, 90);
 }
 
-void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
+void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Challenges & risks");
     const std::vector<std::string> headers = {"Theme",       "Submitter",  "Kind",
                                               "Description", "Mitigation", "Likelihood",
@@ -126,7 +126,7 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
     s.width(3, 80);
 }
 
-void support_asks(xlsx::Workbook& wb, const Board& board) {
+void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Support asks");
     const std::vector<std::string> headers = {"Theme", "Submitter",  "Name",  "Type",
                                               "Ask",   "Objectives", "Review"};

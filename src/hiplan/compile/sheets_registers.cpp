@@ -25,7 +25,7 @@ Cell status_cell(const std::optional<StatusView>& s) {
 
 }  // namespace
 
-void objectives(xlsx::Workbook& wb, const Board& board) {
+void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Objectives");
     const std::vector<std::string> headers = {"Submitter",
                                               "Submitter name",
@@ -69,7 +69,7 @@ void objectives(xlsx::Workbook& wb, const Board& board) {
     reg.finish();
 }
 
-void measures(xlsx::Workbook& wb, const Board& board) {
+void measures(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Measures");
     const std::vector<std::string> headers = {"Submitter",
                                               "Objective",
@@ -114,7 +114,7 @@ void measures(xlsx::Workbook& wb, const Board& board) {
     reg.finish();
 }
 
-void progress(xlsx::Workbook& wb, const Board& board) {
+void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Progress");
     const model::Framework* f = board.framework;
     const bool autumn = board.round.season == Season::Autumn;

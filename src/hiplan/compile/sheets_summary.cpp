@@ -188,7 +188,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     s.fit_columns(50);
 }
 
-void ratings(xlsx::Workbook& wb, const Board& board) {
+void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Ratings");
     const model::Framework* f = board.framework;
     if (f == nullptr) {

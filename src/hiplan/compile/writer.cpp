@@ -1,29 +1,40 @@
 #include "hiplan/compile/writer.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "hiplan/compile/sheets.hpp"
 
 namespace hiplan::compile {
 
+namespace {
+
+// The sheets of the Board workbook, in their order.
+constexpr std::array k_sheets = {sheets::summary,
+                                 sheets::coverage,
+                                 sheets::objectives,
+                                 sheets::measures,
+                                 sheets::progress,
+                                 sheets::highlights,
+                                 sheets::challenges_and_risks,
+                                 sheets::support_asks,
+                                 sheets::gaps_and_overlaps,
+                                 sheets::ratings,
+                                 sheets::submissions,
+                                 sheets::validation,
+                                 sheets::feedback};
+
+}  // namespace
+
 std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const RoundFigures& figures,
                                                  const std::string& path, std::time_t created) {
     auto wb = std::make_unique<xlsx::Workbook>(
         path, created,
         fmt::format("Health inequalities Board summary {}", board.round.to_string()));
-    sheets::summary(*wb, board, figures);
-    sheets::coverage(*wb, board, figures);
-    sheets::objectives(*wb, board);
-    sheets::measures(*wb, board);
-    sheets::progress(*wb, board);
-    sheets::highlights(*wb, board);
-    sheets::challenges_and_risks(*wb, board);
-    sheets::support_asks(*wb, board);
-    sheets::gaps_and_overlaps(*wb, board, figures);
-    sheets::ratings(*wb, board);
-    sheets::submissions(*wb, board, figures);
-    sheets::validation(*wb, board);
-    sheets::feedback(*wb, board, figures);
+    for (const sheets::SheetWriter write : k_sheets) {
+        write(*wb, board, figures);
+    }
     return wb;
 }
 
