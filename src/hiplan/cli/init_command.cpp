@@ -149,7 +149,7 @@ int run_init(const InitOptions& o) {
             for (const auto& s : f->submitters) {
                 ids.push_back(s.id);
             }
-            const auto guess = closest_match(o.submitter, ids);
+            const auto guess = closest_match(o.submitter, ids, ids.size());  // once per run
             print_error(fmt::format("'{}' is not a submitter of framework '{}'{}", o.submitter,
                                     f->id,
                                     guess ? fmt::format("; did you mean '{}'?", *guess)
