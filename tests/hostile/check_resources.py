@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Resource bounds of the real binary on hostile inputs: the memory one finding may hold,
-the number of findings kept per file, glob patterns that would backtrack, integers out of
-range, project files that are empty or far from the working folder, and passes that must
-stay linear (or n log n). Growth is measured by running the same input shape at n and 10n
-in the same run: the CPU time may grow by at most RATIO (linear is about 10).
+the number of findings kept per file, glob patterns that would backtrack, project files
+far from the working folder, and passes that must stay linear (or n log n). Growth is
+measured by running the same input shape at n and 10n in the same run: the CPU time may
+grow by at most RATIO (linear is about 10). Every run has a time and a memory limit.
 
-    check_resources.py HIPLAN REPO_ROOT [--timings]
+    check_resources.py HIPLAN REPO_ROOT [NAME ...]    (NAME: run only these checks)
 """
 import json
 import os
@@ -72,7 +72,9 @@ def run(hiplan, args, cwd, time_limit=TIME_LIMIT, memory_mb=MEMORY_LIMIT_MB):
 
 
 def completed(name, r, codes=(0, 1)):
-    """Checks that a run ended by itself, with one of the expected exit statuses."""
+    """Checks that a run ended by itself, with one of the expected exit statuses (and
+    notes its peak memory)."""
+    PEAKS.append("{:<34} peak {:4.0f} MB, {:5.2f} s CPU".format(name, r.peak_mb, r.cpu))
     check(r.killed is None, "{}: stopped for using too much {} (peak {:.0f} MB, {:.1f} s CPU)"
           .format(name, r.killed, r.peak_mb, r.cpu))
     check(r.killed is not None or r.code in codes,
@@ -88,6 +90,7 @@ def write(path, text):
 
 
 TIMINGS = []
+PEAKS = []
 
 
 def growth(hiplan, tmp, name, make, n):
@@ -292,7 +295,7 @@ def excerpts(name, out, expect):
         name, len(misplaced), misplaced[:2]))
 
 
-def bounded_json(name, out, findings_at_most=None):
+def bounded_json(name, out):
     doc = json.loads(out)
     for f in doc["findings"]:
         for field in ("message", "hint", "pointer"):
@@ -305,7 +308,8 @@ def check_long_lines(hiplan, tmp):
     """10: findings on one very long line keep an excerpt, not the line, and their texts
     are bounded; the caret stays under the right character (multi-byte text before it)."""
     keys = ["k{}_{}".format(i, "x" * 1000) for i in range(1100)]  # YAML keys: at most 1024
-    line = "{kind: template, " + ", ".join("{}: \u00e9\u00e9\u00e9".format(k) for k in keys) + "}"
+    value = "\u00e9" * 1500  # two bytes, one character
+    line = "{kind: template, " + ", ".join("{}: {}".format(k, value) for k in keys) + "}"
     write(os.path.join(tmp, "long-line.yaml"), line + "\n")
     key_of = re.compile(r"unknown key '(k\d+_)")
 
@@ -433,7 +437,7 @@ def main():
                               ("compile", gen_compile, 300)]:
             if not only or name in only:
                 growth(hiplan, tmp, name, make, n)
-    for line in TIMINGS:
+    for line in PEAKS + TIMINGS:
         print(line)
     return finish()
 

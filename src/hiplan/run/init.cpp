@@ -142,7 +142,7 @@ int init(const InitRequest& o, const Console& console) {
             for (const auto& s : f->submitters) {
                 ids.push_back(s.id);
             }
-            const auto guess = closest_match(o.submitter, ids);
+            const auto guess = closest_match(o.submitter, ids, ids.size());  // once per run
             console.error(
                 fmt::format("'{}' is not a submitter of framework '{}'{}", o.submitter, f->id,
                             guess ? fmt::format("; did you mean '{}'?", *guess)
