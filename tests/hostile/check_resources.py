@@ -112,17 +112,23 @@ def growth(hiplan, tmp, name, make, n):
 
 # --- Input generators: each writes its input under `base` and returns the arguments --------
 
-def template(objectives, reviews="", framework="one-gloucestershire", extra=""):
+def ident(prefix, i):
+    """A 50-character id: ids that share a long prefix make every comparison of a nested
+    loop cost, so a quadratic pass shows at sizes a sanitizer build lints quickly."""
+    return "{}-{}-{:06d}".format(prefix, "x" * 40, i)
+
+
+def template(objectives, reviews="", framework="one-gloucestershire"):
     return ("kind: template\nframework: {}\ncycle: 2025-26\n"
             "submitter: {{id: GHC, name: Gloucestershire Health and Care, type: organisation}}\n"
             "contact: {{name: Lead}}\nself_assessment:\n  submitted: 2025-10-10\n"
-            "  summary: Many objectives.\n  objectives:\n{}{}{}").format(framework, objectives,
-                                                                       reviews, extra)
+            "  summary: Many objectives.\n  objectives:\n{}{}").format(framework, objectives,
+                                                                     reviews)
 
 
 def objective(i, theme="targeted", more=""):
-    return ("    - {{id: O{0}, title: Objective number {0} of many, theme: {1}, lead: Lead{2}}}\n"
-            .format(i, theme, more))
+    return ("    - {{id: {0}, title: Objective {1} {2}, theme: {3}, lead: Lead{4}}}\n"
+            .format(ident("O", i), "y" * 150, i, theme, more))
 
 
 def gen_objectives(base, n):
@@ -145,10 +151,11 @@ def gen_review_refs(base, n):
     """A review of n objectives, each at risk with no mitigation, and n support asks and
     risks naming them: the reference and support-ask look-ups."""
     body = "".join(objective(i) for i in range(n))
-    entries = "".join("      - {{ref: O{0}, status: at-risk, progress: Slow}}\n".format(i)
-                      for i in range(n))
-    asks = "".join("      - {{ask: Help {0}, objectives: [O{0}]}}\n".format(i) for i in range(n))
-    risks = "".join("      - {{description: Risk {0}, objectives: [O{0}]}}\n".format(i)
+    entries = "".join("      - {{ref: {}, status: at-risk, progress: Slow}}\n"
+                      .format(ident("O", i)) for i in range(n))
+    asks = "".join("      - {{ask: Help, objectives: [{}]}}\n".format(ident("O", i))
+                   for i in range(n))
+    risks = "".join("      - {{description: Risk, objectives: [{}]}}\n".format(ident("O", i))
                     for i in range(n))
     reviews = ("reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
                + entries + "    support_needed:\n" + asks + "    risks:\n" + risks)
@@ -158,13 +165,13 @@ def gen_review_refs(base, n):
 def gen_measures(base, n):
     """One objective with n measures, and a review entry updating each (and n unknown ones)."""
     measures = "".join(
-        "        - {{id: M{0}, indicator: I, tracks: P1, direction: increase, source: S,"
+        "        - {{id: {}, indicator: I, tracks: P1, direction: increase, source: S,"
         " baseline: {{value: 1, as_of: 2025-03-31}}, target: {{value: 2, by: 2026-09-30}}}}\n"
-        .format(i) for i in range(n))
+        .format(ident("M", i)) for i in range(n))
     body = ("    - id: O1\n      title: One objective\n      theme: targeted\n      lead: Lead\n"
             "      measures:\n" + measures)
-    updates = "".join("          - {{ref: {}{}, value: 1, as_of: 2026-03-31}}\n"
-                      .format(p, i) for i in range(n) for p in ("M", "X"))
+    updates = "".join("          - {{ref: {}, value: 1, as_of: 2026-03-31}}\n"
+                      .format(ident(p, i)) for i in range(n) for p in ("M", "X"))
     reviews = ("reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
                "      - ref: O1\n        status: on-track\n        measures:\n" + updates)
     return ["lint", write(base + ".yaml", template(body, reviews))]
@@ -173,11 +180,11 @@ def gen_measures(base, n):
 def gen_logic_model(base, n):
     """One logic model with n activities, outputs and outcomes, each output and outcome
     also naming an element that does not exist."""
-    acts = "".join("          - {{id: A{0}, text: Act}}\n".format(i) for i in range(n))
-    outs = "".join("          - {{id: P{0}, text: Out, from: [A{0}, Z{0}]}}\n".format(i)
-                   for i in range(n))
-    comes = "".join("          - {{id: C{0}, text: Come, term: short, from: [P{0}, Y{0}]}}\n"
-                    .format(i) for i in range(n))
+    acts = "".join("          - {{id: {}, text: Act}}\n".format(ident("A", i)) for i in range(n))
+    outs = "".join("          - {{id: {}, text: Out, from: [{}, {}]}}\n"
+                   .format(ident("P", i), ident("A", i), ident("Z", i)) for i in range(n))
+    comes = "".join("          - {{id: {}, text: Come, term: short, from: [{}, {}]}}\n"
+                    .format(ident("C", i), ident("P", i), ident("Y", i)) for i in range(n))
     body = ("    - id: O1\n      title: One objective\n      theme: targeted\n      lead: Lead\n"
             "      logic_model:\n        inputs: [Staff]\n        activities:\n" + acts
             + "        outputs:\n" + outs + "        outcomes:\n" + comes)
@@ -186,17 +193,18 @@ def gen_logic_model(base, n):
 
 def framework(n, lists=("themes", "submitters"), questions=0):
     """A framework with n items in each of `lists` (one theme at least), and `questions`."""
-    items = {"themes": "  - {{id: theme-{0}, name: Theme {0}}}\n",
-             "submitters": "  - {{id: S{0}, name: Submitter {0}, type: organisation}}\n",
-             "focus": "  - {{id: focus-{0}, name: Focus {0}}}\n",
-             "outcomes": "  - {{id: outcome-{0}, name: Outcome {0}}}\n"}
+    items = {"themes": "  - {{id: {0}, name: Theme}}\n",
+             "submitters": "  - {{id: {0}, name: Submitter, type: organisation}}\n",
+             "focus": "  - {{id: {0}, name: Focus}}\n",
+             "outcomes": "  - {{id: {0}, name: Outcome}}\n"}
     parts = ['kind: framework\nid: big\nname: Big\nversion: "1"\n']
     for name in ("themes",) + tuple(x for x in lists if x != "themes"):
         parts.append(name + ":\n")
-        parts += [items[name].format(i) for i in range(n if name in lists else 1)]
+        parts += [items[name].format(ident(name, i)) for i in range(n if name in lists else 1)]
     if questions:
         parts.append("questions:\n")
-        parts += ["  - {{id: q{0}, text: Question {0}}}\n".format(i) for i in range(questions)]
+        parts += ["  - {{id: {}, text: Question}}\n".format(ident("q", i))
+                  for i in range(questions)]
     return "".join(parts)
 
 
@@ -204,7 +212,7 @@ def gen_framework(base, n):
     """A framework with n themes and n submitters (a national registry), loaded (and so
     checked) to lint a template against it."""
     fw = write(base + "-fw.yaml", framework(n))
-    body = objective(1, "theme-1")
+    body = objective(1, ident("themes", 1))
     return ["lint", "--framework", fw, write(base + ".yaml", template(body, framework="big"))]
 
 
@@ -212,16 +220,17 @@ def gen_vocabulary(base, n):
     """A template with n/10 objectives whose theme, focus and outcome are mistyped, checked
     against a framework with n of each: look-ups and "did you mean" searches."""
     fw = write(base + "-fw.yaml", framework(n, ("themes", "focus", "outcomes")))
-    body = "".join(objective(i, "theme-x{}".format(i),
-                             ", focus: [focus-y{0}], logic_model: {{contributes_to: [outcome-z{0}]}}"
-                             .format(i)) for i in range(n // 10))
+    body = "".join(objective(i, ident("themez", i),
+                             ", focus: [{}], logic_model: {{contributes_to: [{}]}}"
+                             .format(ident("focuz", i), ident("outcomez", i)))
+                   for i in range(n // 10))
     return ["lint", "--framework", fw, write(base + ".yaml", template(body, framework="big"))]
 
 
 def gen_feedback(base, n):
     """Feedback answering n questions of a framework that asks them."""
     fw = write(base + "-fw.yaml", framework(1, questions=n))
-    answers = "".join("  q{0}: [Answer {0}]\n".format(i) for i in range(n))
+    answers = "".join("  {}: [Answer]\n".format(ident("q", i)) for i in range(n))
     text = ("kind: feedback\nframework: big\nheld: 2021-03-11\n"
             "group: {initials: G, participants: 9}\nanswers:\n" + answers)
     return ["lint", "--framework", fw, write(base + ".yaml", text)]
@@ -245,12 +254,12 @@ def gen_compile(base, n):
     valid = valid_template()
     first = valid.index("    - id: GHC-1\n")
     one = valid[first:valid.index("    - id: GHC-2\n")]
-    objectives = "".join(one.replace("GHC-1", "GHC-{}".format(i)).replace(
+    objectives = "".join(one.replace("GHC-1", ident("GHC", i)).replace(
         "Fund peer support groups in the most deprived wards", "Objective {} of many".format(i))
         .replace("theme: contributory", "theme: " + THEMES[i % 3]) for i in range(n))
-    entries = "".join("      - {{ref: GHC-{0}, status: on-track, progress: Going well.,"
-                      " measures: [{{ref: M1, value: 3, as_of: 2026-03-31}}]}}\n".format(i)
-                      for i in range(n))
+    entries = "".join("      - {{ref: {}, status: on-track, progress: Going well.,"
+                      " measures: [{{ref: M1, value: 3, as_of: 2026-03-31}}]}}\n"
+                      .format(ident("GHC", i)) for i in range(n))
     text = (valid[:first] + objectives + "reviews:\n  - period: spring\n    submitted: 2026-04-10\n"
             "    objectives:\n" + entries)
     write(os.path.join(base, "t", "t.yaml"), text)
@@ -295,8 +304,7 @@ def excerpts(name, out, expect):
         name, len(misplaced), misplaced[:2]))
 
 
-def bounded_json(name, out):
-    doc = json.loads(out)
+def bounded_json(name, doc):
     for f in doc["findings"]:
         for field in ("message", "hint", "pointer"):
             size = len(f[field].encode("utf-8"))
@@ -304,11 +312,17 @@ def bounded_json(name, out):
     return doc
 
 
+def read_json(tmp, name):
+    with open(os.path.join(tmp, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def check_long_lines(hiplan, tmp):
     """10: findings on one very long line keep an excerpt, not the line, and their texts
-    are bounded; the caret stays under the right character (multi-byte text before it)."""
+    are bounded in every format; the caret stays under the right character (multi-byte
+    text before it). One run writes text, JSON and SARIF."""
     keys = ["k{}_{}".format(i, "x" * 1000) for i in range(1100)]  # YAML keys: at most 1024
-    value = "\u00e9" * 1500  # two bytes, one character
+    value = "\u00e9" * 500  # two bytes, one character
     line = "{kind: template, " + ", ".join("{}: {}".format(k, value) for k in keys) + "}"
     write(os.path.join(tmp, "long-line.yaml"), line + "\n")
     key_of = re.compile(r"unknown key '(k\d+_)")
@@ -317,34 +331,31 @@ def check_long_lines(hiplan, tmp):
         m = key_of.search(header)
         return m.group(1) if m else None
 
-    r = run(hiplan, ["lint", "--color", "never", "long-line.yaml"], tmp, memory_mb=512)
-    if completed("long line", r, (1,)):
+    r = run(hiplan, ["lint", "--color", "never", "--output-file", "json=long-line.json",
+                     "--output-file", "sarif=long-line.sarif", "long-line.yaml"], tmp,
+            memory_mb=512)
+    if completed("long line (text, JSON, SARIF)", r, (1,)):
         check("HP112" in r.out, "long line: no HP112")
         excerpts("long line", r.out, expect)
-    r = run(hiplan, ["lint", "-f", "json", "long-line.yaml"], tmp, memory_mb=512)
-    if completed("long line, JSON", r, (1,)):
-        doc = bounded_json("long line, JSON", r.out)
+        doc = bounded_json("long line, JSON", read_json(tmp, "long-line.json"))
         columns = {m.group(1): m.start(1) + 1 for m in re.finditer(r"(k\d+_)", line)}
         wrong = [f for f in doc["findings"] if f["code"] == "HP201" and
                  columns.get(expect(f["message"])) != f["column"]]
         check(not wrong, "long line, JSON: columns are not characters: {}".format(wrong[:1]))
-    r = run(hiplan, ["lint", "-f", "sarif", "long-line.yaml"], tmp, memory_mb=512)
-    if completed("long line, SARIF", r, (1,)):
-        results = json.loads(r.out)["runs"][0]["results"]
+        results = read_json(tmp, "long-line.sarif")["runs"][0]["results"]
         longest = max(len(x["message"]["text"].encode("utf-8")) for x in results)
         check(longest <= 2 * MAX_TEXT + 20, "long line, SARIF: a message of {} bytes".format(longest))
 
     # Unused suppressions are capped like every other finding.
     names = ", ".join("y{}_{}".format(i, "z" * 1500) for i in range(1500))
     write(os.path.join(tmp, "unused.yaml"), "kind: template  # hiplan: ignore[" + names + "]\n")
-    r = run(hiplan, ["lint", "-f", "json", "unused.yaml"], tmp, memory_mb=512)
-    if completed("unused suppressions", r, (1,)):
-        doc = bounded_json("unused suppressions", r.out)
+    r = run(hiplan, ["lint", "--color", "never", "--output-file", "json=unused.json",
+                     "unused.yaml"], tmp, memory_mb=512)
+    if completed("unused suppressions (text, JSON)", r, (1,)):
+        doc = bounded_json("unused suppressions", read_json(tmp, "unused.json"))
         codes = [f["code"] for f in doc["findings"]]
         check(len(codes) <= 1001 and "HP112" in codes,
               "unused suppressions: {} findings kept".format(len(codes)))
-    r = run(hiplan, ["lint", "--color", "never", "unused.yaml"], tmp, memory_mb=512)
-    if completed("unused suppressions, text", r, (1,)):
         excerpts("unused suppressions, text", r.out,
                  lambda h: re.search(r"'(y\d+_)", h).group(1) if "is not a rule" in h else None)
 
@@ -425,16 +436,16 @@ def main():
                                 ("config", check_config_far_away)]:
             if not only or name in only:
                 check_one(hiplan, tmp)
-        for name, make, n in [("objectives", gen_objectives, 1000),
-                              ("reviews x objectives", gen_reviews, 1000),
-                              ("review references", gen_review_refs, 600),
-                              ("measure updates", gen_measures, 600),
-                              ("logic model", gen_logic_model, 500),
+        for name, make, n in [("objectives", gen_objectives, 400),
+                              ("reviews x objectives", gen_reviews, 600),
+                              ("review references", gen_review_refs, 250),
+                              ("measure updates", gen_measures, 100),
+                              ("logic model", gen_logic_model, 50),
                               ("framework registry", gen_framework, 3000),
-                              ("vocabulary suggestions", gen_vocabulary, 1000),
-                              ("feedback questions", gen_feedback, 3000),
+                              ("vocabulary suggestions", gen_vocabulary, 200),
+                              ("feedback questions", gen_feedback, 2000),
                               ("inline suppressions", gen_inline_markers, 2000),
-                              ("compile", gen_compile, 300)]:
+                              ("compile", gen_compile, 200)]:
             if not only or name in only:
                 growth(hiplan, tmp, name, make, n)
     for line in PEAKS + TIMINGS:
