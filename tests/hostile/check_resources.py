@@ -441,11 +441,11 @@ def main():
                               ("review references", gen_review_refs, 250),
                               ("measure updates", gen_measures, 100),
                               ("logic model", gen_logic_model, 50),
-                              ("framework registry", gen_framework, 3000),
+                              ("framework registry", gen_framework, 2500),
                               ("vocabulary suggestions", gen_vocabulary, 200),
                               ("feedback questions", gen_feedback, 2000),
                               ("inline suppressions", gen_inline_markers, 2000),
-                              ("compile", gen_compile, 200)]:
+                              ("compile", gen_compile, 150)]:
             if not only or name in only:
                 growth(hiplan, tmp, name, make, n)
     for line in PEAKS + TIMINGS:
