@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hiplan/formats/formats.hpp"
+#include "hiplan/lint/linter.hpp"
 #include "hiplan/run/compile.hpp"
 #include "hiplan/run/exit_codes.hpp"
 #include "hiplan/run/init.hpp"
@@ -139,14 +140,29 @@ void add_init(CLI::App& app, int& exit_code) {
 void add_reference(CLI::App& app, int& exit_code) {
     auto kind = std::make_shared<std::string>("template");
     auto framework = std::make_shared<std::string>();
+    auto folder = std::make_shared<std::string>();
     CLI::App* schema = app.add_subcommand(
         "schema", "Print the JSON Schema (draft 2020-12) of a document kind, for editors");
-    schema->add_option("--kind", *kind, "template, feedback or framework")
-        ->check(CLI::IsMember({"template", "feedback", "framework"}));
-    schema->add_option("--framework", *framework,
-                       "Framework id or file: its themes, statuses, ... become enums");
-    schema->callback(
-        [kind, framework, &exit_code] { exit_code = run::schema(*kind, *framework, console()); });
+    std::string kinds_help;
+    for (const auto& k : lint::document_kinds()) {
+        kinds_help +=
+            fmt::format("{}{} ({})", kinds_help.empty() ? "" : ", ", k.name, k.description);
+    }
+    CLI::Option* kind_option =
+        schema->add_option("--kind", *kind, kinds_help)->check(CLI::IsMember(lint::kind_names()));
+    CLI::Option* framework_option = schema->add_option(
+        "--framework", *framework, "Framework id or file: its themes, statuses, ... become enums");
+    schema
+        ->add_option("--write-all", *folder,
+                     "Write every schema hiplan publishes (each kind, and each kind for each "
+                     "built-in framework) into FOLDER")
+        ->type_name("FOLDER")
+        ->excludes(kind_option)
+        ->excludes(framework_option);
+    schema->callback([kind, framework, folder, &exit_code] {
+        exit_code = folder->empty() ? run::schema(*kind, *framework, console())
+                                    : run::write_schemas(*folder, console());
+    });
 
     auto format = std::make_shared<std::string>("text");
     CLI::App* rules =

@@ -19,41 +19,43 @@ namespace hiplan::lint {
 
 namespace {
 
-struct KindInfo {
-    std::string_view name;
-    DocumentKind kind;
+bool always(const model::Framework& /*framework*/) {
+    return true;
+}
+bool asks_questions(const model::Framework& framework) {
+    return !framework.questions.empty();
+}
+
+constexpr std::array k_kinds = {
+    KindSpec{"template", DocumentKind::Template, "a self-assessment and review template",
+             &schema::template_shape, &always},
+    KindSpec{"feedback", DocumentKind::Feedback, "a road-test feedback document",
+             &schema::feedback_shape, &asks_questions},
+    KindSpec{"framework", DocumentKind::Framework, "a framework file", &schema::framework_shape,
+             nullptr},
 };
 
-constexpr std::array k_kinds = {KindInfo{"template", DocumentKind::Template},
-                                KindInfo{"feedback", DocumentKind::Feedback},
-                                KindInfo{"framework", DocumentKind::Framework}};
-
-DocumentKind detect_kind(yaml::NodeRef root, Findings& findings) {
+const KindSpec* detect_kind(yaml::NodeRef root, Findings& findings) {
     if (!root.is_mapping()) {
         findings.add(RuleId::WrongType, root, "a document must be a mapping of 'key: value' fields",
                      "start the file with 'kind: template'");
-        return DocumentKind::Unknown;
+        return nullptr;
     }
     const yaml::NodeRef kind = root.get("kind");
     if (!kind.is_scalar()) {
         findings.add(RuleId::UnknownKind, kind ? kind : root,
                      "the document does not say what kind it is");
-        return DocumentKind::Unknown;
+        return nullptr;
     }
-    for (const auto& k : k_kinds) {
-        if (kind.text() == k.name) {
-            return k.kind;
-        }
+    if (const KindSpec* k = find_kind(kind.text())) {
+        return k;
     }
-    std::vector<std::string> names;
-    for (const auto& k : k_kinds) {
-        names.emplace_back(k.name);
-    }
+    const auto names = kind_names();
     const auto guess = closest_match(kind.text(), names);
     findings.add(RuleId::UnknownKind, kind, fmt::format("unknown kind '{}'", kind.text()),
                  guess ? fmt::format("did you mean '{}'?", *guess)
                        : fmt::format("expected {}", quoted_list(names)));
-    return DocumentKind::Unknown;
+    return nullptr;
 }
 
 // Resolves the framework a template or feedback document names.
@@ -76,13 +78,13 @@ const model::Framework* resolve_framework(yaml::NodeRef root, const frameworks::
     return nullptr;
 }
 
-void check_document(ParsedDocument& parsed, const std::string& path,
+void check_document(ParsedDocument& parsed, const KindSpec& spec, const std::string& path,
                     const frameworks::Registry& registry, Findings& findings) {
     const yaml::NodeRef root = parsed.document.root();
-    switch (parsed.kind) {
+    switch (spec.kind) {
     case DocumentKind::Template:
         parsed.framework = resolve_framework(root, registry, findings);
-        schema::check(root, schema::template_shape(), parsed.framework, findings);
+        schema::check(root, spec.shape(), parsed.framework, findings);
         parsed.template_view = model::read_template(root);
         if (parsed.framework != nullptr) {
             rules::check_template(*parsed.template_view, *parsed.framework, findings);
@@ -91,7 +93,7 @@ void check_document(ParsedDocument& parsed, const std::string& path,
         break;
     case DocumentKind::Feedback:
         parsed.framework = resolve_framework(root, registry, findings);
-        schema::check(root, schema::feedback_shape(), parsed.framework, findings);
+        schema::check(root, spec.shape(), parsed.framework, findings);
         parsed.feedback_view = model::read_feedback(root);
         if (parsed.framework != nullptr) {
             rules::check_feedback(*parsed.feedback_view, *parsed.framework, findings);
@@ -105,14 +107,28 @@ void check_document(ParsedDocument& parsed, const std::string& path,
 
 }  // namespace
 
-std::string_view to_string(DocumentKind kind) {
-    switch (kind) {
-    case DocumentKind::Template: return "template";
-    case DocumentKind::Feedback: return "feedback";
-    case DocumentKind::Framework: return "framework";
-    case DocumentKind::Unknown: break;
+std::span<const KindSpec> document_kinds() {
+    return k_kinds;
+}
+
+const KindSpec* find_kind(std::string_view name) {
+    const auto* it = std::find_if(k_kinds.begin(), k_kinds.end(),
+                                  [&](const KindSpec& k) { return k.name == name; });
+    return it != k_kinds.end() ? it : nullptr;
+}
+
+std::vector<std::string> kind_names() {
+    std::vector<std::string> names;
+    for (const auto& k : k_kinds) {
+        names.emplace_back(k.name);
     }
-    return "unknown";
+    return names;
+}
+
+std::string_view to_string(DocumentKind kind) {
+    const auto* it = std::find_if(k_kinds.begin(), k_kinds.end(),
+                                  [&](const KindSpec& k) { return k.kind == kind; });
+    return it != k_kinds.end() ? it->name : "unknown";
 }
 
 std::size_t FileResult::count(Severity severity) const {
@@ -136,9 +152,11 @@ FileResult lint_text(std::string path, std::string_view bytes, const frameworks:
     if (!loaded.fatal) {
         auto parsed = std::make_shared<ParsedDocument>();
         parsed->document = std::move(loaded.document);  // before any NodeRef is taken
-        parsed->kind = detect_kind(parsed->document.root(), findings);
+        if (const KindSpec* spec = detect_kind(parsed->document.root(), findings)) {
+            parsed->kind = spec->kind;
+            check_document(*parsed, *spec, result.path, registry, findings);
+        }
         result.kind = parsed->kind;
-        check_document(*parsed, result.path, registry, findings);
         if (options.keep == Keep::Views) {
             parsed->document.release();
             if (options.trim) {

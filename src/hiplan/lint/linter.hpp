@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,11 +13,28 @@
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/lint/suppression.hpp"
 #include "hiplan/model/template.hpp"
+#include "hiplan/schema/shape.hpp"
 #include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::lint {
 
 enum class DocumentKind { Unknown, Template, Feedback, Framework };
+
+// One kind of document hiplan reads. document_kinds() is the one list of them: the value
+// `kind:` takes, the shape checked and published as a JSON Schema, and the checks run.
+struct KindSpec {
+    std::string_view name;  // the value of `kind:`
+    DocumentKind kind;
+    std::string_view description;  // for `hiplan schema --help`
+    const schema::Shape& (*shape)();
+    // Whether `framework` gives this kind a schema of its own, with the framework's
+    // vocabularies as enums (nullptr: the kind never depends on a framework).
+    bool (*framework_schema)(const model::Framework& framework);
+};
+
+std::span<const KindSpec> document_kinds();
+const KindSpec* find_kind(std::string_view name);  // nullptr when unknown
+std::vector<std::string> kind_names();
 
 std::string_view to_string(DocumentKind kind);
 

@@ -91,8 +91,8 @@ int init(const InitRequest& o, const Console& console) {
     const std::string framework_name =
         !o.framework.empty() ? o.framework
                              : (o.kind == "feedback" ? "leeds-thig" : "one-gloucestershire");
-    const auto registry = registry_with(framework_name, console);
-    if (!registry) {
+    const auto choice = choose_framework(framework_name, console);
+    if (!choice) {
         return k_exit_failure;
     }
     int cycle_start = 0;
@@ -104,13 +104,10 @@ int init(const InitRequest& o, const Console& console) {
             return k_exit_failure;
         }
         if (!o.from.empty()) {
-            return init_from(o, cycle_start, *registry, console);
+            return init_from(o, cycle_start, choice->registry, console);
         }
     }
-    const model::Framework* f = resolve_framework_option(*registry, framework_name, console);
-    if (f == nullptr) {
-        return k_exit_failure;
-    }
+    const model::Framework* f = choice->framework;
     authoring::StarterOptions so;
     so.framework = f;
     so.cycle_start = cycle_start;

@@ -1,34 +1,89 @@
 #include "hiplan/run/reference.hpp"
 
+#include <filesystem>
+#include <memory>
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "hiplan/diag/rule.hpp"
 #include "hiplan/formats/rule_docs.hpp"
+#include "hiplan/lint/linter.hpp"
 #include "hiplan/run/exit_codes.hpp"
 #include "hiplan/schema/json_schema.hpp"
-#include "hiplan/schema/shapes.hpp"
+#include "hiplan/util/output_file.hpp"
 
 namespace hiplan::run {
 
 int schema(const std::string& kind, const std::string& framework_option, const Console& console) {
-    const model::Framework* framework = nullptr;
-    std::optional<frameworks::Registry> registry;
+    const lint::KindSpec* spec = lint::find_kind(kind);
+    if (spec == nullptr) {
+        console.error(fmt::format("no document kind '{}'; kinds are {}", kind,
+                                  fmt::join(lint::kind_names(), ", ")));
+        return k_exit_failure;
+    }
+    std::optional<FrameworkChoice> choice;
     if (!framework_option.empty()) {
-        registry = registry_with(framework_option, console);
-        if (!registry) {
-            return k_exit_failure;
-        }
-        framework = resolve_framework_option(*registry, framework_option, console);
-        if (framework == nullptr) {
+        choice = choose_framework(framework_option, console);
+        if (!choice) {
             return k_exit_failure;  // said why; no schema rather than a generic one
         }
     }
-    const schema::Shape& shape = kind == "feedback"    ? schema::feedback_shape()
-                                 : kind == "framework" ? schema::framework_shape()
-                                                       : schema::template_shape();
-    console.out << schema::json_schema(shape, kind, kind == "framework" ? nullptr : framework);
+    const model::Framework* framework =
+        choice && spec->framework_schema != nullptr ? choice->framework : nullptr;
+    console.out << schema::json_schema(spec->shape(), spec->name, framework);
+    return k_exit_ok;
+}
+
+std::vector<SchemaFile> schema_files(const frameworks::Registry& registry) {
+    std::vector<SchemaFile> files;
+    for (const auto& spec : lint::document_kinds()) {
+        files.push_back({fmt::format("{}.schema.json", spec.name), &spec, nullptr});
+    }
+    for (const auto& id : registry.ids()) {
+        const model::Framework* framework = registry.find(id);
+        for (const auto& spec : lint::document_kinds()) {
+            if (spec.framework_schema != nullptr && spec.framework_schema(*framework)) {
+                files.push_back(
+                    {fmt::format("{}.{}.schema.json", id, spec.name), &spec, framework});
+            }
+        }
+    }
+    return files;
+}
+
+int write_schemas(const std::string& folder, const Console& console) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        console.error(fmt::format("'{}' is not a folder; create it first", folder));
+        return k_exit_failure;
+    }
+    const frameworks::Registry builtins;
+    const auto files = schema_files(builtins);
+    // Every file is opened before any is written: a folder that cannot take them all
+    // fails before it changes.
+    std::vector<std::unique_ptr<OutputFile>> outputs;
+    for (const auto& file : files) {
+        std::string error;
+        auto out = OutputFile::open((std::filesystem::path(folder) / file.name).string(),
+                                    OutputFile::Publish::Replace, {}, error);
+        if (!out) {
+            console.error(error);
+            return k_exit_failure;
+        }
+        outputs.push_back(std::move(out));
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::string error;
+        const auto text =
+            schema::json_schema(files[i].kind->shape(), files[i].kind->name, files[i].framework);
+        if (!outputs[i]->write(text, error) || !outputs[i]->commit(error)) {
+            console.error(error);
+            return k_exit_failure;
+        }
+    }
+    console.err << fmt::format("Wrote {} schemas to {}\n", files.size(), folder);
     return k_exit_ok;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "hiplan/lint/linter.hpp"
 #include "hiplan/run/setup.hpp"
 
 namespace hiplan::run {
@@ -9,6 +11,19 @@ namespace hiplan::run {
 // `hiplan schema`: the JSON Schema of a document kind (template, feedback, framework),
 // with the framework's vocabularies as enums when `framework` (an id or file) is given.
 int schema(const std::string& kind, const std::string& framework, const Console& console);
+
+// The JSON Schema files hiplan publishes (schemas/ in the repository): one per document
+// kind, plus one per framework and kind where the framework's vocabularies apply.
+struct SchemaFile {
+    std::string name;  // "template.schema.json", "leeds-thig.feedback.schema.json"
+    const lint::KindSpec* kind;
+    const model::Framework* framework;  // nullptr for the generic schema
+};
+std::vector<SchemaFile> schema_files(const frameworks::Registry& registry);
+
+// `hiplan schema --write-all FOLDER`: writes every file of schema_files() for the built-in
+// frameworks into `folder`.
+int write_schemas(const std::string& folder, const Console& console);
 
 // `hiplan rules`: every rule, as a table ("text") or the docs/rules.md reference ("markdown").
 int rules(const std::string& format, const Console& console);

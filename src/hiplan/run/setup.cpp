@@ -56,27 +56,42 @@ bool same_path(const std::string& a, const std::string& b) {
            fs::weakly_canonical(fs::absolute(b, ec), ec);
 }
 
+namespace {
+
+// Reads and checks one framework file, printing its problems; nullptr when it is not valid.
+std::shared_ptr<const model::Framework> load_framework_file(const std::string& path,
+                                                            const yaml::LoadLimits& limits,
+                                                            const Console& console) {
+    std::string bytes;
+    std::string error;
+    if (!read_file(path, limits.max_bytes, bytes, error)) {
+        console.error(fmt::format("cannot read framework '{}': {}", path, error));
+        return nullptr;
+    }
+    Findings findings(path);
+    auto framework = frameworks::parse_framework(bytes, path, findings, limits);
+    std::vector<Diagnostic> problems = findings.take();
+    lint::finalize_positions(problems, bytes);
+    console.findings(console.err, problems);
+    if (!framework) {
+        console.error(fmt::format("the framework file '{}' is not valid", path));
+        return nullptr;
+    }
+    return std::make_shared<const model::Framework>(std::move(*framework));
+}
+
+}  // namespace
+
 std::optional<frameworks::Registry> load_registry(const std::vector<std::string>& framework_files,
                                                   const yaml::LoadLimits& limits,
                                                   const Console& console) {
     frameworks::Registry registry;
     for (const auto& path : framework_files) {
-        std::string bytes;
-        std::string error;
-        if (!read_file(path, limits.max_bytes, bytes, error)) {
-            console.error(fmt::format("cannot read framework '{}': {}", path, error));
-            return std::nullopt;
-        }
-        Findings findings(path);
-        auto framework = frameworks::parse_framework(bytes, path, findings, limits);
-        std::vector<Diagnostic> problems = findings.take();
-        lint::finalize_positions(problems, bytes);
-        console.findings(console.err, problems);
+        auto framework = load_framework_file(path, limits, console);
         if (!framework) {
-            console.error(fmt::format("the framework file '{}' is not valid", path));
             return std::nullopt;
         }
-        registry.add(std::make_shared<const model::Framework>(std::move(*framework)));
+        registry.add(std::move(framework));
     }
     return registry;
 }
@@ -116,37 +131,27 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
     return policy;
 }
 
-std::optional<frameworks::Registry> registry_with(const std::string& id_or_file,
-                                                  const Console& console) {
-    std::error_code ec;
-    const bool is_file = std::filesystem::is_regular_file(id_or_file, ec);
-    return load_registry(is_file ? std::vector<std::string>{id_or_file}
-                                 : std::vector<std::string>{},
-                         yaml::LoadLimits{}, console);
-}
-
-const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
-                                                 const std::string& id_or_file,
-                                                 const Console& console) {
-    if (const auto* f = registry.find(id_or_file)) {
-        return f;
-    }
+std::optional<FrameworkChoice> choose_framework(const std::string& id_or_file,
+                                                const Console& console) {
+    FrameworkChoice choice;
     std::error_code ec;
     if (std::filesystem::is_regular_file(id_or_file, ec)) {
-        // The file was loaded into the registry; find it by the id it declares.
-        std::string bytes;
-        std::string error;
-        Findings ignored(id_or_file);
-        if (read_file(id_or_file, yaml::LoadLimits{}.max_bytes, bytes, error)) {
-            const auto loaded = yaml::load(bytes, ignored);
-            if (const auto* f = registry.find(loaded.document.root().get("id").text())) {
-                return f;
-            }
+        auto framework = load_framework_file(id_or_file, yaml::LoadLimits{}, console);
+        if (!framework) {
+            return std::nullopt;
         }
+        choice.framework = framework.get();  // owned by the registry from here on
+        choice.registry.add(std::move(framework));
+        return choice;
     }
-    console.error(fmt::format("no framework '{}'; built-in frameworks are {}", id_or_file,
-                              fmt::join(registry.ids(), ", ")));
-    return nullptr;
+    choice.framework = choice.registry.find(id_or_file);
+    if (choice.framework == nullptr) {
+        console.error(fmt::format("no framework '{}'; built-in frameworks are {} (or give a "
+                                  "framework file)",
+                                  id_or_file, fmt::join(choice.registry.ids(), ", ")));
+        return std::nullopt;
+    }
+    return choice;
 }
 
 }  // namespace hiplan::run

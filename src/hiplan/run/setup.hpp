@@ -46,14 +46,15 @@ std::optional<lint::SuppressionPolicy> load_policy(const std::vector<std::string
                                                    const std::vector<std::string>& ignore,
                                                    const Console& console);
 
-// For options that take a framework id or file: a registry that holds it (the built-ins,
-// plus `id_or_file` when it is a file), and the framework it names, or nullptr after
-// printing an error.
-std::optional<frameworks::Registry> registry_with(const std::string& id_or_file,
-                                                  const Console& console);
-const model::Framework* resolve_framework_option(const frameworks::Registry& registry,
-                                                 const std::string& id_or_file,
-                                                 const Console& console);
+// For options that take a framework id or file: the framework it names, and a registry
+// that holds it (the built-ins, plus the file's framework). Prints an error and returns
+// nothing when the file is not valid or no framework has that id.
+struct FrameworkChoice {
+    frameworks::Registry registry;
+    const model::Framework* framework = nullptr;  // owned by `registry`
+};
+std::optional<FrameworkChoice> choose_framework(const std::string& id_or_file,
+                                                const Console& console);
 
 // The identities of the files a run reads (documents and framework files), which no
 // output may replace.
