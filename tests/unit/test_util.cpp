@@ -74,7 +74,7 @@ TEST_CASE("closest_match suggests likely typos only") {
 
 TEST_SUITE_END();
 
-TEST_CASE("a lone carriage return is a line break; CRLF is left alone") {
+TEST_CASE("a lone carriage return is a line break, CRLF is left alone") {
     CHECK_FALSE(util::lone_cr_as_lf("a: 1\nb: 2\r\n").has_value());
     CHECK(util::lone_cr_as_lf("a: 1\rb: 2\r") == std::optional<std::string>("a: 1\nb: 2\n"));
     CHECK(util::lone_cr_as_lf("a\r\r\nb") == std::optional<std::string>("a\n\r\nb"));

@@ -143,7 +143,7 @@ TEST_CASE("text that starts like YAML syntax is told to be quoted, in the quotes
     }
 }
 
-TEST_CASE("text cut short by ' #' is reported where the comment starts; '# note' is not") {
+TEST_CASE("text cut short by ' #' is reported where the comment starts, '# note' is not") {
     const auto cut = load("progress: The van ran #62 sessions\n");
     check_single(cut, RuleId::CommentInText, 1, 23);
     CHECK(cut.findings[0].message ==
