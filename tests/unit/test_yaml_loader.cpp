@@ -242,6 +242,43 @@ TEST_CASE("syntax errors are rewritten in plain words with a position") {
     CHECK(tab.findings[0].message == "tab character used for indentation");
 }
 
+TEST_CASE("every syntax error of a file is reported, each once, at its own line") {
+    const auto l = load("a:\n\t- 1\nb: {x: 1\nc:\n  - 2\nd:\n\t- 3\n");
+    CHECK(l.result.fatal);
+    REQUIRE(l.findings.size() == 3);
+    CHECK(l.findings[0].begin.line == 2);  // tab
+    CHECK(l.findings[1].begin.line == 3);  // '{' never closed, reported where it opens
+    CHECK(l.findings[1].begin.column == 4);
+    CHECK(l.findings[1].hint.find("b: {x: 1}") != std::string::npos);
+    CHECK(l.findings[2].begin.line == 7);  // tab
+    for (const auto& f : l.findings) {
+        CHECK(f.rule == RuleId::YamlSyntax);
+    }
+}
+
+TEST_CASE("a '{' left open in a list item is reported on its line, not at the next item") {
+    const auto l = load("items:\n  - {id: A1, text: Run sessions\n  - {id: A2, text: More}\n");
+    check_single(l, RuleId::YamlSyntax, 2, 5);
+    CHECK(l.findings[0].hint.find("- {id: A1, text: Run sessions}") != std::string::npos);
+}
+
+TEST_CASE("bullets pasted from Word are reported on every line, but not inside text blocks") {
+    const auto l = load("inputs:\n  \xE2\x80\xA2 Funding\n  \xC2\xB7 Staff\n"
+                        "summary: |\n  \xE2\x80\xA2 a bullet inside a text block\n"
+                        "  * and another\nlead: Director\n");
+    CHECK(l.result.fatal);
+    REQUIRE(l.findings.size() == 2);
+    CHECK(l.findings[0].begin.line == 2);
+    CHECK(l.findings[1].begin.line == 3);
+    CHECK(l.findings[0].hint.find("- Funding") != std::string::npos);
+
+    const auto text_only = load("summary: >-\n  \xE2\x80\x93 dash\n  * star\nlead: x\n");
+    CHECK_FALSE(text_only.result.fatal);
+    CHECK(text_only.findings.empty());
+    // A '-' is a list item, and a bullet needs a space after it to be one.
+    CHECK(yaml::find_pasted_bullets("a:\n  - ok\n  *bold*: x\n").empty());
+}
+
 TEST_CASE("position_of_offset counts lines and byte columns") {
     CHECK(yaml::position_of_offset("ab\ncd", 4) == Position{2, 2});
     CHECK(yaml::position_of_offset("ab", 0) == Position{1, 1});

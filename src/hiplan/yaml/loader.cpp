@@ -88,14 +88,14 @@ public:
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
-                         YAML::EmitterStyle::value /*style*/) override {
-        open(NodeKind::Sequence, mark, tag);
+                         YAML::EmitterStyle::value style) override {
+        open(NodeKind::Sequence, mark, tag, style == YAML::EmitterStyle::Flow);
     }
     void OnSequenceEnd() override { close(); }
 
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
-                    YAML::EmitterStyle::value /*style*/) override {
-        open(NodeKind::Mapping, mark, tag);
+                    YAML::EmitterStyle::value style) override {
+        open(NodeKind::Mapping, mark, tag, style == YAML::EmitterStyle::Flow);
     }
     void OnMapEnd() override { close(); }
 
@@ -104,10 +104,22 @@ public:
         return frames_.empty() ? Position{} : doc_.nodes_[frames_.back().node].position;
     }
 
+    // The outermost '[' or '{' still open, if any: where it is and which it is.
+    [[nodiscard]] std::optional<std::pair<Position, char>> open_bracket() const {
+        for (const Frame& f : frames_) {
+            if (f.flow) {
+                const auto& node = doc_.nodes_[f.node];
+                return std::make_pair(node.position, node.kind == NodeKind::Mapping ? '{' : '[');
+            }
+        }
+        return std::nullopt;
+    }
+
 private:
     struct Frame {
         std::uint32_t node;
         std::size_t pending_begin;  // first child index in `pending_`
+        bool flow;                  // written with '[' or '{'
     };
 
     void report(RuleId id, Position where, std::string message) {
@@ -187,7 +199,7 @@ private:
         return index;
     }
 
-    void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag) {
+    void open(NodeKind kind, const YAML::Mark& mark, const std::string& tag, bool flow) {
         check_tag(mark, tag);
         if (frames_.size() >= limits_.max_depth) {
             report(RuleId::NestingTooDeep, to_position(mark),
@@ -196,7 +208,7 @@ private:
             throw Stop{};
         }
         const std::uint32_t index = add_node(kind, ScalarStyle::Plain, to_position(mark), {});
-        frames_.push_back({index, pending_.size()});
+        frames_.push_back({index, pending_.size(), flow});
     }
 
     void close() {
@@ -374,6 +386,143 @@ std::optional<std::pair<Position, SyntaxMessage>> likely_cause_near(std::string_
     return std::nullopt;
 }
 
+// The most syntax errors reported for one file: past a few, the rest are usually echoes.
+constexpr int k_max_syntax_errors = 20;
+
+// One failed parse: where to report it and what to say, and the lines of the broken block.
+struct SyntaxError {
+    Position at;
+    SyntaxMessage explanation;
+    std::uint32_t first_line = 0;  // the broken block, to blank before parsing again
+    std::uint32_t last_line = 0;
+    bool nesting = false;  // nested too deeply (HP108), not a syntax error
+    bool stop = false;     // a fatal finding was already made (a second document, ...)
+};
+
+// Copies `bytes` into `edited` (once) and replaces lines `first`..`last` by spaces,
+// keeping the line breaks so that every position stays where it was.
+void blank_lines(std::string& edited, std::string_view bytes, std::uint32_t first,
+                 std::uint32_t last) {
+    if (edited.empty()) {
+        edited.assign(bytes);
+    }
+    std::size_t start = 0;
+    for (std::uint32_t line = 1; line <= last && start < edited.size(); ++line) {
+        const std::size_t end = std::min(edited.find('\n', start), edited.size());
+        if (line >= first) {
+            std::fill(edited.begin() + static_cast<std::ptrdiff_t>(start),
+                      edited.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+        }
+        start = end + 1;
+    }
+}
+
+// The outermost '[' or '{' still open where line `line` starts, read from the text alone
+// (quoted text and comments skipped): yaml-cpp may give up before it reports the bracket.
+std::optional<std::pair<Position, char>> open_bracket_before(std::string_view bytes,
+                                                             std::uint32_t line) {
+    std::vector<std::pair<Position, char>> open;
+    Position at{1, 1};
+    char quote = 0;
+    bool token_start = true;  // a quote here starts quoted text
+    for (std::size_t i = 0; i < bytes.size() && at.line < line; ++i) {
+        const char c = bytes[i];
+        if (c == '\n') {
+            ++at.line;
+            at.column = 1;
+            token_start = true;
+            continue;
+        }
+        const Position here = at;
+        ++at.column;
+        if (quote != 0) {
+            if (c == quote && !(quote == '"' && bytes[i - 1] == '\\')) {
+                quote = 0;
+            }
+            continue;
+        }
+        if (c == '#' && (here.column == 1 || bytes[i - 1] == ' ' || bytes[i - 1] == '\t')) {
+            const std::size_t end = bytes.find('\n', i);
+            i = (end == std::string_view::npos ? bytes.size() : end) - 1;  // the '\n' is next
+            continue;
+        }
+        if ((c == '"' || c == '\'') && token_start) {
+            quote = c;
+        } else if ((c == '[' || c == '{') && (token_start || !open.empty())) {
+            open.emplace_back(here, c);
+        } else if ((c == ']' || c == '}') && !open.empty()) {
+            open.pop_back();
+        }
+        if (c != ' ' && c != '\t') {
+            token_start = std::string_view(":,[{-").find(c) != std::string_view::npos;
+        }
+    }
+    if (open.empty()) {
+        return std::nullopt;
+    }
+    return open.front();
+}
+
+// What the parser's complaint means, and where the mistake is: an unclosed '[' or '{'
+// where it opened, a tab or a pasted character where it is.
+SyntaxError diagnose(const YAML::Exception& e, const Builder& builder, std::string_view bytes) {
+    SyntaxError error;
+    error.explanation = explain_syntax_error(e.msg);
+    error.at = to_position(e.mark);
+    const std::uint32_t mark_line = error.at.line;
+    auto bracket = builder.open_bracket();
+    if (!bracket && error.at.known()) {
+        bracket = open_bracket_before(bytes, error.at.line);  // the parser had not reached it
+    }
+    if (bracket && bracket->first.known() && bracket->first.line < error.at.line) {
+        error.at = bracket->first;
+        error.explanation = unclosed_bracket(line_of(bytes, error.at.line), error.at.column);
+        error.first_line = error.last_line = error.at.line;  // only the broken line
+        return error;
+    }
+    if (error.explanation.points_at_opening && builder.innermost_open().known()) {
+        error.at = builder.innermost_open();
+    }
+    if (const auto tab = tab_in_indentation(bytes, error.at)) {
+        error.at = *tab;
+        error.explanation = explain_syntax_error("illegal tab");
+    } else if (const auto pasted = likely_cause_near(bytes, error.at)) {
+        error.at = pasted->first;
+        error.explanation = std::move(pasted->second);
+    }
+    const std::uint32_t line = error.at.known() ? error.at.line : mark_line;
+    error.first_line = std::min(line, mark_line == 0 ? line : mark_line);
+    error.last_line = std::max(line, mark_line);
+    return error;
+}
+
+// Parses `text` into `doc`; returns what went wrong, if anything.
+std::optional<SyntaxError> parse(std::string_view text, Document& doc, Findings& findings,
+                                 const LoadLimits& limits) {
+    MemoryBuffer buffer(text);
+    std::istream in(&buffer);
+    Builder builder(doc, findings, limits, text);
+    try {
+        YAML::Parser parser(in);
+        if (parser.HandleNextDocument(builder)) {
+            SecondDocumentProbe probe(builder);
+            parser.HandleNextDocument(probe);
+        }
+    } catch (const Builder::Stop&) {
+        SyntaxError stop;
+        stop.stop = true;
+        return stop;
+    } catch (const YAML::DeepRecursion& e) {
+        SyntaxError deep;
+        deep.at = to_position(e.mark);
+        deep.nesting = true;
+        return deep;
+    } catch (const YAML::Exception& e) {
+        return diagnose(e, builder, text);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Position position_of_offset(std::string_view bytes, std::size_t offset) {
@@ -413,36 +562,51 @@ LoadResult load(std::string_view bytes, Findings& findings, const LoadLimits& li
         return fail(RuleId::EmptyFile, {1, 1}, "the file has no content");
     }
 
-    MemoryBuffer buffer(bytes);
-    std::istream in(&buffer);
-    Builder builder(result.document, findings, limits, bytes);
-    try {
-        YAML::Parser parser(in);
-        if (parser.HandleNextDocument(builder)) {
-            SecondDocumentProbe probe(builder);
-            parser.HandleNextDocument(probe);
-        }
-    } catch (const Builder::Stop&) {
+    // Bullets pasted from a document are reported on their own lines, and the lines are
+    // left out of the parse so that they do not hide the syntax errors after them.
+    const std::vector<PastedBullet> bullets = find_pasted_bullets(bytes);
+    std::string edited;  // the text with broken lines blanked, once there are any
+    for (const auto& b : bullets) {
+        findings.add(RuleId::YamlSyntax, Position{b.line, b.column}, b.explanation.message,
+                     b.explanation.hint);
+        blank_lines(edited, bytes, b.line, b.line);
+    }
+
+    std::optional<SyntaxError> error =
+        parse(edited.empty() ? bytes : edited, result.document, findings, limits);
+    if (error && error->stop) {
         result.document = Document{};
         result.fatal = true;
         return result;
-    } catch (const YAML::DeepRecursion& e) {
-        return fail(RuleId::NestingTooDeep, to_position(e.mark),
-                    "lists and mappings are nested too deeply");
-    } catch (const YAML::Exception& e) {
-        SyntaxMessage m = explain_syntax_error(e.msg);
-        Position at = to_position(e.mark);
-        if (m.points_at_opening && builder.innermost_open().known()) {
-            at = builder.innermost_open();
+    }
+    const bool broken = error.has_value() || !bullets.empty();
+    // After a syntax error the parser starts again past the broken block (blanked), so one
+    // run reports each independent error, up to k_max_syntax_errors. An error that is not
+    // after the blanked lines is a consequence of the blanking and ends the search.
+    for (int reported = 0; error; ++reported) {
+        if (error->nesting) {
+            findings.add(RuleId::NestingTooDeep, error->at,
+                         "lists and fields are nested too deeply");
+            break;
         }
-        if (const auto tab = tab_in_indentation(bytes, at)) {
-            at = *tab;
-            m = explain_syntax_error("illegal tab");
-        } else if (const auto pasted = likely_cause_near(bytes, at)) {
-            at = pasted->first;
-            m = std::move(pasted->second);
+        findings.add(RuleId::YamlSyntax, error->at, std::move(error->explanation.message),
+                     std::move(error->explanation.hint));
+        if (reported + 1 >= k_max_syntax_errors) {
+            break;
         }
-        return fail(RuleId::YamlSyntax, at, std::move(m.message), std::move(m.hint));
+        const std::uint32_t last = error->last_line;
+        blank_lines(edited, bytes, error->first_line, last);
+        Document scratch;
+        Findings ignored(std::string{});
+        error = parse(edited, scratch, ignored, limits);
+        if (error && (error->stop || error->at.line <= last)) {
+            break;
+        }
+    }
+    if (broken) {
+        result.document = Document{};
+        result.fatal = true;
+        return result;
     }
     if (result.document.empty() || result.document.root().is_null()) {
         return fail(RuleId::EmptyFile, {1, 1}, "the document is empty");

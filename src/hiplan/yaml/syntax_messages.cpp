@@ -174,4 +174,159 @@ std::optional<Lookalike> find_unquoted_text(std::string_view line) {
     return Lookalike{*start, {what + " needs quotes round the whole of it", std::move(hint)}};
 }
 
+namespace {
+
+// Where the comment of `line` starts (a '#' after a space, outside quotes), or its size.
+std::size_t comment_start(std::string_view line) {
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#' && i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+            return i;
+        }
+    }
+    return line.size();
+}
+
+// `line` without its comment and trailing spaces.
+std::string_view without_comment(std::string_view line) {
+    line = line.substr(0, comment_start(line));
+    const auto end = line.find_last_not_of(" \t\r");
+    return end == std::string_view::npos ? std::string_view{} : line.substr(0, end + 1);
+}
+
+// The brackets still open at the end of `line` that were opened at or after `from`, in the
+// order they must be closed. Quoted text is skipped, and so is the comment.
+std::string closers_needed(std::string_view line, std::size_t from) {
+    line = without_comment(line);
+    std::string open;
+    char quote = 0;
+    for (std::size_t i = from; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote != 0) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '[' || c == '{') {
+            open.push_back(c);
+        } else if ((c == ']' || c == '}') && !open.empty()) {
+            open.pop_back();
+        }
+    }
+    std::string closers;
+    for (auto it = open.rbegin(); it != open.rend(); ++it) {
+        closers.push_back(*it == '[' ? ']' : '}');
+    }
+    return closers;
+}
+
+// The bullets Word, web pages and e-mails paste at the start of a list item, each followed
+// by a space: YAML reads them as ordinary text (or '*' as an alias).
+constexpr std::array<std::string_view, 11> k_bullets = {
+    "\xE2\x80\xA2",  // • bullet
+    "\xE2\x97\xA6",  // ◦ white bullet
+    "\xE2\x96\xAA",  // ▪ small square
+    "\xE2\x97\x8F",  // ● black circle
+    "\xE2\x80\xA3",  // ‣ triangular bullet
+    "\xE2\x80\x93",  // – en dash
+    "\xE2\x80\x94",  // — em dash
+    "\xC2\xB7",      // · middle dot
+    "\xEF\x82\xB7",  // U+F0B7, Word's Symbol-font bullet
+    "\xEF\x82\xA7",  // U+F0A7, Word's Wingdings square
+    "*",
+};
+
+// The number of leading spaces of `line`.
+std::size_t indent_of(std::string_view line) {
+    const auto i = line.find_first_not_of(' ');
+    return i == std::string_view::npos ? line.size() : i;
+}
+
+// True when `line` ends by opening a '|' or '>' text block ("progress: |", "- >-").
+bool opens_text_block(std::string_view line) {
+    const std::string_view code = without_comment(line);
+    const auto last = code.find_last_not_of("+-0123456789");
+    if (last == std::string_view::npos || (code[last] != '|' && code[last] != '>')) {
+        return false;
+    }
+    const std::string_view before = code.substr(0, last);
+    const auto prev = before.find_last_not_of(' ');
+    return prev == std::string_view::npos ||
+           (before.size() > prev + 1 && (before[prev] == ':' || before[prev] == '-'));
+}
+
+}  // namespace
+
+SyntaxMessage unclosed_bracket(std::string_view line, std::size_t column) {
+    const std::size_t at = column > 0 ? column - 1 : 0;
+    const char bracket = at < line.size() ? line[at] : '{';
+    const char closer = bracket == '[' ? ']' : '}';
+    const std::string closers = closers_needed(line, at);
+    if (closers.empty()) {
+        return {fmt::format("the '{}' that starts here is not closed where the parser expected",
+                            bracket),
+                fmt::format("check that every '{}' has its '{}', and put in quotes any text "
+                            "inside that contains ',' ':' '[' or '{{'",
+                            bracket, closer),
+                true};
+    }
+    const std::string_view code = without_comment(line);
+    const std::string_view shown =
+        utf8::prefix(code.substr(std::min(indent_of(line), code.size())), 100);
+    return {fmt::format("the '{}' on this line is never closed: the line ends before its '{}'",
+                        bracket, closer),
+            fmt::format("end the line with '{}': {}{} (text that contains ',' or ': ' inside "
+                        "the brackets needs quotes)",
+                        closers, shown, closers),
+            true};
+}
+
+std::vector<PastedBullet> find_pasted_bullets(std::string_view text) {
+    std::vector<PastedBullet> found;
+    std::uint32_t number = 0;
+    std::optional<std::size_t> block_indent;  // inside a text block opened at this indent
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        const std::size_t indent = indent_of(line);
+        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (block_indent && (blank || indent > *block_indent)) {
+            continue;  // the text of a '|' or '>' block: anything goes
+        }
+        block_indent.reset();
+        if (opens_text_block(line)) {
+            block_indent = indent;
+            continue;
+        }
+        const std::string_view rest = line.substr(indent);
+        for (const std::string_view bullet : k_bullets) {
+            if (!rest.starts_with(bullet) || rest.size() <= bullet.size() ||
+                (rest[bullet.size()] != ' ' && rest[bullet.size()] != '\t')) {
+                continue;
+            }
+            const std::string_view item = without_comment(rest.substr(bullet.size() + 1));
+            const std::string item_text(utf8::prefix(
+                item.substr(std::min(item.find_first_not_of(" \t"), item.size())), 80));
+            found.push_back(
+                {number,
+                 static_cast<std::uint32_t>(indent + 1),
+                 {fmt::format("this line starts with '{}', a bullet pasted from a document; "
+                              "hiplan reads a list only where each item starts with '- '",
+                              bullet),
+                  fmt::format("write it as a list item: - {} (or, for bullets inside a longer "
+                              "text, start that text with '|' on the line of its field)",
+                              item_text)}});
+            break;
+        }
+    }
+    return found;
+}
+
 }  // namespace hiplan::yaml

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hiplan::yaml {
 
@@ -30,5 +32,18 @@ std::optional<Lookalike> find_lookalike(std::string_view line);
 // uptake', '*Priority* ...') but goes on as text: it needed quotes. Same contract as
 // find_lookalike.
 std::optional<Lookalike> find_unquoted_text(std::string_view line);
+
+// A '[' or '{' at `column` (1-based, bytes) of `line` that is still open when the parser
+// gives up on a later line: the message, with the line as it should be written.
+SyntaxMessage unclosed_bracket(std::string_view line, std::size_t column);
+
+// Lines that start with a bullet pasted from a word processor ('•', '–', '·', '*', ...)
+// rather than YAML's '- ', outside '|' and '>' text blocks (where any text is allowed).
+struct PastedBullet {
+    std::uint32_t line;    // 1-based
+    std::uint32_t column;  // 1-based, in bytes, of the bullet
+    SyntaxMessage explanation;
+};
+std::vector<PastedBullet> find_pasted_bullets(std::string_view text);
 
 }  // namespace hiplan::yaml
