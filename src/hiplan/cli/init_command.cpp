@@ -8,8 +8,8 @@
 #include "hiplan/authoring/starter.hpp"
 #include "hiplan/cli/commands.hpp"
 #include "hiplan/cli/exit_codes.hpp"
-#include "hiplan/model/round.hpp"
 #include "hiplan/lint/linter.hpp"
+#include "hiplan/model/round.hpp"
 #include "hiplan/model/template.hpp"
 #include "hiplan/report/text.hpp"
 #include "hiplan/util/output_file.hpp"
@@ -72,7 +72,7 @@ int init_from(const InitOptions& o, int cycle_start, const frameworks::Registry&
     const model::Template& t = *last.parsed->template_view;
     if (cycle_start <= t.cycle_start) {
         print_error(
-            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle));
+            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle.value));
         return k_exit_failure;
     }
     const model::Framework& f = *last.parsed->framework;
@@ -80,7 +80,7 @@ int init_from(const InitOptions& o, int cycle_start, const frameworks::Registry&
         o.schema.empty() ? fmt::format("{}.template.schema.json", f.id) : o.schema;
     const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
     const std::string output =
-        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle) : o.output;
+        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id.value, o.cycle) : o.output;
     if (!write_new_file(o, output, result.yaml)) {
         return k_exit_failure;
     }

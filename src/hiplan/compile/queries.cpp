@@ -30,8 +30,8 @@ const model::ObjectiveReview* find_review(const model::Review* review, const std
     if (review == nullptr) {
         return nullptr;
     }
-    for (const auto& o : review->objectives) {
-        if (o.ref == id) {
+    for (const auto& o : review->objectives.value) {
+        if (o.ref.value == id) {
             return &o;
         }
     }
@@ -41,27 +41,28 @@ const model::ObjectiveReview* find_review(const model::Review* review, const std
 std::optional<StatusView> latest_status(const Board& board, const model::Template& t,
                                         const model::Objective& o) {
     if (const model::Review* r = board.round_review(t)) {
-        if (const auto* entry = find_review(r, o.id)) {
-            return status_view(board.framework, entry->status,
-                               fmt::format("{} review {}", r->period, t.cycle));
+        if (const auto* entry = find_review(r, o.id.value)) {
+            return status_view(board.framework, entry->status.value,
+                               fmt::format("{} review {}", r->period.value, t.cycle.value));
         }
     }
     // Carried over: the status of the objective it continues, in the round's review.
-    const std::size_t slash = o.carried_over_from.find('/');
+    const std::string& from = o.carried_over_from.value;
+    const std::size_t slash = from.find('/');
     if (slash == std::string::npos) {
         return std::nullopt;
     }
-    const std::string cycle = o.carried_over_from.substr(0, slash);
-    const std::string id = o.carried_over_from.substr(slash + 1);
+    const std::string cycle = from.substr(0, slash);
+    const std::string id = from.substr(slash + 1);
     for (const auto& entry : board.reviews) {
         const model::Template& earlier = *entry.view;
-        if (earlier.submitter_id != t.submitter_id || earlier.cycle != cycle) {
+        if (earlier.submitter_id.value != t.submitter_id.value || earlier.cycle.value != cycle) {
             continue;
         }
         const model::Review* r = board.round_review(earlier);
         if (const auto* found = find_review(r, id)) {
-            return status_view(board.framework, found->status,
-                               fmt::format("{} review {} ({})", r->period, cycle, id));
+            return status_view(board.framework, found->status.value,
+                               fmt::format("{} review {} ({})", r->period.value, cycle, id));
         }
     }
     return std::nullopt;
@@ -72,11 +73,11 @@ std::optional<StatusView> previous_status(const Board& board, const model::Templ
     if (board.round.season != Season::Autumn) {
         return std::nullopt;
     }
-    for (const auto& r : t.reviews) {
-        if (r.period == "spring") {
-            if (const auto* entry = find_review(&r, o.id)) {
-                return status_view(board.framework, entry->status,
-                                   fmt::format("spring review {}", t.cycle));
+    for (const auto& r : t.reviews.value) {
+        if (r.period.value == "spring") {
+            if (const auto* entry = find_review(&r, o.id.value)) {
+                return status_view(board.framework, entry->status.value,
+                                   fmt::format("spring review {}", t.cycle.value));
             }
         }
     }
@@ -85,12 +86,12 @@ std::optional<StatusView> previous_status(const Board& board, const model::Templ
 
 const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
                                           const model::Objective& o, const model::Measure& m) {
-    const auto* entry = find_review(board.round_review(t), o.id);
+    const auto* entry = find_review(board.round_review(t), o.id.value);
     if (entry == nullptr) {
         return nullptr;
     }
-    for (const auto& u : entry->measures) {
-        if (u.ref == m.id) {
+    for (const auto& u : entry->measures.value) {
+        if (u.ref.value == m.id.value) {
             return &u;
         }
     }
@@ -98,11 +99,12 @@ const model::MeasureUpdate* latest_update(const Board& board, const model::Templ
 }
 
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest) {
-    if (!latest || m.baseline.is_new || !m.baseline.value || !m.target.value ||
-        *m.target.value == *m.baseline.value) {
+    const std::optional<double>& from = m.baseline.value.value;
+    const std::optional<double>& to = m.target.value.value;
+    if (!latest || m.baseline.is_new.value.value_or(false) || !from || !to || *to == *from) {
         return std::nullopt;
     }
-    return (*latest - *m.baseline.value) / (*m.target.value - *m.baseline.value);
+    return (*latest - *from) / (*to - *from);
 }
 
 namespace {
@@ -147,8 +149,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
     };
     std::vector<Item> items;
     for (const auto& entry : board.objectives) {
-        for (const auto& o : entry.view->objectives) {
-            items.push_back({&entry, &o, significant_words(o.title)});
+        for (const auto& o : entry.view->objectives.value) {
+            items.push_back({&entry, &o, significant_words(o.title.value)});
         }
     }
     // Inverted index: only objectives that share a word are compared. Words used by very
@@ -171,8 +173,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
                 continue;
             }
             for (const std::size_t j : postings) {
-                if (j > i &&
-                    items[j].entry->view->submitter_id != items[i].entry->view->submitter_id) {
+                if (j > i && items[j].entry->view->submitter_id.value !=
+                                 items[i].entry->view->submitter_id.value) {
                     if (shared[j]++ == 0) {
                         touched.push_back(j);
                     }

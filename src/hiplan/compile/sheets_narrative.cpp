@@ -13,15 +13,17 @@ namespace {
 
 // The themes of the objectives `refs` name, in framework order, as display names.
 std::string themes_of(const Board& board, const model::Template& t,
-                      const std::vector<model::Ref>& refs) {
+                      const std::vector<model::Text>& refs) {
     std::vector<std::string> names;
     if (board.framework == nullptr) {
         return {};
     }
     for (const auto& theme : board.framework->themes) {
-        const bool used = std::any_of(refs.begin(), refs.end(), [&](const model::Ref& r) {
-            return std::any_of(t.objectives.begin(), t.objectives.end(),
-                               [&](const auto& o) { return o.id == r.id && o.theme == theme.id; });
+        const bool used = std::any_of(refs.begin(), refs.end(), [&](const model::Text& r) {
+            const auto& objectives = t.objectives.value;
+            return std::any_of(objectives.begin(), objectives.end(), [&](const auto& o) {
+                return o.id.value == r.value && o.theme.value == theme.id;
+            });
         });
         if (used) {
             names.push_back(theme.name);
@@ -61,7 +63,7 @@ std::vector<Row> grouped(std::vector<Themed> items) {
 }
 
 std::string review_name(const model::Template& t, const model::Review& r) {
-    return fmt::format("{} review {}", r.period, t.cycle);
+    return fmt::format("{} review {}", r.period.value, t.cycle.value);
 }
 
 }  // namespace
@@ -76,9 +78,9 @@ void highlights(xlsx::Workbook& wb, const Board& board) {
         const model::Review& r = *board.round_review(t);
         for (const auto& [kind, list] :
              {std::pair{"Highlight", &r.highlights}, std::pair{"Learning", &r.learning}}) {
-            for (const auto& text : *list) {
-                rows.push_back({text_cell(t.submitter_id), text_cell(t.submitter_name),
-                                text_cell(t.submitter_type), text_cell(review_name(t, r)),
+            for (const auto& text : list->value) {
+                rows.push_back({text_cell(t.submitter_id.value), text_cell(t.submitter_name.value),
+                                text_cell(t.submitter_type.value), text_cell(review_name(t, r)),
                                 text_cell(kind), text_cell(text)});
             }
         }
@@ -96,24 +98,24 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board) {
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
-        for (const auto& c : r.challenges) {
+        for (const auto& c : r.challenges.value) {
             items.push_back({SIZE_MAX,
-                             {text_cell(""), text_cell(t.submitter_id), text_cell("Challenge"),
-                              text_cell(c), text_cell(""), text_cell(""), text_cell(""),
-                              text_cell(""), text_cell(review_name(t, r))}});
+                             {text_cell(""), text_cell(t.submitter_id.value),
+                              text_cell("Challenge"), text_cell(c), text_cell(""), text_cell(""),
+                              text_cell(""), text_cell(""), text_cell(review_name(t, r))}});
         }
-        for (const auto& k : r.risks) {
-            const std::string themes = themes_of(board, t, k.objectives);
+        for (const auto& k : r.risks.value) {
+            const std::string themes = themes_of(board, t, k.objectives.value);
             std::vector<std::string> ids;
-            for (const auto& ref : k.objectives) {
-                ids.push_back(ref.id);
+            for (const auto& ref : k.objectives.value) {
+                ids.push_back(ref.value);
             }
-            const bool high = k.likelihood == "high" && k.impact == "high";
-            items.push_back(
-                {theme_rank(board, themes),
-                 {text_cell(themes), text_cell(t.submitter_id), text_cell("Risk"),
-                  text_cell(k.description), text_cell(k.mitigation), text_cell(k.likelihood),
-                  text_cell(k.impact), text_cell(join(ids)), text_cell(review_name(t, r))}});
+            const bool high = k.likelihood.value == "high" && k.impact.value == "high";
+            items.push_back({theme_rank(board, themes),
+                             {text_cell(themes), text_cell(t.submitter_id.value), text_cell("Risk"),
+                              text_cell(k.description.value), text_cell(k.mitigation.value),
+                              text_cell(k.likelihood.value), text_cell(k.impact.value),
+                              text_cell(join(ids)), text_cell(review_name(t, r))}});
             if (high) {
                 items.back().row[2] = text_cell("Risk (high)", xlsx::Style::with_fill(k_gap_fill));
             }
@@ -132,18 +134,19 @@ void support_asks(xlsx::Workbook& wb, const Board& board) {
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
-        for (const auto& a : r.support_needed) {
-            const std::string themes = !a.theme.empty() ? theme_name(board.framework, a.theme)
-                                                        : themes_of(board, t, a.objectives);
+        for (const auto& a : r.support_needed.value) {
+            const std::string themes = !a.theme.value.empty()
+                                           ? theme_name(board.framework, a.theme.value)
+                                           : themes_of(board, t, a.objectives.value);
             std::vector<std::string> ids;
-            for (const auto& ref : a.objectives) {
-                ids.push_back(ref.id);
+            for (const auto& ref : a.objectives.value) {
+                ids.push_back(ref.value);
             }
             items.push_back(
                 {theme_rank(board, themes),
-                 {text_cell(themes), text_cell(t.submitter_id), text_cell(t.submitter_name),
-                  text_cell(t.submitter_type), text_cell(a.ask), text_cell(join(ids)),
-                  text_cell(review_name(t, r))}});
+                 {text_cell(themes), text_cell(t.submitter_id.value),
+                  text_cell(t.submitter_name.value), text_cell(t.submitter_type.value),
+                  text_cell(a.ask.value), text_cell(join(ids)), text_cell(review_name(t, r))}});
         }
     }
     write_register(s, 0, headers, grouped(std::move(items)), "SupportAsks",
@@ -156,8 +159,8 @@ void feedback(xlsx::Workbook& wb, const Board& board) {
     long long reached = 0;
     std::set<std::string> groups;
     for (const auto& fb : board.feedback) {
-        reached += fb.view->participants.value_or(0);
-        groups.insert(fb.view->group_initials);
+        reached += fb.view->participants.value.value_or(0);
+        groups.insert(fb.view->group_initials.value);
     }
     s.text(0, 0, "Road-test feedback", {.bold = true});
     s.text(1, 0, "Conversations held", {.bold = true});
@@ -186,18 +189,20 @@ void feedback(xlsx::Workbook& wb, const Board& board) {
             if (fb.framework != framework) {
                 continue;
             }
-            for (const auto& [ref, answers] : fb.view->answers) {
-                if (ref.id != q->id) {
+            const model::Feedback& view = *fb.view;
+            const auto& participants = view.participants.value;
+            for (const auto& [question, comments] : view.answers.value) {
+                if (question.value != q->id) {
                     continue;
                 }
-                for (const auto& answer : answers) {
-                    rows.push_back({text_cell(q->text), text_cell(fb.view->group_initials),
-                                    text_cell(fb.view->group_name), date_cell(fb.view->held),
-                                    number_cell(fb.view->participants
-                                                    ? std::optional<double>(static_cast<double>(
-                                                          *fb.view->participants))
-                                                    : std::nullopt),
-                                    text_cell(answer), text_cell(framework->id)});
+                for (const auto& answer : comments) {
+                    rows.push_back(
+                        {text_cell(q->text), text_cell(view.group_initials.value),
+                         text_cell(view.group_name.value), date_cell(view.held.value),
+                         number_cell(participants
+                                         ? std::optional<double>(static_cast<double>(*participants))
+                                         : std::nullopt),
+                         text_cell(answer), text_cell(framework->id)});
                 }
             }
         }

@@ -15,7 +15,7 @@ namespace {
 std::size_t objective_count(const Board& board) {
     std::size_t n = 0;
     for (const auto& e : board.objectives) {
-        n += e.view->objectives.size();
+        n += e.view->objectives.value.size();
     }
     return n;
 }
@@ -23,8 +23,8 @@ std::size_t objective_count(const Board& board) {
 std::size_t measure_count(const Board& board) {
     std::size_t n = 0;
     for (const auto& e : board.objectives) {
-        for (const auto& o : e.view->objectives) {
-            n += o.measures.size();
+        for (const auto& o : e.view->objectives.value) {
+            n += o.measures.value.size();
         }
     }
     return n;
@@ -68,12 +68,12 @@ void summary(xlsx::Workbook& wb, const Board& board) {
     std::size_t asks = 0;
     for (const auto& e : board.reviews) {
         const model::Review* r = board.round_review(*e.view);
-        reviewed += r->objectives.size();
-        asks += r->support_needed.size();
+        reviewed += r->objectives.value.size();
+        asks += r->support_needed.value.size();
     }
     long long reached = 0;
     for (const auto& fb : board.feedback) {
-        reached += fb.view->participants.value_or(0);
+        reached += fb.view->participants.value.value_or(0);
     }
     struct Pair {
         std::string label;
@@ -127,8 +127,8 @@ void summary(xlsx::Workbook& wb, const Board& board) {
         std::size_t objectives = 0;
         for (const auto& e : board.objectives) {
             objectives += static_cast<std::size_t>(
-                std::count_if(e.view->objectives.begin(), e.view->objectives.end(),
-                              [&](const auto& o) { return o.theme == theme.id; }));
+                std::count_if(e.view->objectives.value.begin(), e.view->objectives.value.end(),
+                              [&](const auto& o) { return o.theme.value == theme.id; }));
         }
         s.text(row, 0, theme.name);
         s.number(row, 1, static_cast<double>(objectives));
@@ -136,10 +136,10 @@ void summary(xlsx::Workbook& wb, const Board& board) {
             std::size_t n = 0;
             for (const auto& e : board.reviews) {
                 const model::Review* r = board.round_review(*e.view);
-                for (const auto& o : e.view->objectives) {
-                    const auto* entry = find_review(r, o.id);
-                    n += entry != nullptr && o.theme == theme.id &&
-                                 entry->status == f->statuses[k].id
+                for (const auto& o : e.view->objectives.value) {
+                    const auto* entry = find_review(r, o.id.value);
+                    n += entry != nullptr && o.theme.value == theme.id &&
+                                 entry->status.value == f->statuses[k].id
                              ? 1U
                              : 0U;
                 }
@@ -182,7 +182,7 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
     const std::uint32_t first_data = row + 1;
     std::unordered_map<std::string_view, const TemplateEntry*> by_submitter;
     for (const auto& e : board.objectives) {
-        by_submitter.emplace(e.view->submitter_id, &e);  // the first, as in the registers
+        by_submitter.emplace(e.view->submitter_id.value, &e);  // the first, as in the registers
     }
     for (const auto& status : board.submitters) {
         ++row;
@@ -197,9 +197,9 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         }
         std::size_t total = 0;
         for (std::uint32_t t = 0; t < themes; ++t) {
-            const auto n =
-                std::count_if(entry->view->objectives.begin(), entry->view->objectives.end(),
-                              [&](const auto& o) { return o.theme == f->themes[t].id; });
+            const auto n = std::count_if(
+                entry->view->objectives.value.begin(), entry->view->objectives.value.end(),
+                [&](const auto& o) { return o.theme.value == f->themes[t].id; });
             total += static_cast<std::size_t>(n);
             s.number(row, static_cast<std::uint32_t>(2 + t), static_cast<double>(n));
         }
@@ -222,11 +222,11 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         for (std::uint32_t t = 0; t < themes; ++t) {
             std::size_t n = 0;
             for (const auto& e : board.objectives) {
-                for (const auto& o : e.view->objectives) {
-                    const auto& to = o.logic_model.contributes_to;
-                    n += o.theme == f->themes[t].id &&
+                for (const auto& o : e.view->objectives.value) {
+                    const auto& to = o.logic_model.contributes_to.value;
+                    n += o.theme.value == f->themes[t].id &&
                                  std::any_of(to.begin(), to.end(),
-                                             [&](const auto& r) { return r.id == outcome.id; })
+                                             [&](const auto& r) { return r.value == outcome.id; })
                              ? 1U
                              : 0U;
                 }
@@ -250,10 +250,12 @@ void coverage(xlsx::Workbook& wb, const Board& board) {
         std::size_t objectives = 0;
         std::size_t submitters = 0;
         for (const auto& e : board.objectives) {
-            const auto n = std::count_if(
-                e.view->objectives.begin(), e.view->objectives.end(), [&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), area.id) != o.focus.end();
-                });
+            const auto n =
+                std::count_if(e.view->objectives.value.begin(), e.view->objectives.value.end(),
+                              [&](const auto& o) {
+                                  return std::find(o.focus.value.begin(), o.focus.value.end(),
+                                                   area.id) != o.focus.value.end();
+                              });
             objectives += static_cast<std::size_t>(n);
             submitters += n > 0 ? 1 : 0;
         }
@@ -284,20 +286,21 @@ void ratings(xlsx::Workbook& wb, const Board& board) {
     std::uint32_t row = 1;
     for (const auto& e : board.objectives) {
         ++row;
-        s.text(row, 0, e.view->submitter_id + " " + e.view->submitter_name);
-        s.text(row, 1, e.view->submitter_type);
+        s.text(row, 0, e.view->submitter_id.value + " " + e.view->submitter_name.value);
+        s.text(row, 1, e.view->submitter_type.value);
         for (std::size_t t = 0; t < f->themes.size(); ++t) {
-            const auto r = std::find_if(e.view->ratings.begin(), e.view->ratings.end(),
-                                        [&](const auto& x) { return x.theme == f->themes[t].id; });
+            const auto r =
+                std::find_if(e.view->ratings.value.begin(), e.view->ratings.value.end(),
+                             [&](const auto& x) { return x.theme.value == f->themes[t].id; });
             const auto col = static_cast<std::uint32_t>(2 + t);
-            if (r == e.view->ratings.end()) {
+            if (r == e.view->ratings.value.end()) {
                 s.text(row, col, "not rated");
                 continue;
             }
             const auto known = std::find_if(f->ratings.begin(), f->ratings.end(),
-                                            [&](const auto& x) { return x.id == r->rating; });
+                                            [&](const auto& x) { return x.id == r->rating.value; });
             if (known == f->ratings.end()) {
-                s.text(row, col, r->rating);
+                s.text(row, col, r->rating.value);
             } else {
                 s.text(row, col, known->name,
                        known->colour.empty()
@@ -335,7 +338,7 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
     };
     auto used = [&](auto pred) {
         for (const auto& e : board.objectives) {
-            for (const auto& o : e.view->objectives) {
+            for (const auto& o : e.view->objectives.value) {
                 if (pred(o)) {
                     return true;
                 }
@@ -346,7 +349,7 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
     if (f != nullptr) {
         std::vector<std::string> themes;
         for (const auto& t : f->themes) {
-            if (!used([&](const auto& o) { return o.theme == t.id; })) {
+            if (!used([&](const auto& o) { return o.theme.value == t.id; })) {
                 themes.push_back(fmt::format("{} ({})", t.name, t.id));
             }
         }
@@ -354,9 +357,9 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
         std::vector<std::string> outcomes;
         for (const auto& c : f->outcomes) {
             if (!used([&](const auto& o) {
-                    const auto& to = o.logic_model.contributes_to;
+                    const auto& to = o.logic_model.contributes_to.value;
                     return std::any_of(to.begin(), to.end(),
-                                       [&](const auto& r) { return r.id == c.id; });
+                                       [&](const auto& r) { return r.value == c.id; });
                 })) {
                 outcomes.push_back(fmt::format("{} ({})", c.name, c.id));
             }
@@ -365,7 +368,8 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
         std::vector<std::string> focus;
         for (const auto& a : f->focus) {
             if (!used([&](const auto& o) {
-                    return std::find(o.focus.begin(), o.focus.end(), a.id) != o.focus.end();
+                    return std::find(o.focus.value.begin(), o.focus.value.end(), a.id) !=
+                           o.focus.value.end();
                 })) {
                 focus.push_back(fmt::format("{} ({})", a.name, a.id));
             }
@@ -379,11 +383,11 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board) {
                                               "Title B",    "Theme A",     "Theme B"};
     std::vector<Row> rows;
     for (const Overlap& o : find_overlaps(board, 0.5, 500)) {
-        rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id),
-                        text_cell(o.a->id), text_cell(o.a->title),
-                        text_cell(o.b_template->view->submitter_id), text_cell(o.b->id),
-                        text_cell(o.b->title), text_cell(theme_name(f, o.a->theme)),
-                        text_cell(theme_name(f, o.b->theme))});
+        rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id.value),
+                        text_cell(o.a->id.value), text_cell(o.a->title.value),
+                        text_cell(o.b_template->view->submitter_id.value), text_cell(o.b->id.value),
+                        text_cell(o.b->title.value), text_cell(theme_name(f, o.a->theme.value)),
+                        text_cell(theme_name(f, o.b->theme.value))});
     }
     write_register(s, row, headers, rows, "Overlaps",
                    "No look-alike objectives between submitters.");

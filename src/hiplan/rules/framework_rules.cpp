@@ -10,48 +10,48 @@ namespace hiplan::rules {
 namespace {
 
 void check_submitter(const model::Template& t, const model::Framework& f, Findings& out) {
-    const yaml::NodeRef submitter = t.root.get("submitter");
-    if (t.submitter_id.empty() || f.submitters.empty()) {
+    const std::string& id = t.submitter_id.value;
+    const std::string& type = t.submitter_type.value;
+    if (id.empty() || f.submitters.empty()) {
         return;
     }
-    const model::Submitter* known = f.submitter(t.submitter_id);
+    const model::Submitter* known = f.submitter(id);
     if (known == nullptr) {
         std::vector<std::string> ids;
         for (const auto& s : f.submitters) {
             ids.push_back(s.id);
         }
-        const auto guess = closest_match(t.submitter_id, ids);
-        out.add(RuleId::UnknownSubmitter, submitter.get("id"),
-                fmt::format("'{}' is not an expected submitter of framework '{}'", t.submitter_id,
-                            f.id),
+        const auto guess = closest_match(id, ids);
+        out.add(RuleId::UnknownSubmitter, t.at(t.submitter_id),
+                fmt::format("'{}' is not an expected submitter of framework '{}'", id, f.id),
                 guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
         return;
     }
-    if (!t.submitter_type.empty() && t.submitter_type != known->type) {
-        out.add(RuleId::SubmitterTypeMismatch, submitter.get("type"),
-                fmt::format("'{}' is registered as type '{}', not '{}'", known->id, known->type,
-                            t.submitter_type),
-                fmt::format("write type: {}", known->type));
+    if (!type.empty() && type != known->type) {
+        out.add(
+            RuleId::SubmitterTypeMismatch, t.at(t.submitter_type),
+            fmt::format("'{}' is registered as type '{}', not '{}'", known->id, known->type, type),
+            fmt::format("write type: {}", known->type));
     }
 }
 
 void check_theme_coverage(const model::Template& t, const model::Framework& f, Findings& out) {
-    const yaml::NodeRef sa = t.root.get("self_assessment");
-    if (!sa.is_mapping()) {
+    if (!t.self_assessment) {
         return;  // the structure check reports the missing section
     }
-    const yaml::NodeRef where = sa.key_node("objectives") ? sa.key_node("objectives") : sa;
+    const auto& objectives = t.objectives.value;
+    const auto key = t.key(t.objectives);
+    const auto where = key ? key : t.at(t.self_assessment);
     const long long needed = f.settings.min_objectives_per_theme;
     // Objectives whose theme is mistyped or missing are reported already (HP204, HP202);
     // any of them may be the one a theme lacks, so a shortfall they could fill stays quiet.
-    const auto unplaced =
-        std::count_if(t.objectives.begin(), t.objectives.end(), [&](const auto& o) {
-            return std::none_of(f.themes.begin(), f.themes.end(),
-                                [&](const auto& theme) { return theme.id == o.theme; });
-        });
+    const auto unplaced = std::count_if(objectives.begin(), objectives.end(), [&](const auto& o) {
+        return std::none_of(f.themes.begin(), f.themes.end(),
+                            [&](const auto& theme) { return theme.id == o.theme.value; });
+    });
     for (const auto& theme : f.themes) {
-        const auto count = std::count_if(t.objectives.begin(), t.objectives.end(),
-                                         [&](const auto& o) { return o.theme == theme.id; });
+        const auto count = std::count_if(objectives.begin(), objectives.end(),
+                                         [&](const auto& o) { return o.theme.value == theme.id; });
         if (count < needed && count + unplaced >= needed) {
             continue;
         }
@@ -71,14 +71,15 @@ void check_ratings(const model::Template& t, const model::Framework& f, Findings
     if (f.ratings.empty()) {
         return;
     }
-    const yaml::NodeRef sa = t.root.get("self_assessment");
-    if (!sa.is_mapping()) {
+    if (!t.self_assessment) {
         return;
     }
-    const yaml::NodeRef where = sa.key_node("ratings") ? sa.key_node("ratings") : sa;
+    const auto& ratings = t.ratings.value;
+    const auto key = t.key(t.ratings);
+    const auto where = key ? key : t.at(t.self_assessment);
     for (const auto& theme : f.themes) {
-        const bool rated = std::any_of(t.ratings.begin(), t.ratings.end(),
-                                       [&](const auto& r) { return r.theme == theme.id; });
+        const bool rated = std::any_of(ratings.begin(), ratings.end(),
+                                       [&](const auto& r) { return r.theme.value == theme.id; });
         if (!rated) {
             out.add(
                 RuleId::ThemeNotRated, where,
@@ -88,22 +89,22 @@ void check_ratings(const model::Template& t, const model::Framework& f, Findings
 }
 
 void check_carry_over(const model::Template& t, const model::Objective& o, Findings& out) {
-    if (o.carried_over_from.empty()) {
+    const std::string& text = o.carried_over_from.value;
+    if (text.empty()) {
         return;
     }
-    const std::string& text = o.carried_over_from;
     const std::size_t slash = text.find('/');
     const int from =
         slash == std::string::npos ? 0 : model::cycle_start_year(text.substr(0, slash));
     const bool has_id = slash != std::string::npos && slash + 1 < text.size();
-    const yaml::NodeRef node = o.node.get("carried_over_from");
+    const auto node = t.at(o.carried_over_from);
     if (from == 0 || !has_id) {
         out.add(RuleId::InvalidCarryOver, node, fmt::format("'{}' is not CYCLE/ID", text));
     } else if (t.cycle_start != 0 && from >= t.cycle_start) {
         out.add(RuleId::InvalidCarryOver, node,
                 fmt::format("'{}' names cycle {}, which is not earlier than this template's "
                             "cycle {}",
-                            text, text.substr(0, slash), t.cycle));
+                            text, text.substr(0, slash), t.cycle.value));
     }
 }
 
@@ -113,7 +114,7 @@ void check_framework_fit(const model::Template& t, const model::Framework& f, Fi
     check_submitter(t, f, out);
     check_theme_coverage(t, f, out);
     check_ratings(t, f, out);
-    for (const auto& o : t.objectives) {
+    for (const auto& o : t.objectives.value) {
         check_carry_over(t, o, out);
     }
 }

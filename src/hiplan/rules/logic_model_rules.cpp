@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -25,9 +26,9 @@ std::string_view stage_name(Stage s) {
 class ElementIndex {
 public:
     explicit ElementIndex(const model::LogicModel& lm) {
-        add(lm.activities, Stage::Activity);
-        add(lm.outputs, Stage::Output);
-        add(lm.outcomes, Stage::Outcome);
+        add(lm.activities.value, Stage::Activity);
+        add(lm.outputs.value, Stage::Output);
+        add(lm.outcomes.value, Stage::Outcome);
     }
 
     [[nodiscard]] const Stage* find(const std::string& id) const {
@@ -45,37 +46,38 @@ public:
 private:
     void add(const std::vector<model::Element>& elements, Stage stage) {
         for (const auto& e : elements) {
-            stages_.emplace(e.id, stage);  // the first wins; duplicates are HP205
+            stages_.emplace(e.id.value, stage);  // the first wins; duplicates are HP205
         }
     }
     std::map<std::string, Stage> stages_;
 };
 
-void report_unresolved(const model::Ref& ref, const model::Objective& o, const ElementIndex& index,
-                       Findings& out) {
-    const auto guess = closest_match(ref.id, index.ids());
-    out.add(
-        RuleId::UnresolvedReference, ref.node,
-        fmt::format("'{}' is not an element of the logic model of objective '{}'", ref.id, o.id),
-        guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
+void report_unresolved(const model::Template& t, const model::Text& ref, const model::Objective& o,
+                       const ElementIndex& index, Findings& out) {
+    const auto guess = closest_match(ref.value, index.ids());
+    out.add(RuleId::UnresolvedReference, t.at(ref),
+            fmt::format("'{}' is not an element of the logic model of objective '{}'", ref.value,
+                        o.id.value),
+            guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
 }
 
 // Checks the `from` lists of `elements` (outputs or outcomes).
-void check_from(const model::Objective& o, const std::vector<model::Element>& elements, Stage stage,
-                const ElementIndex& index, Findings& out) {
-    for (const auto& e : elements) {
-        for (const auto& ref : e.from) {
-            const Stage* target = index.find(ref.id);
+void check_from(const model::Template& t, const model::Objective& o,
+                const model::List<model::Element>& elements, Stage stage, const ElementIndex& index,
+                Findings& out) {
+    for (const auto& e : elements.value) {
+        for (const auto& ref : e.from.value) {
+            const Stage* target = index.find(ref.value);
             if (target == nullptr) {
-                report_unresolved(ref, o, index, out);
+                report_unresolved(t, ref, o, index, out);
                 continue;
             }
             const bool ok =
                 stage == Stage::Output ? *target == Stage::Activity : *target != Stage::Activity;
             if (!ok) {
-                out.add(RuleId::WrongStage, ref.node,
-                        fmt::format("{} '{}' comes from {} '{}'; {}", stage_name(stage), e.id,
-                                    stage_name(*target), ref.id,
+                out.add(RuleId::WrongStage, t.at(ref),
+                        fmt::format("{} '{}' comes from {} '{}'; {}", stage_name(stage), e.id.value,
+                                    stage_name(*target), ref.value,
                                     stage == Stage::Output
                                         ? "an output must come from activities"
                                         : "an outcome must come from outputs or outcomes"));
@@ -85,64 +87,65 @@ void check_from(const model::Objective& o, const std::vector<model::Element>& el
 }
 
 template <typename Pred>
-bool referenced(const std::vector<model::Element>& elements, const std::string& id, Pred pred) {
-    return std::any_of(elements.begin(), elements.end(), [&](const model::Element& e) {
-        return pred(e) && std::any_of(e.from.begin(), e.from.end(),
-                                      [&](const model::Ref& r) { return r.id == id; });
+bool referenced(const model::List<model::Element>& elements, const std::string& id, Pred pred) {
+    return std::any_of(elements.value.begin(), elements.value.end(), [&](const model::Element& e) {
+        return pred(e) && std::any_of(e.from.value.begin(), e.from.value.end(),
+                                      [&](const model::Text& r) { return r.value == id; });
     });
 }
 
-void check_unused(const model::LogicModel& lm, Findings& out) {
+void check_unused(const model::Template& t, const model::LogicModel& lm, Findings& out) {
     auto any = [](const model::Element&) { return true; };
-    for (const auto& a : lm.activities) {
-        if (!referenced(lm.outputs, a.id, any)) {
-            out.add(RuleId::UnusedActivity, a.node.get("id"),
-                    fmt::format("activity '{}' feeds no output", a.id),
-                    fmt::format("add {} to the from list of the output it produces", a.id));
+    for (const auto& a : lm.activities.value) {
+        if (!referenced(lm.outputs, a.id.value, any)) {
+            out.add(RuleId::UnusedActivity, t.at(a.id),
+                    fmt::format("activity '{}' feeds no output", a.id.value),
+                    fmt::format("add {} to the from list of the output it produces", a.id.value));
         }
     }
-    for (const auto& p : lm.outputs) {
-        if (!referenced(lm.outcomes, p.id, any)) {
-            out.add(RuleId::UnusedOutput, p.node.get("id"),
-                    fmt::format("output '{}' feeds no outcome", p.id),
-                    fmt::format("add {} to the from list of the outcome it leads to", p.id));
+    for (const auto& p : lm.outputs.value) {
+        if (!referenced(lm.outcomes, p.id.value, any)) {
+            out.add(RuleId::UnusedOutput, t.at(p.id),
+                    fmt::format("output '{}' feeds no outcome", p.id.value),
+                    fmt::format("add {} to the from list of the outcome it leads to", p.id.value));
         }
     }
 }
 
 // Reports one finding per cycle among outcomes (depth-first search, colours).
-void check_cycles(const model::LogicModel& lm, Findings& out) {
+void check_cycles(const model::Template& t, const model::LogicModel& lm, Findings& out) {
     std::map<std::string, const model::Element*> outcomes;
-    for (const auto& c : lm.outcomes) {
-        outcomes.emplace(c.id, &c);
+    for (const auto& c : lm.outcomes.value) {
+        outcomes.emplace(c.id.value, &c);
     }
     enum class Mark { New, Active, Done };
     std::map<std::string, Mark> marks;
     std::vector<std::string> path;
     // Iterative DFS keeps the stack bounded whatever the input.
-    for (const auto& start : lm.outcomes) {
-        if (marks[start.id] != Mark::New) {
+    for (const auto& start : lm.outcomes.value) {
+        if (marks[start.id.value] != Mark::New) {
             continue;
         }
         std::vector<std::pair<const model::Element*, std::size_t>> stack{{&start, 0}};
-        marks[start.id] = Mark::Active;
+        marks[start.id.value] = Mark::Active;
         while (!stack.empty()) {
             auto& [element, next] = stack.back();
-            if (next == element->from.size()) {
-                marks[element->id] = Mark::Done;
+            const auto& from = element->from.value;
+            if (next == from.size()) {
+                marks[element->id.value] = Mark::Done;
                 stack.pop_back();
                 continue;
             }
-            const model::Ref& ref = element->from[next++];
-            const auto it = outcomes.find(ref.id);
+            const model::Text& ref = from[next++];
+            const auto it = outcomes.find(ref.value);
             if (it == outcomes.end()) {
                 continue;
             }
-            Mark& m = marks[ref.id];
+            Mark& m = marks[ref.value];
             if (m == Mark::Active) {
-                out.add(RuleId::LogicCycle, ref.node,
-                        fmt::format("outcome '{}' leads back to itself through '{}'", ref.id,
-                                    element->id));
+                out.add(RuleId::LogicCycle, t.at(ref),
+                        fmt::format("outcome '{}' leads back to itself through '{}'", ref.value,
+                                    element->id.value));
             } else if (m == Mark::New) {
                 m = Mark::Active;
                 stack.emplace_back(it->second, 0);
@@ -151,44 +154,47 @@ void check_cycles(const model::LogicModel& lm, Findings& out) {
     }
 }
 
-void check_stages(const model::Objective& o, const model::Framework& f, Findings& out) {
+void check_stages(const model::Template& t, const model::Objective& o, const model::Framework& f,
+                  Findings& out) {
     const model::LogicModel& lm = o.logic_model;
-    if (!lm.node.is_mapping()) {
+    if (!lm.mark) {
         return;
     }
-    const std::pair<const char*, bool> stages[] = {{"inputs", lm.inputs.empty()},
-                                                   {"activities", lm.activities.empty()},
-                                                   {"outputs", lm.outputs.empty()},
-                                                   {"outcomes", lm.outcomes.empty()}};
-    for (const auto& [key, empty] : stages) {
-        const yaml::NodeRef node = lm.node.key_node(key);
-        if (empty && node) {  // a missing key is HP202
-            out.add(RuleId::EmptyLogicStage, node,
-                    fmt::format("the logic model of objective '{}' has no {}", o.id, key));
+    const std::tuple<const char*, bool, yaml::NodeRef> stages[] = {
+        {"inputs", lm.inputs.value.empty(), t.key(lm.inputs)},
+        {"activities", lm.activities.value.empty(), t.key(lm.activities)},
+        {"outputs", lm.outputs.value.empty(), t.key(lm.outputs)},
+        {"outcomes", lm.outcomes.value.empty(), t.key(lm.outcomes)}};
+    for (const auto& [name, empty, key] : stages) {
+        if (empty && key) {  // a missing key is HP202
+            out.add(RuleId::EmptyLogicStage, key,
+                    fmt::format("the logic model of objective '{}' has no {}", o.id.value, name));
         }
     }
     // Only a framework with shared outcomes can ask objectives to reach one.
-    if (!f.outcomes.empty() && lm.contributes_to.empty()) {
-        const yaml::NodeRef key = lm.node.key_node("contributes_to");
-        out.add(RuleId::NoSystemOutcome, key ? key : lm.node,
-                fmt::format("objective '{}' contributes to no shared outcome", o.id),
+    if (!f.outcomes.empty() && lm.contributes_to.value.empty()) {
+        const auto key = t.key(lm.contributes_to);
+        out.add(RuleId::NoSystemOutcome, key ? key : t.at(lm.mark),
+                fmt::format("objective '{}' contributes to no shared outcome", o.id.value),
                 key ? std::string{} : "add 'contributes_to: [OUTCOME-ID]' to the logic model");
     }
 }
 
 // An id used at two stages (an activity and an output both called A1) is ambiguous.
-void check_ids_across_stages(const model::LogicModel& lm, Findings& out) {
-    const std::vector<model::Element>* stages[] = {&lm.activities, &lm.outputs, &lm.outcomes};
+void check_ids_across_stages(const model::Template& t, const model::LogicModel& lm, Findings& out) {
+    const std::vector<model::Element>* stages[] = {&lm.activities.value, &lm.outputs.value,
+                                                   &lm.outcomes.value};
     for (std::size_t later = 1; later < 3; ++later) {
         for (const auto& e : *stages[later]) {
             for (std::size_t earlier = 0; earlier < later; ++earlier) {
                 const auto& list = *stages[earlier];
-                const auto it = std::find_if(list.begin(), list.end(),
-                                             [&](const auto& x) { return x.id == e.id; });
-                if (it != list.end() && !e.id.empty()) {
-                    const Position p = it->node.get("id").position();
-                    out.add(RuleId::DuplicateId, e.node.get("id"),
-                            fmt::format("id '{}' is already used by {} at {}:{}", e.id,
+                const auto it = std::find_if(list.begin(), list.end(), [&](const auto& x) {
+                    return x.id.value == e.id.value;
+                });
+                if (it != list.end() && !e.id.value.empty()) {
+                    const Position p = t.at(it->id).position();
+                    out.add(RuleId::DuplicateId, t.at(e.id),
+                            fmt::format("id '{}' is already used by {} at {}:{}", e.id.value,
                                         stage_name(static_cast<Stage>(earlier)), p.line, p.column));
                     break;
                 }
@@ -199,27 +205,28 @@ void check_ids_across_stages(const model::LogicModel& lm, Findings& out) {
 
 }  // namespace
 
-void check_logic_model(const model::Objective& o, const model::Framework& f, Findings& out) {
+void check_logic_model(const model::Template& t, const model::Objective& o,
+                       const model::Framework& f, Findings& out) {
     const model::LogicModel& lm = o.logic_model;
     const ElementIndex index(lm);
-    check_stages(o, f, out);
-    check_ids_across_stages(lm, out);
-    check_from(o, lm.outputs, Stage::Output, index, out);
-    check_from(o, lm.outcomes, Stage::Outcome, index, out);
-    check_unused(lm, out);
-    check_cycles(lm, out);
-    for (const auto& m : o.measures) {
-        if (m.tracks.id.empty()) {
+    check_stages(t, o, f, out);
+    check_ids_across_stages(t, lm, out);
+    check_from(t, o, lm.outputs, Stage::Output, index, out);
+    check_from(t, o, lm.outcomes, Stage::Outcome, index, out);
+    check_unused(t, lm, out);
+    check_cycles(t, lm, out);
+    for (const auto& m : o.measures.value) {
+        if (m.tracks.value.empty()) {
             continue;
         }
-        const Stage* target = index.find(m.tracks.id);
+        const Stage* target = index.find(m.tracks.value);
         if (target == nullptr) {
-            report_unresolved(m.tracks, o, index, out);
+            report_unresolved(t, m.tracks, o, index, out);
         } else if (*target == Stage::Activity) {
-            out.add(RuleId::WrongStage, m.tracks.node,
+            out.add(RuleId::WrongStage, t.at(m.tracks),
                     fmt::format("measure '{}' tracks activity '{}'; a measure tracks an output "
                                 "or an outcome",
-                                m.id, m.tracks.id));
+                                m.id.value, m.tracks.value));
         }
     }
 }

@@ -20,20 +20,21 @@ std::string normalised(std::string_view title) {
 }
 
 void check_duplicate_titles(const model::Template& t, Findings& out) {
-    for (std::size_t i = 0; i < t.objectives.size(); ++i) {
-        const auto& later = t.objectives[i];
+    const auto& objectives = t.objectives.value;
+    for (std::size_t i = 0; i < objectives.size(); ++i) {
+        const auto& later = objectives[i];
         // Titles still to be written ("TBC") are placeholders (HP701), not duplicates.
         const std::string key =
-            is_placeholder(later.title) ? std::string{} : normalised(later.title);
+            is_placeholder(later.title.value) ? std::string{} : normalised(later.title.value);
         for (std::size_t j = 0; j < i && !key.empty(); ++j) {
-            const auto& earlier = t.objectives[j];
+            const auto& earlier = objectives[j];
             // A whole objective pasted twice is one mistake, reported as its duplicate id.
-            if (normalised(earlier.title) == key && earlier.id != later.id) {
-                const Position p = earlier.node.get("title").position();
-                out.add(RuleId::DuplicateTitle, later.node.get("title"),
+            if (normalised(earlier.title.value) == key && earlier.id.value != later.id.value) {
+                const Position p = t.at(earlier.title).position();
+                out.add(RuleId::DuplicateTitle, t.at(later.title),
                         fmt::format("objective '{}' has the same title as objective '{}' "
                                     "(line {})",
-                                    later.id, earlier.id, p.line));
+                                    later.id.value, earlier.id.value, p.line));
                 break;
             }
         }
@@ -44,8 +45,8 @@ void check_duplicate_titles(const model::Template& t, Findings& out) {
 
 void check_template(const model::Template& t, const model::Framework& f, Findings& out) {
     check_framework_fit(t, f, out);
-    for (const auto& o : t.objectives) {
-        check_logic_model(o, f, out);
+    for (const auto& o : t.objectives.value) {
+        check_logic_model(t, o, f, out);
         check_measures(t, f, o, out);
     }
     check_reviews(t, f, out);
