@@ -70,14 +70,16 @@ TEST_CASE("compile keeps what the Board shows and frees the rest of each documen
     REQUIRE(r.parsed);
     CHECK(r.parsed->document.empty());
     REQUIRE(r.parsed->template_view);
-    const model::Objective& o = r.parsed->template_view->objectives.front();
-    CHECK(o.id == "GHC-1");
-    CHECK_FALSE(o.node.valid());  // the nodes are gone, and reading them is safe
-    CHECK(o.logic_model.activities.empty());
-    CHECK(o.logic_model.outcomes.empty());
-    CHECK(o.logic_model.contributes_to.size() == 3);  // the Coverage sheet needs these
-    CHECK(o.measures.size() == 2);
-    CHECK(r.parsed->template_view->reviews.size() == 2);
+    const model::Template& t = *r.parsed->template_view;
+    const model::Objective& o = t.objectives.value.front();
+    CHECK(o.id.value == "GHC-1");
+    CHECK_FALSE(t.at(o.mark).valid());  // the nodes are gone, and reading them is safe
+    CHECK_FALSE(t.at(o.id).valid());
+    CHECK(o.logic_model.activities.value.empty());
+    CHECK(o.logic_model.outcomes.value.empty());
+    CHECK(o.logic_model.contributes_to.value.size() == 3);  // the Coverage sheet needs these
+    CHECK(o.measures.value.size() == 2);
+    CHECK(t.reviews.value.size() == 2);
 }
 
 TEST_CASE("a spring board counts submissions against the registry") {
@@ -99,8 +101,8 @@ TEST_CASE("a spring board counts submissions against the registry") {
     CHECK(board.feedback.size() == 1);
     // GHC-1 was at risk in the spring review.
     const auto& ghc = *board.objectives.front().view;
-    REQUIRE(ghc.submitter_id == "GHC");
-    const auto status = compile::latest_status(board, ghc, ghc.objectives.front());
+    REQUIRE(ghc.submitter_id.value == "GHC");
+    const auto status = compile::latest_status(board, ghc, ghc.objectives.value.front());
     REQUIRE(status);
     CHECK(status->id == "at-risk");
     CHECK(status->source == "spring review 2025-26");
@@ -108,12 +110,12 @@ TEST_CASE("a spring board counts submissions against the registry") {
 
 TEST_CASE("progress to target runs from the baseline (0) to the target (1)") {
     model::Measure m;
-    m.baseline.value = 40;
-    m.target.value = 60;
+    m.baseline.value.value = 40;
+    m.target.value.value = 60;
     CHECK(*compile::progress_to_target(m, 50.0) == doctest::Approx(0.5));
     CHECK(*compile::progress_to_target(m, 30.0) == doctest::Approx(-0.5));
     CHECK_FALSE(compile::progress_to_target(m, std::nullopt));
-    m.baseline.is_new = true;
+    m.baseline.is_new.value = true;
     CHECK_FALSE(compile::progress_to_target(m, 50.0));
 }
 

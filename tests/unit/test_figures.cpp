@@ -270,8 +270,8 @@ TEST_CASE("look-alike objectives of different submitters are possible duplicates
     const auto board = board_of(results, "2026-spring");
     const RoundFigures f = compile::compute_figures(board);
     REQUIRE(f.overlaps.size() == 1);
-    CHECK(f.overlaps[0].a->id == "A-1");
-    CHECK(f.overlaps[0].b->id == "B-1");
+    CHECK(f.overlaps[0].a->id.value == "A-1");
+    CHECK(f.overlaps[0].b->id.value == "B-1");
     // {community, hubs, deprived, neighbourhoods} of {funding, ...}: 4 of 5 words.
     CHECK(f.overlaps[0].score == doctest::Approx(0.8));
 }

@@ -18,9 +18,9 @@ std::vector<const model::ObjectiveReview*> entries_for(const model::Template& t,
                                                        const std::string& id) {
     std::vector<const model::ObjectiveReview*> out;
     for (const char* period : {"spring", "autumn"}) {
-        for (const auto& r : t.reviews) {
-            for (const auto& o : r.objectives) {
-                if (r.period == period && o.ref == id) {
+        for (const auto& r : t.reviews.value) {
+            for (const auto& o : r.objectives.value) {
+                if (r.period.value == period && o.ref.value == id) {
                     out.push_back(&o);
                 }
             }
@@ -34,24 +34,24 @@ std::vector<const model::ObjectiveReview*> entries_for(const model::Template& t,
 // target date that has passed moved to the end of the new cycle's first year.
 model::Objective carried(const model::Template& last, model::Objective o, const Date& submitted,
                          int next_cycle) {
-    o.carried_over_from = fmt::format("{}/{}", last.cycle, o.id);
-    const auto entries = entries_for(last, o.id);
-    for (auto& m : o.measures) {
+    o.carried_over_from = {fmt::format("{}/{}", last.cycle.value, o.id.value)};
+    const auto entries = entries_for(last, o.id.value);
+    for (auto& m : o.measures.value) {
         const model::MeasureUpdate* latest = nullptr;
         for (const auto* entry : entries) {
-            for (const auto& u : entry->measures) {
-                if (u.ref == m.id && u.value && u.as_of) {
+            for (const auto& u : entry->measures.value) {
+                if (u.ref.value == m.id.value && u.value.value && u.as_of.value) {
                     latest = &u;
                 }
             }
         }
         if (latest != nullptr) {
             m.baseline = {.value = latest->value, .as_of = latest->as_of};
-        } else if (!m.baseline.value || !m.baseline.as_of) {
-            m.baseline = {.is_new = true, .by = Date{next_cycle + 1, 3, 31}};
+        } else if (!m.baseline.value.value || !m.baseline.as_of.value) {
+            m.baseline = {.is_new = {true}, .by = {Date{next_cycle + 1, 3, 31}}};
         }
-        if (!m.target.by || *m.target.by <= submitted) {
-            m.target.by = Date{next_cycle + 1, 9, 30};
+        if (!m.target.by.value || *m.target.by.value <= submitted) {
+            m.target.by = {Date{next_cycle + 1, 9, 30}};
         }
     }
     return o;
@@ -63,7 +63,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                      const std::string& schema_ref) {
     CarryOver result;
     model::Template next{.framework = last.framework,
-                         .cycle = model::cycle_name(next_cycle),
+                         .cycle = {model::cycle_name(next_cycle)},
                          .cycle_start = next_cycle,
                          .submitter_id = last.submitter_id,
                          .submitter_name = last.submitter_name,
@@ -71,52 +71,56 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                          .contact_name = last.contact_name,
                          .contact_role = last.contact_role,
                          .contact_email = last.contact_email,
-                         .submitted = objective_setting_deadline(f, next_cycle),
-                         .summary = "TBC"};
+                         .submitted = {objective_setting_deadline(f, next_cycle)},
+                         .summary = {"TBC"}};
+    const auto& ratings = last.ratings.value;
     for (const auto& theme : f.themes) {
-        const auto r = std::find_if(last.ratings.begin(), last.ratings.end(),
-                                    [&](const auto& x) { return x.theme == theme.id; });
-        next.ratings.push_back({.theme = theme.id,
-                                .rating = r != last.ratings.end() ? r->rating
-                                          : f.ratings.empty()     ? std::string("TBC")
-                                                                  : f.ratings.front().id,
-                                .evidence = "TBC"});
+        const auto r = std::find_if(ratings.begin(), ratings.end(),
+                                    [&](const auto& x) { return x.theme.value == theme.id; });
+        next.ratings.value.push_back({.theme = {theme.id},
+                                      .rating = {r != ratings.end()  ? r->rating.value
+                                                 : f.ratings.empty() ? std::string("TBC")
+                                                                     : f.ratings.front().id},
+                                      .evidence = {"TBC"}});
     }
-    for (const auto& o : last.objectives) {
-        const auto entries = entries_for(last, o.id);
+    const auto& objectives = last.objectives.value;
+    auto& carried_objectives = next.objectives.value;
+    for (const auto& o : objectives) {
+        const auto entries = entries_for(last, o.id.value);
         const auto* entry = entries.empty() ? nullptr : entries.back();
-        const std::string status = entry != nullptr ? entry->status : std::string("not reviewed");
-        const model::Status* s = entry != nullptr ? f.status(entry->status) : nullptr;
+        const std::string status =
+            entry != nullptr ? entry->status.value : std::string("not reviewed");
+        const model::Status* s = entry != nullptr ? f.status(entry->status.value) : nullptr;
         if (s != nullptr && s->closed) {
-            result.left.push_back(fmt::format("{} ({})", o.id, status));
+            result.left.push_back(fmt::format("{} ({})", o.id.value, status));
         } else {
-            next.objectives.push_back(carried(last, o, *next.submitted, next_cycle));
-            result.carried.push_back(fmt::format("{} ({})", o.id, status));
+            carried_objectives.push_back(carried(last, o, *next.submitted.value, next_cycle));
+            result.carried.push_back(fmt::format("{} ({})", o.id.value, status));
         }
     }
     // Themes no carried objective covers get a skeleton, so the file lints with only
     // "fill this in" warnings; its id is the next one last cycle did not use.
-    std::size_t n = last.objectives.size();
+    std::size_t n = objectives.size();
     for (const auto& theme : f.themes) {
-        if (std::any_of(next.objectives.begin(), next.objectives.end(),
-                        [&](const auto& o) { return o.theme == theme.id; })) {
+        if (std::any_of(carried_objectives.begin(), carried_objectives.end(),
+                        [&](const auto& o) { return o.theme.value == theme.id; })) {
             continue;
         }
         std::string id;
         do {
-            id = fmt::format("{}-{}", last.submitter_id, ++n);
-        } while (std::any_of(last.objectives.begin(), last.objectives.end(),
-                             [&](const auto& o) { return o.id == id; }));
-        next.objectives.push_back(skeleton_objective(f, theme, id, next_cycle));
+            id = fmt::format("{}-{}", last.submitter_id.value, ++n);
+        } while (std::any_of(objectives.begin(), objectives.end(),
+                             [&](const auto& o) { return o.id.value == id; }));
+        carried_objectives.push_back(skeleton_objective(f, theme, id, next_cycle));
     }
     result.yaml = write_template(
         next, f,
         {"yaml-language-server: $schema=" + schema_ref,
          fmt::format("Health inequalities strategic self-assessment and review template, cycle {}.",
-                     next.cycle),
+                     next.cycle.value),
          fmt::format("Written by `hiplan init --from`: objectives not complete in the latest "
                      "review of {}",
-                     last.cycle),
+                     last.cycle.value),
          "are carried over, each measure's latest value is its new baseline. Review every",
          "target, replace every TBC, then run `hiplan lint` on this file."});
     return result;

@@ -4,7 +4,6 @@
 #include <fmt/ranges.h>
 
 #include "hiplan/authoring/emitter.hpp"
-#include "hiplan/model/read.hpp"
 #include "hiplan/model/round.hpp"
 #include "hiplan/rules/calendar.hpp"
 
@@ -24,10 +23,10 @@ std::string ids_of(const auto& items, std::size_t max = 12) {
     return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-Entry ids(std::string key, const std::vector<model::Ref>& refs) {
+Entry ids(std::string key, const model::List<model::Text>& refs) {
     std::vector<std::string> out;
-    for (const auto& r : refs) {
-        out.push_back(r.id);
+    for (const auto& r : refs.value) {
+        out.push_back(r.value);
     }
     return texts(std::move(key), out);
 }
@@ -37,12 +36,12 @@ std::string number(double v) {
 }
 
 // Activities, outputs (with `from`) or outcomes (with `term` and `from`), one a line.
-Entry elements(std::string key, const std::vector<model::Element>& items, bool with_from) {
+Entry elements(std::string key, const model::List<model::Element>& items, bool with_from) {
     std::vector<Entry> out;
-    for (const auto& x : items) {
-        std::vector<Entry> fields = {text("id", x.id), text("text", x.text)};
-        if (!x.term.empty()) {
-            fields.push_back(text("term", x.term));
+    for (const auto& x : items.value) {
+        std::vector<Entry> fields = {text("id", x.id.value), text("text", x.text.value)};
+        if (!x.term.value.empty()) {
+            fields.push_back(text("term", x.term.value));
         }
         if (with_from) {
             fields.push_back(ids("from", x.from));
@@ -59,96 +58,97 @@ std::string hint(bool explain, std::string text) {
 
 Entry logic_model(const model::Framework& f, const model::LogicModel& lm, bool explain) {
     std::vector<Entry> fields = {
-        texts("inputs", lm.inputs).after(hint(explain, "resources: funding, staff, partners")),
+        texts("inputs", lm.inputs.value)
+            .after(hint(explain, "resources: funding, staff, partners")),
         elements("activities", lm.activities, false).after(hint(explain, "what you will do")),
         elements("outputs", lm.outputs, true)
             .after(hint(explain, "what the activities produce (from: activity ids)")),
         elements("outcomes", lm.outcomes, true)
             .after(hint(explain, "changes for people, short/medium/long term (from: outputs)")),
     };
-    if (!lm.contributes_to.empty()) {
+    if (!lm.contributes_to.value.empty()) {
         fields.push_back(ids("contributes_to", lm.contributes_to)
                              .after(hint(explain, "shared outcomes: " + ids_of(f.outcomes))));
     }
-    if (const auto assumptions = model::texts_of(lm.node.get("assumptions"));
-        !assumptions.empty()) {
-        fields.push_back(texts("assumptions", assumptions));
+    if (!lm.assumptions.value.empty()) {
+        fields.push_back(texts("assumptions", lm.assumptions.value));
     }
     return map("logic_model", std::move(fields));
 }
 
 Entry measure(const model::Measure& m, bool explain) {
-    std::vector<Entry> fields = {text("id", m.id)};
+    std::vector<Entry> fields = {text("id", m.id.value)};
     const auto add = [&](const char* key, const std::string& value, const char* note) {
         if (!value.empty()) {
             fields.push_back(text(key, value).after(hint(explain, note)));
         }
     };
-    add("indicator", m.indicator, "what is measured");
-    add("tracks", m.tracks.id, "the output or outcome it evidences");
-    add("unit", m.unit, "e.g. \"%\", people, days");
-    add("direction", m.direction, "increase or decrease: which way is better");
+    add("indicator", m.indicator.value, "what is measured");
+    add("tracks", m.tracks.value, "the output or outcome it evidences");
+    add("unit", m.unit.value, "e.g. \"%\", people, days");
+    add("direction", m.direction.value, "increase or decrease: which way is better");
     const model::Baseline& b = m.baseline;
-    if (b.value && b.as_of) {
-        fields.push_back(flow_map(
-            "baseline", {plain("value", number(*b.value)), plain("as_of", b.as_of->to_string())}));
-    } else if (b.is_new) {
+    if (b.value.value && b.as_of.value) {
+        fields.push_back(flow_map("baseline", {plain("value", number(*b.value.value)),
+                                               plain("as_of", b.as_of.value->to_string())}));
+    } else if (b.is_new.value.value_or(false)) {
         std::vector<Entry> baseline = {plain("new", "true")};
-        if (b.by) {
-            baseline.push_back(plain("by", b.by->to_string()));
+        if (b.by.value) {
+            baseline.push_back(plain("by", b.by.value->to_string()));
         }
         fields.push_back(flow_map("baseline", std::move(baseline))
                              .after(hint(explain, "or {value: N, as_of: YYYY-MM-DD}")));
     }
-    if (m.target.value) {
-        std::vector<Entry> target = {plain("value", number(*m.target.value))};
-        if (m.target.by) {
-            target.push_back(plain("by", m.target.by->to_string()));
+    if (const auto& value = m.target.value.value) {
+        std::vector<Entry> target = {plain("value", number(*value))};
+        if (const auto& by = m.target.by.value) {
+            target.push_back(plain("by", by->to_string()));
         }
         fields.push_back(flow_map("target", std::move(target))
                              .after(hint(explain, "the value to reach, and by when")));
     }
-    add("source", m.source, "where the data comes from");
-    add("frequency", m.frequency, "weekly, monthly, quarterly, six-monthly, annual, ad-hoc");
-    add("notes", m.notes, "caveats");
-    if (!m.breakdown.empty()) {
-        fields.push_back(texts("breakdown", m.breakdown));
+    add("source", m.source.value, "where the data comes from");
+    add("frequency", m.frequency.value, "weekly, monthly, quarterly, six-monthly, annual, ad-hoc");
+    add("notes", m.notes.value, "caveats");
+    if (!m.breakdown.value.empty()) {
+        fields.push_back(texts("breakdown", m.breakdown.value));
     }
     return map({}, std::move(fields));
 }
 
 // An objective; a new one (not carried over) has its theme and its fields explained.
 Entry objective(const model::Framework& f, const model::Objective& o) {
-    const bool explain = o.carried_over_from.empty();
+    const bool explain = o.carried_over_from.value.empty();
     std::vector<Entry> fields = {
-        text("id", o.id).after(hint(explain, "stable id: keep it in every review and next cycle")),
-        text("title", o.title).after(hint(explain, "the objective in one line")),
-        text("theme", o.theme),
+        text("id", o.id.value)
+            .after(hint(explain, "stable id: keep it in every review and next cycle")),
+        text("title", o.title.value).after(hint(explain, "the objective in one line")),
+        text("theme", o.theme.value),
     };
-    if (!o.description.empty()) {
-        fields.push_back(text("description", o.description));
+    if (!o.description.value.empty()) {
+        fields.push_back(text("description", o.description.value));
     }
-    if (explain || !o.focus.empty()) {
-        fields.push_back(
-            texts("focus", o.focus).after(hint(explain, "optional tags: " + ids_of(f.focus, 6))));
+    if (explain || !o.focus.value.empty()) {
+        fields.push_back(texts("focus", o.focus.value)
+                             .after(hint(explain, "optional tags: " + ids_of(f.focus, 6))));
     }
-    fields.push_back(text("lead", o.lead).after(hint(explain, "the role that leads it")));
-    if (!o.partners.empty()) {
-        fields.push_back(texts("partners", o.partners));
+    fields.push_back(text("lead", o.lead.value).after(hint(explain, "the role that leads it")));
+    if (!o.partners.value.empty()) {
+        fields.push_back(texts("partners", o.partners.value));
     }
-    if (!o.carried_over_from.empty()) {
-        fields.push_back(text("carried_over_from", o.carried_over_from));
+    if (!o.carried_over_from.value.empty()) {
+        fields.push_back(text("carried_over_from", o.carried_over_from.value));
     }
     fields.push_back(logic_model(f, o.logic_model, explain));
-    if (!o.measures.empty()) {
+    if (!o.measures.value.empty()) {
         std::vector<Entry> measures;
-        for (const auto& m : o.measures) {
+        for (const auto& m : o.measures.value) {
             measures.push_back(measure(m, explain));
         }
         fields.push_back(list("measures", std::move(measures)));
     }
     Entry e = map({}, std::move(fields));
-    if (const model::Theme* theme = f.theme(o.theme); theme && explain) {
+    if (const model::Theme* theme = f.theme(o.theme.value); theme && explain) {
         e.comment = wrap(fmt::format("Theme: {}. {}{}", theme->name, theme->description,
                                      theme->examples.empty()
                                          ? std::string{}
@@ -163,44 +163,46 @@ Entry objective(const model::Framework& f, const model::Objective& o) {
 std::string write_template(const model::Template& t, const model::Framework& f,
                            std::vector<std::string> header) {
     std::vector<Entry> ratings;
-    for (const auto& r : t.ratings) {
-        ratings.push_back(flow_map(
-            {}, {text("theme", r.theme), text("rating", r.rating), text("evidence", r.evidence)}));
+    for (const auto& r : t.ratings.value) {
+        ratings.push_back(
+            flow_map({}, {text("theme", r.theme.value), text("rating", r.rating.value),
+                          text("evidence", r.evidence.value)}));
     }
     std::vector<Entry> objectives;
-    for (const auto& o : t.objectives) {
+    for (const auto& o : t.objectives.value) {
         objectives.push_back(objective(f, o));
     }
     std::vector<Entry> fields = {
         text("kind", "template"),
-        text("framework", t.framework),
-        plain("cycle", t.cycle),
-        flow_map("submitter", {text("id", t.submitter_id), text("name", t.submitter_name),
-                               text("type", t.submitter_type)}),
+        text("framework", t.framework.value),
+        plain("cycle", t.cycle.value),
+        flow_map("submitter",
+                 {text("id", t.submitter_id.value), text("name", t.submitter_name.value),
+                  text("type", t.submitter_type.value)}),
     };
-    if (!t.contact_name.empty()) {
-        std::vector<Entry> contact = {text("name", t.contact_name)
+    if (!t.contact_name.value.empty()) {
+        std::vector<Entry> contact = {text("name", t.contact_name.value)
                                           .after("who to contact about this template (a role "
                                                  "is fine)")};
-        if (!t.contact_role.empty()) {
-            contact.push_back(text("role", t.contact_role));
+        if (!t.contact_role.value.empty()) {
+            contact.push_back(text("role", t.contact_role.value));
         }
-        if (!t.contact_email.empty()) {
-            contact.push_back(text("email", t.contact_email));
+        if (!t.contact_email.value.empty()) {
+            contact.push_back(text("email", t.contact_email.value));
         }
         fields.push_back(map("contact", std::move(contact)));
     }
     fields.push_back(
         map("self_assessment",
-            {plain("submitted", t.submitted.value_or(Date{}).to_string())
+            {plain("submitted", t.submitted.value.value_or(Date{}).to_string())
                  .after("the date you submit (this is the deadline)"),
-             text("summary", t.summary).after("your high-level commitments"),
+             text("summary", t.summary.value).after("your high-level commitments"),
              list("ratings", std::move(ratings)).after("one per theme: " + ids_of(f.ratings)),
              list("objectives", std::move(objectives)).after("at least one under every theme")})
             .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
             .spaced());
-    const std::string first =
-        t.objectives.empty() ? t.submitter_id + "-1" : t.objectives.front().id;
+    const std::string first = t.objectives.value.empty() ? t.submitter_id.value + "-1"
+                                                         : t.objectives.value.front().id.value;
     fields.push_back(
         flow_list("reviews", {})
             .above({"Part 2: review of progress and learning, added in March/April (spring) and",
@@ -220,29 +222,37 @@ std::string write_template(const model::Template& t, const model::Framework& f,
 
 model::Objective skeleton_objective(const model::Framework& f, const model::Theme& theme,
                                     std::string id, int cycle_start) {
-    model::LogicModel lm{
-        .inputs = {"TBC"},
-        .activities = {{.id = "A1", .text = "TBC"}},
-        .outputs = {{.id = "P1", .text = "TBC", .from = {{.id = "A1"}}}},
-        .outcomes = {{.id = "C1", .text = "TBC", .term = "medium", .from = {{.id = "P1"}}}}};
+    // Built member by member: nested designated initializers of these types make GCC 12
+    // crash (an internal compiler error).
+    model::LogicModel lm;
+    lm.inputs = {{"TBC"}};
+    lm.activities = {{{.id = {"A1"}, .text = {"TBC"}}}};
+    lm.outputs = {{{.id = {"P1"}, .text = {"TBC"}, .from = {{{.value = "A1"}}}}}};
+    lm.outcomes = {
+        {{.id = {"C1"}, .text = {"TBC"}, .term = {"medium"}, .from = {{{.value = "P1"}}}}}};
     if (!f.outcomes.empty()) {
-        lm.contributes_to = {{.id = f.outcomes.front().id}};
+        lm.contributes_to = {{{.value = f.outcomes.front().id}}};
     }
-    const model::Measure m{.id = "M1",
-                           .indicator = "TBC",
-                           .unit = "TBC",
-                           .direction = "increase",
-                           .source = "TBC",
-                           .frequency = "quarterly",
-                           .tracks = {.id = "C1"},
-                           .baseline = {.is_new = true, .by = Date{cycle_start + 1, 3, 31}},
-                           .target = {.value = 0.0, .by = Date{cycle_start + 1, 9, 30}}};
-    return {.id = std::move(id),
-            .title = "TBC",
-            .theme = theme.id,
-            .lead = "TBC",
-            .logic_model = std::move(lm),
-            .measures = {m}};
+    model::Measure m;
+    m.id = {"M1"};
+    m.indicator = {"TBC"};
+    m.unit = {"TBC"};
+    m.direction = {"increase"};
+    m.source = {"TBC"};
+    m.frequency = {"quarterly"};
+    m.tracks = {"C1"};
+    m.baseline.is_new = {true};
+    m.baseline.by = {Date{cycle_start + 1, 3, 31}};
+    m.target.value = {0.0};
+    m.target.by = {Date{cycle_start + 1, 9, 30}};
+    model::Objective o;
+    o.id = {std::move(id)};
+    o.title = {"TBC"};
+    o.theme = {theme.id};
+    o.lead = {"TBC"};
+    o.logic_model = std::move(lm);
+    o.measures.value.push_back(std::move(m));
+    return o;
 }
 
 Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
@@ -255,29 +265,30 @@ Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
 std::string starter_template(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
     const model::Submitter& s = *o.submitter;
-    model::Template t{.framework = f.id,
-                      .cycle = model::cycle_name(o.cycle_start),
+    model::Template t{.framework = {f.id},
+                      .cycle = {model::cycle_name(o.cycle_start)},
                       .cycle_start = o.cycle_start,
-                      .submitter_id = s.id,
-                      .submitter_name = s.name,
-                      .submitter_type = s.type,
-                      .contact_name = "TBC",
-                      .contact_role = "TBC",
-                      .submitted = objective_setting_deadline(f, o.cycle_start),
-                      .summary = "TBC"};
+                      .submitter_id = {s.id},
+                      .submitter_name = {s.name},
+                      .submitter_type = {s.type},
+                      .contact_name = {"TBC"},
+                      .contact_role = {"TBC"},
+                      .submitted = {objective_setting_deadline(f, o.cycle_start)},
+                      .summary = {"TBC"}};
+    auto& objectives = t.objectives.value;
     for (const auto& theme : f.themes) {
-        t.ratings.push_back(
-            {.theme = theme.id,
-             .rating = f.ratings.empty() ? std::string("TBC") : f.ratings.front().id,
-             .evidence = "TBC"});
-        t.objectives.push_back(skeleton_objective(
-            f, theme, fmt::format("{}-{}", s.id, t.objectives.size() + 1), o.cycle_start));
+        t.ratings.value.push_back(
+            {.theme = {theme.id},
+             .rating = {f.ratings.empty() ? std::string("TBC") : f.ratings.front().id},
+             .evidence = {"TBC"}});
+        objectives.push_back(skeleton_objective(
+            f, theme, fmt::format("{}-{}", s.id, objectives.size() + 1), o.cycle_start));
     }
     return write_template(
         t, f,
         {"yaml-language-server: $schema=" + o.schema_ref,
          "Health inequalities strategic self-assessment and review template",
-         fmt::format("{} ({}), cycle {}.", f.name, f.id, t.cycle),
+         fmt::format("{} ({}), cycle {}.", f.name, f.id, t.cycle.value),
          "Written by `hiplan init`. Replace every TBC, then run `hiplan lint` on this file."});
 }
 

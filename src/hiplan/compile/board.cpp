@@ -43,45 +43,45 @@ const model::Framework* round_framework(const std::vector<lint::FileResult>& res
 
 void classify_template(FileEntry& e, const model::Template& t, const Round& round,
                        const model::Framework* framework) {
-    e.submitter_id = t.submitter_id;
-    e.submitter_name = t.submitter_name;
-    e.submitter_type = t.submitter_type;
-    e.cycle = t.cycle;
+    e.submitter_id = t.submitter_id.value;
+    e.submitter_name = t.submitter_name.value;
+    e.submitter_type = t.submitter_type.value;
+    e.cycle = t.cycle.value;
     if (t.cycle_start == round.objectives_cycle() && round.season == Season::Autumn) {
         e.part = Part::ObjectiveSetting;
-        e.submitted = t.submitted;
+        e.submitted = t.submitted.value;
         if (framework != nullptr) {
             if (const auto w = rules::objective_setting_window(*framework, t.cycle_start)) {
                 e.deadline = w->deadline;
-                e.late = t.submitted && rules::is_late(*framework, *w, *t.submitted);
+                e.late = e.submitted && rules::is_late(*framework, *w, *e.submitted);
             }
         }
         return;
     }
     if (t.cycle_start == round.review_cycle()) {
         e.part = Part::Review;
-        const auto review = std::find_if(t.reviews.begin(), t.reviews.end(), [&](const auto& r) {
-            return r.period == round.review_period();
+        const auto& reviews = t.reviews.value;
+        const auto review = std::find_if(reviews.begin(), reviews.end(), [&](const auto& r) {
+            return r.period.value == round.review_period();
         });
-        if (review == t.reviews.end()) {
+        if (review == reviews.end()) {
             if (e.valid) {
                 e.note = fmt::format("no {} review in this file yet", round.review_period());
             }
         } else {
-            e.submitted = review->submitted;
+            e.submitted = review->submitted.value;
             if (framework != nullptr) {
                 if (const auto w =
-                        rules::review_window(*framework, t.cycle_start, review->period)) {
+                        rules::review_window(*framework, t.cycle_start, review->period.value)) {
                     e.deadline = w->deadline;
-                    e.late =
-                        review->submitted && rules::is_late(*framework, *w, *review->submitted);
+                    e.late = e.submitted && rules::is_late(*framework, *w, *e.submitted);
                 }
             }
         }
         return;
     }
     e.part = Part::OtherRound;
-    e.note = fmt::format("cycle {} is not part of round {}", t.cycle, round.to_string());
+    e.note = fmt::format("cycle {} is not part of round {}", t.cycle.value, round.to_string());
 }
 
 // Two valid templates of one submitter and cycle: both are excluded and named. (A file
@@ -145,8 +145,8 @@ const model::Review* Board::round_review(const model::Template& t) const {
     if (t.cycle_start != round.review_cycle()) {
         return nullptr;
     }
-    for (const auto& r : t.reviews) {
-        if (r.period == round.review_period()) {
+    for (const auto& r : t.reviews.value) {
+        if (r.period.value == round.review_period()) {
             return &r;
         }
     }
@@ -157,12 +157,13 @@ void trim_to_board(lint::ParsedDocument& parsed) {
     if (!parsed.template_view) {
         return;
     }
-    for (auto& o : parsed.template_view->objectives) {
+    for (auto& o : parsed.template_view->objectives.value) {
         model::LogicModel& lm = o.logic_model;
-        std::vector<std::string>().swap(lm.inputs);
-        std::vector<model::Element>().swap(lm.activities);
-        std::vector<model::Element>().swap(lm.outputs);
-        std::vector<model::Element>().swap(lm.outcomes);
+        std::vector<std::string>().swap(lm.inputs.value);
+        std::vector<model::Element>().swap(lm.activities.value);
+        std::vector<model::Element>().swap(lm.outputs.value);
+        std::vector<model::Element>().swap(lm.outcomes.value);
+        std::vector<std::string>().swap(lm.assumptions.value);
     }
 }
 
@@ -179,9 +180,9 @@ std::optional<Round> latest_round(const std::vector<lint::FileResult>& results) 
             continue;
         }
         consider({t->cycle_start, Season::Autumn});
-        for (const auto& review : t->reviews) {
-            consider(
-                {t->cycle_start + 1, review.period == "spring" ? Season::Spring : Season::Autumn});
+        for (const auto& review : t->reviews.value) {
+            consider({t->cycle_start + 1,
+                      review.period.value == "spring" ? Season::Spring : Season::Autumn});
         }
     }
     return best;
@@ -205,11 +206,12 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
             classify_template(e, *t, round, board.framework);
             if (e.valid && r.parsed->framework != board.framework) {
                 e.part = Part::OtherRound;
-                e.note = fmt::format("framework '{}' is not the round's framework", t->framework);
+                e.note =
+                    fmt::format("framework '{}' is not the round's framework", t->framework.value);
             }
         } else if (r.parsed && r.parsed->feedback_view) {
             e.part = Part::Feedback;
-            e.submitted = r.parsed->feedback_view->held;
+            e.submitted = r.parsed->feedback_view->held.value;
         } else if (r.kind == lint::DocumentKind::Framework) {
             e.part = Part::Framework;
             e.note = "framework files are checked, not compiled";
@@ -238,7 +240,8 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
             board.objectives.push_back({&e, t});
         }
         if (board.round_review(*t) != nullptr) {
-            board.reviews_of[{t->submitter_id, t->cycle}].push_back(board.reviews.size());
+            board.reviews_of[{t->submitter_id.value, t->cycle.value}].push_back(
+                board.reviews.size());
             board.reviews.push_back({&e, t});
         }
     }

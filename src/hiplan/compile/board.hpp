@@ -82,7 +82,7 @@ struct Board {
 };
 
 // Frees the parts of a checked document the Board never shows (the logic model's
-// inputs, activities, outputs and outcomes): a lint::Options::trim for compile.
+// inputs, activities, outputs, outcomes and assumptions): a lint::Options::trim for compile.
 void trim_to_board(lint::ParsedDocument& parsed);
 
 // The most recent round the files hold data for, if any.

@@ -82,8 +82,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
     };
     std::vector<Item> items;
     for (const auto& entry : board.objectives) {
-        for (const auto& o : entry.view->objectives) {
-            items.push_back({&entry, &o, significant_words(o.title)});
+        for (const auto& o : entry.view->objectives.value) {
+            items.push_back({&entry, &o, significant_words(o.title.value)});
         }
     }
     // Inverted index: only objectives that share a word are compared. Words used by very
@@ -106,8 +106,8 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
                 continue;
             }
             for (const std::size_t j : postings) {
-                if (j > i &&
-                    items[j].entry->view->submitter_id != items[i].entry->view->submitter_id) {
+                if (j > i && items[j].entry->view->submitter_id.value !=
+                                 items[i].entry->view->submitter_id.value) {
                     if (shared[j]++ == 0) {
                         touched.push_back(j);
                     }
@@ -174,16 +174,16 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
     std::size_t template_serial = 0;
     for (const auto& e : board.objectives) {
         ++template_serial;
-        for (const auto& o : e.view->objectives) {
+        for (const auto& o : e.view->objectives.value) {
             ++objective_serial;
             ++fig.objectives;
-            fig.measures += o.measures.size();
-            const auto theme = find(index.themes, o.theme);
+            fig.measures += o.measures.value.size();
+            const auto theme = find(index.themes, o.theme.value);
             if (theme) {
                 ++fig.objectives_by_theme[*theme];
             }
-            for (const auto& ref : o.logic_model.contributes_to) {
-                const auto k = find(index.outcomes, ref.id);
+            for (const auto& ref : o.logic_model.contributes_to.value) {
+                const auto k = find(index.outcomes, ref.value);
                 if (!k || outcome_seen[*k] == objective_serial) {
                     continue;
                 }
@@ -194,7 +194,7 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
                     ++fig.outcomes[*k].total;
                 }
             }
-            for (const auto& id : o.focus) {
+            for (const auto& id : o.focus.value) {
                 const auto k = find(index.focus, id);
                 if (!k || focus_seen[*k] == objective_serial) {
                     continue;
@@ -230,15 +230,15 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
     // Submitter x theme: each registry submitter's first template in the register.
     std::unordered_map<std::string_view, const TemplateEntry*> first;
     for (const auto& e : board.objectives) {
-        first.emplace(e.view->submitter_id, &e);
+        first.emplace(e.view->submitter_id.value, &e);
     }
     for (const auto& s : board.submitters) {
         RoundFigures::SubmitterCoverage row{s.submitter, false, std::vector<std::size_t>(themes, 0),
                                             0};
         if (const auto found = first.find(s.submitter->id); found != first.end()) {
             row.submitted = true;
-            for (const auto& o : found->second->view->objectives) {
-                if (const auto theme = find(index.themes, o.theme)) {
+            for (const auto& o : found->second->view->objectives.value) {
+                if (const auto theme = find(index.themes, o.theme.value)) {
                     ++row.by_theme[*theme];
                     ++row.total;
                 }
@@ -256,19 +256,19 @@ void count_reviews(const Board& board, const Index& index, RoundFigures& fig) {
     std::unordered_map<std::string_view, const model::ObjectiveReview*> entry_of;
     for (const auto& e : board.reviews) {
         const model::Review& r = *board.round_review(*e.view);
-        fig.reviewed += r.objectives.size();
-        fig.support_asks += r.support_needed.size();
+        fig.reviewed += r.objectives.value.size();
+        fig.support_asks += r.support_needed.value.size();
         entry_of.clear();
-        for (const auto& entry : r.objectives) {
-            entry_of.emplace(entry.ref, &entry);  // the first entry of an objective counts
+        for (const auto& entry : r.objectives.value) {
+            entry_of.emplace(entry.ref.value, &entry);  // the first entry of an objective counts
         }
-        for (const auto& o : e.view->objectives) {
-            const auto entry = entry_of.find(o.id);
+        for (const auto& o : e.view->objectives.value) {
+            const auto entry = entry_of.find(o.id.value);
             if (entry == entry_of.end()) {
                 continue;
             }
-            const auto theme = find(index.themes, o.theme);
-            const auto status = find(index.statuses, entry->second->status);
+            const auto theme = find(index.themes, o.theme.value);
+            const auto status = find(index.statuses, entry->second->status.value);
             if (theme && status) {
                 ++fig.status_by_theme[*theme][*status];
             }
@@ -279,8 +279,8 @@ void count_reviews(const Board& board, const Index& index, RoundFigures& fig) {
 void count_feedback(const Board& board, RoundFigures& fig) {
     std::unordered_set<std::string_view> groups;
     for (const auto& fb : board.feedback) {
-        fig.people_reached += fb.view->participants.value_or(0);
-        groups.insert(fb.view->group_initials);
+        fig.people_reached += fb.view->participants.value.value_or(0);
+        groups.insert(fb.view->group_initials.value);
     }
     fig.conversations = board.feedback.size();
     fig.feedback_groups = groups.size();

@@ -27,27 +27,28 @@ const model::ObjectiveReview* find_review(const model::Review* review, const std
 std::optional<StatusView> latest_status(const Board& board, const model::Template& t,
                                         const model::Objective& o) {
     if (const model::Review* r = board.round_review(t)) {
-        if (const auto* entry = find_review(r, o.id)) {
-            return status_view(board.framework, entry->status,
-                               fmt::format("{} review {}", r->period, t.cycle));
+        if (const auto* entry = find_review(r, o.id.value)) {
+            return status_view(board.framework, entry->status.value,
+                               fmt::format("{} review {}", r->period.value, t.cycle.value));
         }
     }
     // Carried over: the status of the objective it continues, in the round's review.
-    const std::size_t slash = o.carried_over_from.find('/');
+    const std::string& from = o.carried_over_from.value;
+    const std::size_t slash = from.find('/');
     if (slash == std::string::npos) {
         return std::nullopt;
     }
-    const std::string cycle = o.carried_over_from.substr(0, slash);
-    const std::string id = o.carried_over_from.substr(slash + 1);
-    const auto same = board.reviews_of.find({t.submitter_id, cycle});
+    const std::string cycle = from.substr(0, slash);
+    const std::string id = from.substr(slash + 1);
+    const auto same = board.reviews_of.find({t.submitter_id.value, cycle});
     if (same == board.reviews_of.end()) {
         return std::nullopt;
     }
     for (const std::size_t at : same->second) {
         const model::Review* r = board.round_review(*board.reviews[at].view);
         if (const auto* found = find_review(r, id)) {
-            return status_view(board.framework, found->status,
-                               fmt::format("{} review {} ({})", r->period, cycle, id));
+            return status_view(board.framework, found->status.value,
+                               fmt::format("{} review {} ({})", r->period.value, cycle, id));
         }
     }
     return std::nullopt;
@@ -58,11 +59,11 @@ std::optional<StatusView> previous_status(const Board& board, const model::Templ
     if (board.round.season != Season::Autumn) {
         return std::nullopt;
     }
-    for (const auto& r : t.reviews) {
-        if (r.period == "spring") {
-            if (const auto* entry = find_review(&r, o.id)) {
-                return status_view(board.framework, entry->status,
-                                   fmt::format("spring review {}", t.cycle));
+    for (const auto& r : t.reviews.value) {
+        if (r.period.value == "spring") {
+            if (const auto* entry = find_review(&r, o.id.value)) {
+                return status_view(board.framework, entry->status.value,
+                                   fmt::format("spring review {}", t.cycle.value));
             }
         }
     }
@@ -71,16 +72,17 @@ std::optional<StatusView> previous_status(const Board& board, const model::Templ
 
 const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
                                           const model::Objective& o, const model::Measure& m) {
-    const auto* entry = find_review(board.round_review(t), o.id);
-    return entry != nullptr ? entry->update(m.id) : nullptr;
+    const auto* entry = find_review(board.round_review(t), o.id.value);
+    return entry != nullptr ? entry->update(m.id.value) : nullptr;
 }
 
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest) {
-    if (!latest || m.baseline.is_new || !m.baseline.value || !m.target.value ||
-        *m.target.value == *m.baseline.value) {
+    const std::optional<double>& from = m.baseline.value.value;
+    const std::optional<double>& to = m.target.value.value;
+    if (!latest || m.baseline.is_new.value.value_or(false) || !from || !to || *to == *from) {
         return std::nullopt;
     }
-    return (*latest - *m.baseline.value) / (*m.target.value - *m.baseline.value);
+    return (*latest - *from) / (*to - *from);
 }
 
 }  // namespace hiplan::compile

@@ -20,15 +20,16 @@ struct Themes {
 };
 
 Themes themes_of(const Board& board, const model::Template& t,
-                 const std::vector<model::Ref>& refs) {
+                 const model::List<model::Text>& refs) {
     const model::Framework* f = board.framework;
     if (f == nullptr) {
         return {};
     }
     std::set<std::size_t> positions;
-    for (const auto& r : refs) {
-        const model::Objective* o = t.objective(r.id);
-        if (const auto at = o != nullptr ? f->find(model::Vocab::Theme, o->theme) : std::nullopt) {
+    for (const auto& r : refs.value) {
+        const model::Objective* o = t.objective(r.value);
+        if (const auto at =
+                o != nullptr ? f->find(model::Vocab::Theme, o->theme.value) : std::nullopt) {
             positions.insert(*at);
         }
     }
@@ -63,7 +64,7 @@ std::vector<Row> grouped(std::vector<Themed> items) {
 }
 
 std::string review_name(const model::Template& t, const model::Review& r) {
-    return fmt::format("{} review {}", r.period, t.cycle);
+    return fmt::format("{} review {}", r.period.value, t.cycle.value);
 }
 
 }  // namespace
@@ -78,9 +79,9 @@ void highlights(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*fi
         const model::Review& r = *board.round_review(t);
         for (const auto& [kind, list] :
              {std::pair{"Highlight", &r.highlights}, std::pair{"Learning", &r.learning}}) {
-            for (const auto& text : *list) {
-                rows.push_back({text_cell(t.submitter_id), text_cell(t.submitter_name),
-                                text_cell(t.submitter_type), text_cell(review_name(t, r)),
+            for (const auto& text : list->value) {
+                rows.push_back({text_cell(t.submitter_id.value), text_cell(t.submitter_name.value),
+                                text_cell(t.submitter_type.value), text_cell(review_name(t, r)),
                                 text_cell(kind), text_cell(text)});
             }
         }
@@ -98,24 +99,25 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
-        for (const auto& c : r.challenges) {
+        for (const auto& c : r.challenges.value) {
             items.push_back({SIZE_MAX,
-                             {text_cell(""), text_cell(t.submitter_id), text_cell("Challenge"),
-                              text_cell(c), text_cell(""), text_cell(""), text_cell(""),
-                              text_cell(""), text_cell(review_name(t, r))}});
+                             {text_cell(""), text_cell(t.submitter_id.value),
+                              text_cell("Challenge"), text_cell(c), text_cell(""), text_cell(""),
+                              text_cell(""), text_cell(""), text_cell(review_name(t, r))}});
         }
-        for (const auto& k : r.risks) {
+        for (const auto& k : r.risks.value) {
             const Themes themes = themes_of(board, t, k.objectives);
             std::vector<std::string> ids;
-            for (const auto& ref : k.objectives) {
-                ids.push_back(ref.id);
+            for (const auto& ref : k.objectives.value) {
+                ids.push_back(ref.value);
             }
-            const bool high = k.likelihood == "high" && k.impact == "high";
+            const bool high = k.likelihood.value == "high" && k.impact.value == "high";
             items.push_back(
                 {themes.rank,
-                 {text_cell(themes.names), text_cell(t.submitter_id), text_cell("Risk"),
-                  text_cell(k.description), text_cell(k.mitigation), text_cell(k.likelihood),
-                  text_cell(k.impact), text_cell(join(ids)), text_cell(review_name(t, r))}});
+                 {text_cell(themes.names), text_cell(t.submitter_id.value), text_cell("Risk"),
+                  text_cell(k.description.value), text_cell(k.mitigation.value),
+                  text_cell(k.likelihood.value), text_cell(k.impact.value), text_cell(join(ids)),
+                  text_cell(review_name(t, r))}});
             if (high) {
                 items.back().row[2] = text_cell("Risk (high)", xlsx::Style::with_fill(k_gap_fill));
             }
@@ -134,18 +136,18 @@ void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
-        for (const auto& a : r.support_needed) {
-            const Themes themes =
-                !a.theme.empty() ? theme_named(board, a.theme) : themes_of(board, t, a.objectives);
+        for (const auto& a : r.support_needed.value) {
+            const Themes themes = !a.theme.value.empty() ? theme_named(board, a.theme.value)
+                                                         : themes_of(board, t, a.objectives);
             std::vector<std::string> ids;
-            for (const auto& ref : a.objectives) {
-                ids.push_back(ref.id);
+            for (const auto& ref : a.objectives.value) {
+                ids.push_back(ref.value);
             }
             items.push_back(
                 {themes.rank,
-                 {text_cell(themes.names), text_cell(t.submitter_id), text_cell(t.submitter_name),
-                  text_cell(t.submitter_type), text_cell(a.ask), text_cell(join(ids)),
-                  text_cell(review_name(t, r))}});
+                 {text_cell(themes.names), text_cell(t.submitter_id.value),
+                  text_cell(t.submitter_name.value), text_cell(t.submitter_type.value),
+                  text_cell(a.ask.value), text_cell(join(ids)), text_cell(review_name(t, r))}});
         }
     }
     write_register(s, 0, headers, grouped(std::move(items)), "SupportAsks",
@@ -177,20 +179,21 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
                 }
             }
         }
-        for (const auto& [ref, answers] : fb.view->answers) {
-            const auto group = answered.find({fb.framework, ref.id});
-            const auto at = fb.framework->find(model::Vocab::Question, ref.id);
+        const model::Feedback& v = *fb.view;
+        for (const auto& [question, answers] : v.answers.value) {
+            const auto group = answered.find({fb.framework, question.value});
+            const auto at = fb.framework->find(model::Vocab::Question, question.value);
             if (group == answered.end() || !at) {
                 continue;
             }
             const model::Question* q = &fb.framework->questions[*at];
             for (const auto& answer : answers) {
                 group->second.push_back(
-                    {text_cell(q->text), text_cell(fb.view->group_initials),
-                     text_cell(fb.view->group_name), date_cell(fb.view->held),
-                     number_cell(fb.view->participants ? std::optional<double>(static_cast<double>(
-                                                             *fb.view->participants))
-                                                       : std::nullopt),
+                    {text_cell(q->text), text_cell(v.group_initials.value),
+                     text_cell(v.group_name.value), date_cell(v.held.value),
+                     number_cell(v.participants.value ? std::optional<double>(static_cast<double>(
+                                                            *v.participants.value))
+                                                      : std::nullopt),
                      text_cell(answer), text_cell(fb.framework->id)});
             }
         }

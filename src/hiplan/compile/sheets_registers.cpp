@@ -8,10 +8,10 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
-std::vector<std::string> ids_of(const std::vector<model::Ref>& refs) {
+std::vector<std::string> ids_of(const model::List<model::Text>& refs) {
     std::vector<std::string> out;
-    for (const auto& r : refs) {
-        out.push_back(r.id);
+    for (const auto& r : refs.value) {
+        out.push_back(r.value);
     }
     return out;
 }
@@ -49,20 +49,22 @@ void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*fi
     for (const auto& e : board.objectives) {
         const model::Template& t = *e.view;
         const model::Review* review = board.round_review(t);
-        for (const auto& o : t.objectives) {
+        for (const auto& o : t.objectives.value) {
             const auto status = latest_status(board, t, o);
-            const model::ObjectiveReview* entry = find_review(review, o.id);
-            reg.add({text_cell(t.submitter_id), text_cell(t.submitter_name),
-                     text_cell(t.submitter_type), text_cell(o.id), text_cell(o.title),
-                     text_cell(theme_name(board.framework, o.theme)), text_cell(join(o.focus)),
-                     text_cell(o.lead), text_cell(join(o.partners)),
+            const model::ObjectiveReview* entry = find_review(review, o.id.value);
+            reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_name.value),
+                     text_cell(t.submitter_type.value), text_cell(o.id.value),
+                     text_cell(o.title.value),
+                     text_cell(theme_name(board.framework, o.theme.value)),
+                     text_cell(join(o.focus.value)), text_cell(o.lead.value),
+                     text_cell(join(o.partners.value)),
                      text_cell(join(ids_of(o.logic_model.contributes_to))),
-                     text_cell(o.carried_over_from),
-                     number_cell(static_cast<double>(o.measures.size())), status_cell(status),
+                     text_cell(o.carried_over_from.value),
+                     number_cell(static_cast<double>(o.measures.value.size())), status_cell(status),
                      text_cell(status ? status->source : std::string{}),
-                     text_cell(entry != nullptr ? entry->progress : std::string{}),
-                     text_cell(entry != nullptr ? entry->mitigation : std::string{}),
-                     text_cell(entry != nullptr ? entry->impact : std::string{}),
+                     text_cell(entry != nullptr ? entry->progress.value : std::string{}),
+                     text_cell(entry != nullptr ? entry->mitigation.value : std::string{}),
+                     text_cell(entry != nullptr ? entry->impact.value : std::string{}),
                      text_cell(e.file->result->path)});
         }
     }
@@ -93,21 +95,24 @@ void measures(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figu
     Register reg(s, 0, headers, "Measures", "No measures in this round.");
     for (const auto& e : board.objectives) {
         const model::Template& t = *e.view;
-        for (const auto& o : t.objectives) {
-            for (const auto& m : o.measures) {
+        for (const auto& o : t.objectives.value) {
+            for (const auto& m : o.measures.value) {
                 const model::MeasureUpdate* latest = latest_update(board, t, o, m);
                 const std::optional<double> value =
-                    latest != nullptr ? latest->value : std::optional<double>{};
-                reg.add({text_cell(t.submitter_id), text_cell(o.id),
-                         text_cell(theme_name(board.framework, o.theme)), text_cell(m.id),
-                         text_cell(m.indicator), text_cell(m.tracks.id), text_cell(m.unit),
-                         text_cell(m.direction), number_cell(m.baseline.value),
-                         date_cell(m.baseline.as_of),
-                         date_cell(m.baseline.is_new ? m.baseline.by : std::nullopt),
-                         number_cell(m.target.value), date_cell(m.target.by), number_cell(value),
-                         date_cell(latest != nullptr ? latest->as_of : std::nullopt),
-                         percent_cell(progress_to_target(m, value)), text_cell(m.source),
-                         text_cell(m.frequency), text_cell(join(m.breakdown))});
+                    latest != nullptr ? latest->value.value : std::optional<double>{};
+                const model::Baseline& b = m.baseline;
+                reg.add({text_cell(t.submitter_id.value), text_cell(o.id.value),
+                         text_cell(theme_name(board.framework, o.theme.value)),
+                         text_cell(m.id.value), text_cell(m.indicator.value),
+                         text_cell(m.tracks.value), text_cell(m.unit.value),
+                         text_cell(m.direction.value), number_cell(b.value.value),
+                         date_cell(b.as_of.value),
+                         date_cell(b.is_new.value.value_or(false) ? b.by.value : std::nullopt),
+                         number_cell(m.target.value.value), date_cell(m.target.by.value),
+                         number_cell(value),
+                         date_cell(latest != nullptr ? latest->as_of.value : std::nullopt),
+                         percent_cell(progress_to_target(m, value)), text_cell(m.source.value),
+                         text_cell(m.frequency.value), text_cell(join(m.breakdown.value))});
             }
         }
     }
@@ -129,21 +134,23 @@ void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figu
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review* review = board.round_review(t);
-        for (const auto& o : t.objectives) {
-            const model::ObjectiveReview* entry = find_review(review, o.id);
+        for (const auto& o : t.objectives.value) {
+            const model::ObjectiveReview* entry = find_review(review, o.id.value);
             if (entry == nullptr) {
                 continue;
             }
-            const auto now = status_view(f, entry->status, "");
+            const std::string& status = entry->status.value;
+            const auto now = status_view(f, status, "");
             const auto before = autumn ? previous_status(board, t, o) : std::nullopt;
-            const std::string changed = !before                       ? std::string("not known")
-                                        : before->id == entry->status ? "no"
-                                                                      : "yes";
-            reg.add({text_cell(t.submitter_id), text_cell(o.id), text_cell(o.title),
-                     text_cell(theme_name(f, o.theme)), text_cell(now ? now->name : entry->status),
+            const std::string changed = !before                ? std::string("not known")
+                                        : before->id == status ? "no"
+                                                               : "yes";
+            reg.add({text_cell(t.submitter_id.value), text_cell(o.id.value),
+                     text_cell(o.title.value), text_cell(theme_name(f, o.theme.value)),
+                     text_cell(now ? now->name : status),
                      text_cell(before ? before->name : std::string{}), text_cell(changed),
-                     text_cell(entry->progress), text_cell(entry->mitigation),
-                     text_cell(entry->changes), text_cell(entry->impact)});
+                     text_cell(entry->progress.value), text_cell(entry->mitigation.value),
+                     text_cell(entry->changes.value), text_cell(entry->impact.value)});
         }
     }
     reg.finish();

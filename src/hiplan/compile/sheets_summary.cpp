@@ -205,19 +205,21 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
     const IdIndex scale(f->ratings, [](const model::Rating& x) { return x.id; });
     for (const auto& e : board.objectives) {
         ++row;
-        s.text(row, 0, e.view->submitter_id + " " + e.view->submitter_name);
-        s.text(row, 1, e.view->submitter_type);
-        const IdIndex rated(e.view->ratings, [](const model::ThemeRating& x) { return x.theme; });
+        const model::Template& v = *e.view;
+        s.text(row, 0, v.submitter_id.value + " " + v.submitter_name.value);
+        s.text(row, 1, v.submitter_type.value);
+        const auto& given = v.ratings.value;
+        const IdIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
         for (std::size_t t = 0; t < f->themes.size(); ++t) {
-            const model::ThemeRating* r = find_in(e.view->ratings, rated, f->themes[t].id);
+            const model::ThemeRating* r = find_in(given, rated, f->themes[t].id);
             const auto col = static_cast<std::uint32_t>(2 + t);
             if (r == nullptr) {
                 s.text(row, col, "not rated");
                 continue;
             }
-            const model::Rating* known = find_in(f->ratings, scale, r->rating);
+            const model::Rating* known = find_in(f->ratings, scale, r->rating.value);
             if (known == nullptr) {
-                s.text(row, col, r->rating);
+                s.text(row, col, r->rating.value);
             } else {
                 s.text(row, col, known->name,
                        known->colour.empty()
@@ -268,11 +270,11 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigure
                                               "Title B",    "Theme A",     "Theme B"};
     std::vector<Row> rows;
     for (const Overlap& o : figures.overlaps) {
-        rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id),
-                        text_cell(o.a->id), text_cell(o.a->title),
-                        text_cell(o.b_template->view->submitter_id), text_cell(o.b->id),
-                        text_cell(o.b->title), text_cell(theme_name(f, o.a->theme)),
-                        text_cell(theme_name(f, o.b->theme))});
+        rows.push_back({percent_cell(o.score), text_cell(o.a_template->view->submitter_id.value),
+                        text_cell(o.a->id.value), text_cell(o.a->title.value),
+                        text_cell(o.b_template->view->submitter_id.value), text_cell(o.b->id.value),
+                        text_cell(o.b->title.value), text_cell(theme_name(f, o.a->theme.value)),
+                        text_cell(theme_name(f, o.b->theme.value))});
     }
     write_register(s, row, headers, rows, "Overlaps",
                    "No look-alike objectives between submitters.");

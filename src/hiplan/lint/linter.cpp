@@ -85,20 +85,20 @@ void check_document(ParsedDocument& parsed, const KindSpec& spec, const std::str
     case DocumentKind::Template:
         parsed.framework = resolve_framework(root, registry, findings);
         schema::check(root, spec.shape(), parsed.framework, findings);
-        parsed.template_view = model::read_template(root);
+        parsed.template_view = model::read_template(parsed.document);
         if (parsed.framework != nullptr) {
             rules::check_template(*parsed.template_view, *parsed.framework, findings);
         }
-        rules::check_text_quality(parsed.document, findings);
+        rules::check_text_quality(*parsed.template_view, findings);
         break;
     case DocumentKind::Feedback:
         parsed.framework = resolve_framework(root, registry, findings);
         schema::check(root, spec.shape(), parsed.framework, findings);
-        parsed.feedback_view = model::read_feedback(root);
+        parsed.feedback_view = model::read_feedback(parsed.document);
         if (parsed.framework != nullptr) {
             rules::check_feedback(*parsed.feedback_view, *parsed.framework, findings);
         }
-        rules::check_text_quality(parsed.document, findings);
+        rules::check_text_quality(*parsed.feedback_view, findings);
         break;
     case DocumentKind::Framework: frameworks::check_framework_document(root, path, findings); break;
     case DocumentKind::Unknown: break;

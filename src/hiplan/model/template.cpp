@@ -8,115 +8,166 @@ namespace {
 
 using yaml::NodeRef;
 
-Ref ref_of(NodeRef node) {
-    return {text_of(node), node};
+Mark mark_of(NodeRef node) {
+    return node ? Mark{node.index()} : Mark{};
 }
 
-std::vector<Ref> refs_of(NodeRef list) {
-    std::vector<Ref> out;
+// The value of `key` in the mapping `map`, read with `read`.
+template <typename Read> auto field(NodeRef map, std::string_view key, Read read) {
+    const NodeRef node = map.get(key);
+    return Field<decltype(read(node))>{read(node), mark_of(node)};
+}
+
+// The sequence under `key`, each mapping item read with `read_one`.
+template <typename ReadOne> auto list(NodeRef map, std::string_view key, ReadOne read_one) {
+    using T = decltype(read_one(NodeRef{}));
+    const NodeRef node = map.get(key);
+    return List<T>{read_list<T>(node, read_one), mark_of(node)};
+}
+
+// The scalar items of a sequence, each with its node.
+std::vector<Text> refs_of(NodeRef list) {
+    std::vector<Text> out;
     for (std::size_t i = 0; i < list.size() && list.is_sequence(); ++i) {
         if (list.item(i).is_scalar()) {
-            out.push_back(ref_of(list.item(i)));
+            out.push_back({list.item(i).text(), mark_of(list.item(i))});
         }
     }
     return out;
 }
 
 Element element_of(NodeRef n) {
-    return {text_of(n.get("id")), text_of(n.get("text")), text_of(n.get("term")),
-            refs_of(n.get("from")), n};
+    return {field(n, "id", text_of), field(n, "text", text_of), field(n, "term", text_of),
+            field(n, "from", refs_of), mark_of(n)};
 }
 
 LogicModel logic_model_of(NodeRef n) {
     LogicModel lm;
-    lm.node = n;
-    lm.inputs = texts_of(n.get("inputs"));
-    lm.activities = read_list<Element>(n.get("activities"), element_of);
-    lm.outputs = read_list<Element>(n.get("outputs"), element_of);
-    lm.outcomes = read_list<Element>(n.get("outcomes"), element_of);
-    lm.contributes_to = refs_of(n.get("contributes_to"));
+    lm.mark = n.is_mapping() ? mark_of(n) : Mark{};
+    lm.inputs = field(n, "inputs", texts_of);
+    lm.activities = list(n, "activities", element_of);
+    lm.outputs = list(n, "outputs", element_of);
+    lm.outcomes = list(n, "outcomes", element_of);
+    lm.contributes_to = field(n, "contributes_to", refs_of);
+    lm.assumptions = field(n, "assumptions", texts_of);
     return lm;
 }
 
 Measure measure_of(NodeRef n) {
     Measure m;
-    m.node = n;
-    m.id = text_of(n.get("id"));
-    m.indicator = text_of(n.get("indicator"));
-    m.tracks = ref_of(n.get("tracks"));
-    m.unit = text_of(n.get("unit"));
-    m.direction = text_of(n.get("direction"));
-    m.source = text_of(n.get("source"));
-    m.frequency = text_of(n.get("frequency"));
-    m.notes = text_of(n.get("notes"));
-    m.breakdown = texts_of(n.get("breakdown"));
+    m.mark = mark_of(n);
+    m.id = field(n, "id", text_of);
+    m.indicator = field(n, "indicator", text_of);
+    m.tracks = field(n, "tracks", text_of);
+    m.unit = field(n, "unit", text_of);
+    m.direction = field(n, "direction", text_of);
+    m.source = field(n, "source", text_of);
+    m.frequency = field(n, "frequency", text_of);
+    m.notes = field(n, "notes", text_of);
+    m.breakdown = field(n, "breakdown", texts_of);
     if (const NodeRef b = n.get("baseline"); b.is_mapping()) {
-        m.baseline = {number_of(b.get("value")), date_of(b.get("as_of")),
-                      boolean_of(b.get("new")).value_or(false), date_of(b.get("by")), b};
+        m.baseline = {field(b, "value", number_of), field(b, "as_of", date_of),
+                      field(b, "new", boolean_of), field(b, "by", date_of), mark_of(b)};
     }
     if (const NodeRef t = n.get("target"); t.is_mapping()) {
-        m.target = {number_of(t.get("value")), date_of(t.get("by")), t};
+        m.target = {field(t, "value", number_of), field(t, "by", date_of), mark_of(t)};
     }
     return m;
 }
 
 Objective objective_of(NodeRef n) {
     Objective o;
-    o.node = n;
-    o.id = text_of(n.get("id"));
-    o.title = text_of(n.get("title"));
-    o.theme = text_of(n.get("theme"));
-    o.description = text_of(n.get("description"));
-    o.lead = text_of(n.get("lead"));
-    o.carried_over_from = text_of(n.get("carried_over_from"));
-    o.focus = texts_of(n.get("focus"));
-    o.partners = texts_of(n.get("partners"));
+    o.mark = mark_of(n);
+    o.id = field(n, "id", text_of);
+    o.title = field(n, "title", text_of);
+    o.theme = field(n, "theme", text_of);
+    o.description = field(n, "description", text_of);
+    o.lead = field(n, "lead", text_of);
+    o.carried_over_from = field(n, "carried_over_from", text_of);
+    o.focus = field(n, "focus", texts_of);
+    o.partners = field(n, "partners", texts_of);
     o.logic_model = logic_model_of(n.get("logic_model"));
-    o.measures = read_list<Measure>(n.get("measures"), measure_of);
-    o.measure_at = IdIndex(o.measures, [](const Measure& m) { return m.id; });
+    o.measures = list(n, "measures", measure_of);
+    o.measure_at = IdIndex(o.measures.value, [](const Measure& m) { return m.id.value; });
     return o;
+}
+
+MeasureUpdate measure_update_of(NodeRef n) {
+    return {field(n, "ref", text_of), field(n, "note", text_of), field(n, "value", number_of),
+            field(n, "as_of", date_of), mark_of(n)};
 }
 
 ObjectiveReview objective_review_of(NodeRef n) {
     ObjectiveReview r;
-    r.node = n;
-    r.ref = text_of(n.get("ref"));
-    r.status = text_of(n.get("status"));
-    r.progress = text_of(n.get("progress"));
-    r.mitigation = text_of(n.get("mitigation"));
-    r.changes = text_of(n.get("changes"));
-    r.impact = text_of(n.get("impact"));
-    r.measures = read_list<MeasureUpdate>(n.get("measures"), [](NodeRef u) {
-        return MeasureUpdate{text_of(u.get("ref")), text_of(u.get("note")),
-                             number_of(u.get("value")), date_of(u.get("as_of")), u};
-    });
-    r.update_at = IdIndex(r.measures, [](const MeasureUpdate& u) { return u.ref; });
+    r.mark = mark_of(n);
+    r.ref = field(n, "ref", text_of);
+    r.status = field(n, "status", text_of);
+    r.progress = field(n, "progress", text_of);
+    r.mitigation = field(n, "mitigation", text_of);
+    r.changes = field(n, "changes", text_of);
+    r.impact = field(n, "impact", text_of);
+    r.measures = list(n, "measures", measure_update_of);
+    r.update_at = IdIndex(r.measures.value, [](const MeasureUpdate& u) { return u.ref.value; });
     return r;
+}
+
+Risk risk_of(NodeRef n) {
+    return {field(n, "description", text_of), field(n, "mitigation", text_of),
+            field(n, "likelihood", text_of),  field(n, "impact", text_of),
+            field(n, "objectives", refs_of),  mark_of(n)};
+}
+
+SupportAsk support_ask_of(NodeRef n) {
+    return {field(n, "ask", text_of), field(n, "theme", text_of), field(n, "objectives", refs_of),
+            mark_of(n)};
 }
 
 Review review_of(NodeRef n) {
     Review r;
-    r.node = n;
-    r.period = text_of(n.get("period"));
-    r.submitted = date_of(n.get("submitted"));
-    r.objectives = read_list<ObjectiveReview>(n.get("objectives"), objective_review_of);
-    r.highlights = texts_of(n.get("highlights"));
-    r.challenges = texts_of(n.get("challenges"));
-    r.learning = texts_of(n.get("learning"));
-    r.risks = read_list<Risk>(n.get("risks"), [](NodeRef k) {
-        return Risk{text_of(k.get("description")), text_of(k.get("mitigation")),
-                    text_of(k.get("likelihood")),  text_of(k.get("impact")),
-                    refs_of(k.get("objectives")),  k};
-    });
-    r.support_needed = read_list<SupportAsk>(n.get("support_needed"), [](NodeRef a) {
-        return SupportAsk{text_of(a.get("ask")), text_of(a.get("theme")),
-                          refs_of(a.get("objectives")), a};
-    });
-    r.entry_at = IdIndex(r.objectives, [](const ObjectiveReview& o) { return o.ref; });
+    r.mark = mark_of(n);
+    r.period = field(n, "period", text_of);
+    r.submitted = field(n, "submitted", date_of);
+    r.objectives = list(n, "objectives", objective_review_of);
+    r.highlights = field(n, "highlights", texts_of);
+    r.challenges = field(n, "challenges", texts_of);
+    r.learning = field(n, "learning", texts_of);
+    r.risks = list(n, "risks", risk_of);
+    r.support_needed = list(n, "support_needed", support_ask_of);
+    r.entry_at = IdIndex(r.objectives.value, [](const ObjectiveReview& o) { return o.ref.value; });
     return r;
 }
 
+ThemeRating theme_rating_of(NodeRef n) {
+    return {field(n, "theme", text_of), field(n, "rating", text_of), field(n, "evidence", text_of),
+            mark_of(n)};
+}
+
+// The entries of a mapping of question ids to comments.
+std::vector<Answer> answers_of(NodeRef answers) {
+    std::vector<Answer> out;
+    for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
+        out.push_back(
+            {{answers.key(i).text(), mark_of(answers.key(i))}, texts_of(answers.value(i))});
+    }
+    return out;
+}
+
 }  // namespace
+
+NodeRef Source::at(Mark mark) const {
+    return document != nullptr && mark ? NodeRef(document, mark.index) : NodeRef{};
+}
+
+NodeRef Source::key(Mark mark) const {
+    const NodeRef value = at(mark);
+    const NodeRef map = value.parent();
+    for (std::size_t i = 0; i < map.size() && map.is_mapping(); ++i) {
+        if (map.value(i) == value) {
+            return map.key(i);
+        }
+    }
+    return {};
+}
 
 int cycle_start_year(std::string_view cycle) {
     if (cycle.size() != 7 || cycle[4] != '-') {
@@ -137,52 +188,60 @@ int cycle_start_year(std::string_view cycle) {
     return first >= 2000 && (first + 1) % 100 == second ? first : 0;
 }
 
-Template read_template(NodeRef root) {
+Template read_template(const yaml::Document& doc) {
+    const NodeRef root = doc.root();
     Template t;
-    t.root = root;
-    t.framework = text_of(root.get("framework"));
-    t.cycle = text_of(root.get("cycle"));
-    t.cycle_start = cycle_start_year(t.cycle);
+    t.document = &doc;
+    t.framework = field(root, "framework", text_of);
+    t.cycle = field(root, "cycle", text_of);
+    t.cycle_start = cycle_start_year(t.cycle.value);
     const NodeRef submitter = root.get("submitter");
-    t.submitter_id = text_of(submitter.get("id"));
-    t.submitter_name = text_of(submitter.get("name"));
-    t.submitter_type = text_of(submitter.get("type"));
+    t.submitter_id = field(submitter, "id", text_of);
+    t.submitter_name = field(submitter, "name", text_of);
+    t.submitter_type = field(submitter, "type", text_of);
     const NodeRef contact = root.get("contact");
-    t.contact_name = text_of(contact.get("name"));
-    t.contact_role = text_of(contact.get("role"));
-    t.contact_email = text_of(contact.get("email"));
+    t.contact_name = field(contact, "name", text_of);
+    t.contact_role = field(contact, "role", text_of);
+    t.contact_email = field(contact, "email", text_of);
     const NodeRef sa = root.get("self_assessment");
-    t.submitted = date_of(sa.get("submitted"));
-    t.approved_by = text_of(sa.get("approved_by"));
-    t.summary = text_of(sa.get("summary"));
-    t.ratings = read_list<ThemeRating>(sa.get("ratings"), [](NodeRef n) {
-        return ThemeRating{text_of(n.get("theme")), text_of(n.get("rating")),
-                           text_of(n.get("evidence")), n};
-    });
-    t.objectives = read_list<Objective>(sa.get("objectives"), objective_of);
-    t.reviews = read_list<Review>(root.get("reviews"), review_of);
-    t.objective_at = IdIndex(t.objectives, [](const Objective& o) { return o.id; });
+    t.self_assessment = sa.is_mapping() ? mark_of(sa) : Mark{};
+    t.submitted = field(sa, "submitted", date_of);
+    t.approved_by = field(sa, "approved_by", text_of);
+    t.summary = field(sa, "summary", text_of);
+    t.ratings = list(sa, "ratings", theme_rating_of);
+    t.objectives = list(sa, "objectives", objective_of);
+    t.reviews = list(root, "reviews", review_of);
+    t.objective_at = IdIndex(t.objectives.value, [](const Objective& o) { return o.id.value; });
     return t;
 }
 
-Feedback read_feedback(NodeRef root) {
+Feedback read_feedback(const yaml::Document& doc) {
+    const NodeRef root = doc.root();
     Feedback f;
-    f.root = root;
-    f.framework = text_of(root.get("framework"));
-    f.held = date_of(root.get("held"));
+    f.document = &doc;
+    f.framework = field(root, "framework", text_of);
+    f.held = field(root, "held", date_of);
     const NodeRef group = root.get("group");
-    f.group_initials = text_of(group.get("initials"));
-    f.group_name = text_of(group.get("name"));
-    f.participants = integer_of(group.get("participants"));
-    f.roles = texts_of(group.get("roles"));
-    f.facilitators = texts_of(root.get("facilitators"));
-    f.notes = text_of(root.get("notes"));
-    const NodeRef answers = root.get("answers");
-    for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
-        f.answers.emplace_back(Ref{answers.key(i).text(), answers.key(i)},
-                               texts_of(answers.value(i)));
-    }
+    f.group_initials = field(group, "initials", text_of);
+    f.group_name = field(group, "name", text_of);
+    f.participants = field(group, "participants", integer_of);
+    f.roles = field(group, "roles", texts_of);
+    f.facilitators = field(root, "facilitators", texts_of);
+    f.notes = field(root, "notes", text_of);
+    f.answers = field(root, "answers", answers_of);
     return f;
+}
+
+std::vector<Field<std::string_view>> text_values(const Source& source) {
+    std::vector<Field<std::string_view>> out;
+    const std::size_t count = source.document != nullptr ? source.document->node_count() : 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const NodeRef n = source.at(Mark{i});
+        if (n.is_scalar() && !n.is_key()) {
+            out.push_back({n.text(), Mark{i}});
+        }
+    }
+    return out;
 }
 
 }  // namespace hiplan::model

@@ -1,158 +1,202 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
 
-// Typed views of checked template and feedback documents. Every element keeps the node
-// it was read from, so rules can report at the most precise place; the Document must
-// outlive the view.
+// Typed views of checked template and feedback documents: the rules' only view of them.
+//
+// Every value is a Field: what was read, and its source mark, the node it was read from.
+// The view resolves a mark to the `yaml::NodeRef` that `Findings::add` takes (`at`). Once
+// the Document is released, every mark resolves to an invalid node and the values stay.
 namespace hiplan::model {
 
-// A reference to an id, and where it was written.
-struct Ref {
-    std::string id;
-    yaml::NodeRef node;
+// Where something was written: the index of its node in the view's Document, in 4 bytes
+// (compile keeps 10,000 views; see ARCHITECTURE.md). Unset when nothing was written.
+struct Mark {
+    std::uint32_t index = yaml::Document::k_none;
+
+    explicit operator bool() const { return index != yaml::Document::k_none; }
+};
+
+// A value and its mark. Reading is tolerant (the structure check has reported what is
+// wrong): an absent key leaves `value` empty and `mark` unset; a value of the wrong type
+// (for text: anything but a scalar) leaves `value` empty and `mark` set.
+template <typename T> struct Field {
+    T value{};
+    Mark mark;
+};
+
+using Text = Field<std::string>;  // also a reference to an id, and where it was written
+template <typename T> using Optional = Field<std::optional<T>>;
+template <typename T> using List = Field<std::vector<T>>;
+
+// What both views hold: the Document their marks point into.
+struct Source {
+    const yaml::Document* document = nullptr;
+
+    // The node at `mark` (invalid when unset or the document is released).
+    [[nodiscard]] yaml::NodeRef at(Mark mark) const;
+    template <typename T> [[nodiscard]] yaml::NodeRef at(const Field<T>& f) const {
+        return at(f.mark);
+    }
+    // The key the value at `mark` was written under (for findings about the whole entry).
+    [[nodiscard]] yaml::NodeRef key(Mark mark) const;
+    template <typename T> [[nodiscard]] yaml::NodeRef key(const Field<T>& f) const {
+        return key(f.mark);
+    }
 };
 
 // A logic-model element: an activity, output or outcome.
 struct Element {
-    std::string id, text, term;  // term: outcomes only (short | medium | long)
-    std::vector<Ref> from;       // outputs and outcomes only
-    yaml::NodeRef node;
+    Text id, text, term;  // term: outcomes only (short | medium | long)
+    List<Text> from;      // outputs and outcomes only
+    Mark mark;
 };
 
 struct LogicModel {
-    std::vector<std::string> inputs;
-    std::vector<Element> activities, outputs, outcomes;
-    std::vector<Ref> contributes_to;
-    yaml::NodeRef node;
+    List<std::string> inputs;
+    List<Element> activities, outputs, outcomes;
+    List<Text> contributes_to;
+    List<std::string> assumptions;
+    Mark mark;  // unset when there is no logic model (or it is not a mapping)
 };
 
 struct Baseline {
-    std::optional<double> value;
-    std::optional<Date> as_of;
-    bool is_new = false;
-    std::optional<Date> by;
-    yaml::NodeRef node;  // invalid when there is no baseline
+    Optional<double> value;
+    Optional<Date> as_of;
+    Optional<bool> is_new;  // `new`
+    Optional<Date> by;
+    Mark mark;  // unset when there is no baseline
 };
 
 struct Target {
-    std::optional<double> value;
-    std::optional<Date> by;
-    yaml::NodeRef node;  // invalid when there is no target
+    Optional<double> value;
+    Optional<Date> by;
+    Mark mark;  // unset when there is no target
 };
 
 struct Measure {
-    std::string id, indicator, unit, direction, source, frequency, notes;
-    Ref tracks;
+    Text id, indicator, unit, direction, source, frequency, notes;
+    Text tracks;
     Baseline baseline;
     Target target;
-    std::vector<std::string> breakdown;
-    yaml::NodeRef node;
+    List<std::string> breakdown;
+    Mark mark;
 };
 
 struct Objective {
-    std::string id, title, theme, description, lead, carried_over_from;
-    std::vector<std::string> focus, partners;
+    Text id, title, theme, description, lead, carried_over_from;
+    List<std::string> focus, partners;
     LogicModel logic_model;
-    std::vector<Measure> measures;
+    List<Measure> measures;
     IdIndex measure_at;
-    yaml::NodeRef node;
+    Mark mark;
 
     [[nodiscard]] const Measure* measure(std::string_view measure_id) const {
-        return find_in(measures, measure_at, measure_id);
+        return find_in(measures.value, measure_at, measure_id);
     }
 };
 
 struct ThemeRating {
-    std::string theme, rating, evidence;
-    yaml::NodeRef node;
+    Text theme, rating, evidence;
+    Mark mark;
 };
 
 struct MeasureUpdate {
-    std::string ref, note;
-    std::optional<double> value;
-    std::optional<Date> as_of;
-    yaml::NodeRef node;
+    Text ref, note;
+    Optional<double> value;
+    Optional<Date> as_of;
+    Mark mark;
 };
 
 struct ObjectiveReview {
-    std::string ref, status, progress, mitigation, changes, impact;
-    std::vector<MeasureUpdate> measures;
+    Text ref, status, progress, mitigation, changes, impact;
+    List<MeasureUpdate> measures;
     IdIndex update_at;
-    yaml::NodeRef node;
+    Mark mark;
 
     [[nodiscard]] const MeasureUpdate* update(std::string_view measure_ref) const {
-        return find_in(measures, update_at, measure_ref);
+        return find_in(measures.value, update_at, measure_ref);
     }
 };
 
 struct Risk {
-    std::string description, mitigation, likelihood, impact;
-    std::vector<Ref> objectives;
-    yaml::NodeRef node;
+    Text description, mitigation, likelihood, impact;
+    List<Text> objectives;
+    Mark mark;
 };
 
 struct SupportAsk {
-    std::string ask, theme;
-    std::vector<Ref> objectives;
-    yaml::NodeRef node;
+    Text ask, theme;
+    List<Text> objectives;
+    Mark mark;
 };
 
 struct Review {
-    std::string period;  // spring | autumn
-    std::optional<Date> submitted;
-    std::vector<ObjectiveReview> objectives;
-    std::vector<std::string> highlights, challenges, learning;
-    std::vector<Risk> risks;
-    std::vector<SupportAsk> support_needed;
+    Text period;  // spring | autumn
+    Optional<Date> submitted;
+    List<ObjectiveReview> objectives;
+    List<std::string> highlights, challenges, learning;
+    List<Risk> risks;
+    List<SupportAsk> support_needed;
     IdIndex entry_at;
-    yaml::NodeRef node;
+    Mark mark;
 
     // The entry of this review for objective `ref`, or nullptr.
     [[nodiscard]] const ObjectiveReview* entry(std::string_view objective_ref) const {
-        return find_in(objectives, entry_at, objective_ref);
+        return find_in(objectives.value, entry_at, objective_ref);
     }
 };
 
-struct Template {
-    std::string framework, cycle;
+struct Template : Source {
+    Text framework, cycle;
     int cycle_start = 0;  // 2026 for "2026-27"; 0 when the cycle is invalid
-    std::string submitter_id, submitter_name, submitter_type;
-    std::string contact_name, contact_role, contact_email;
-    std::optional<Date> submitted;
-    std::string approved_by, summary;
-    std::vector<ThemeRating> ratings;
-    std::vector<Objective> objectives;
-    std::vector<Review> reviews;
+    Text submitter_id, submitter_name, submitter_type;
+    Text contact_name, contact_role, contact_email;
+    Mark self_assessment;      // unset when it is missing or not a mapping
+    Optional<Date> submitted;  // the fields below are read from self_assessment
+    Text approved_by, summary;
+    List<ThemeRating> ratings;
+    List<Objective> objectives;
+    List<Review> reviews;
     IdIndex objective_at;
-    yaml::NodeRef root;
 
     [[nodiscard]] const Objective* objective(std::string_view objective_id) const {
-        return find_in(objectives, objective_at, objective_id);
+        return find_in(objectives.value, objective_at, objective_id);
     }
 };
 
-struct Feedback {
-    std::string framework, group_initials, group_name;
-    std::optional<Date> held;
-    std::optional<long long> participants;
-    std::vector<std::string> roles, facilitators;
-    // Answers in document order: question id and its comments.
-    using Answer = std::pair<Ref, std::vector<std::string>>;
-    std::vector<Answer> answers;
-    std::string notes;
-    yaml::NodeRef root;
+// One entry of a feedback document's answers: the question id (marked at its key) and
+// the comments.
+struct Answer {
+    Text question;
+    std::vector<std::string> comments;
+};
+
+struct Feedback : Source {
+    Text framework, group_initials, group_name;
+    Optional<Date> held;
+    Optional<long long> participants;
+    List<std::string> roles, facilitators;
+    List<Answer> answers;  // in document order
+    Text notes;
 };
 
 // Reads documents that have passed the structure check (tolerant of what it reported).
-Template read_template(yaml::NodeRef root);
-Feedback read_feedback(yaml::NodeRef root);
+// The document must outlive the view (or be released first) for its marks to resolve.
+Template read_template(const yaml::Document& doc);
+Feedback read_feedback(const yaml::Document& doc);
+
+// Every scalar value of the view's document (keys excluded), in document order; the texts
+// point into the document.
+std::vector<Field<std::string_view>> text_values(const Source& source);
 
 // Returns the first year of a cycle "YYYY-YY", or 0 if it is not a valid cycle.
 int cycle_start_year(std::string_view cycle);

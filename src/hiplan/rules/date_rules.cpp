@@ -7,20 +7,21 @@ namespace hiplan::rules {
 
 namespace {
 
-void check_window(const model::Framework& f, const std::optional<DateWindow>& w,
-                  const std::optional<Date>& submitted, yaml::NodeRef node, std::string_view what,
-                  Findings& out) {
+void check_window(const model::Template& t, const model::Framework& f,
+                  const std::optional<DateWindow>& w, const model::Optional<Date>& field,
+                  std::string_view what, Findings& out) {
+    const std::optional<Date>& submitted = field.value;
     if (!w || !submitted) {
         return;
     }
     if (*submitted < w->opens || *submitted >= w->closes) {
-        out.add(RuleId::DateOutsideWindow, node,
+        out.add(RuleId::DateOutsideWindow, t.at(field),
                 fmt::format("{} is dated {}, outside its window ({} to {})", what,
                             submitted->to_string(), w->opens.to_string(), w->closes.to_string()));
         return;
     }
     if (is_late(f, *w, *submitted)) {
-        out.add(RuleId::LateSubmission, node,
+        out.add(RuleId::LateSubmission, t.at(field),
                 fmt::format("{} was submitted on {}, after the deadline of {}", what,
                             submitted->to_string(), w->deadline.to_string()));
     }
@@ -29,13 +30,11 @@ void check_window(const model::Framework& f, const std::optional<DateWindow>& w,
 }  // namespace
 
 void check_dates(const model::Template& t, const model::Framework& f, Findings& out) {
-    const yaml::NodeRef sa = t.root.get("self_assessment");
-    check_window(f, objective_setting_window(f, t.cycle_start), t.submitted, sa.get("submitted"),
-                 fmt::format("the self-assessment for {}", t.cycle), out);
-    for (const auto& r : t.reviews) {
-        check_window(f, review_window(f, t.cycle_start, r.period), r.submitted,
-                     r.node.get("submitted"), fmt::format("the {} review of {}", r.period, t.cycle),
-                     out);
+    check_window(t, f, objective_setting_window(f, t.cycle_start), t.submitted,
+                 fmt::format("the self-assessment for {}", t.cycle.value), out);
+    for (const auto& r : t.reviews.value) {
+        check_window(t, f, review_window(f, t.cycle_start, r.period.value), r.submitted,
+                     fmt::format("the {} review of {}", r.period.value, t.cycle.value), out);
     }
 }
 

@@ -88,24 +88,20 @@ bool is_placeholder(std::string_view text) {
     return blank(text) || !placeholder_in(text).empty();
 }
 
-void check_text_quality(const yaml::Document& doc, Findings& out) {
-    for (std::size_t i = 0; i < doc.node_count(); ++i) {
-        const yaml::NodeRef n(&doc, static_cast<std::uint32_t>(i));
-        if (!n.is_scalar() || n.is_key()) {
-            continue;
-        }
-        const std::string& text = n.text();
+void check_text_quality(const model::Source& source, Findings& out) {
+    for (const auto& [text, mark] : model::text_values(source)) {
         if (blank(text)) {
-            out.add(RuleId::PlaceholderText, n, "empty text");
+            out.add(RuleId::PlaceholderText, source.at(mark), "empty text");
             continue;
         }
         if (text.size() > 2000) {
             continue;  // long narrative: a passing mention is not a placeholder
         }
         if (const std::string_view p = placeholder_in(text); !p.empty()) {
-            out.add(RuleId::PlaceholderText, n,
+            out.add(RuleId::PlaceholderText, source.at(mark),
                     fmt::format("'{}' looks like a placeholder",
-                                text.size() > 60 ? text.substr(0, 57) + "..." : text));
+                                text.size() > 60 ? std::string(text.substr(0, 57)) + "..."
+                                                 : std::string(text)));
         }
     }
 }

@@ -12,90 +12,94 @@ namespace {
 
 std::vector<std::string> objective_ids(const model::Template& t) {
     std::vector<std::string> ids;
-    for (const auto& o : t.objectives) {
-        ids.push_back(o.id);
+    for (const auto& o : t.objectives.value) {
+        ids.push_back(o.id.value);
     }
     return ids;
 }
 
-void check_ref(const model::Template& t, const model::Ref& ref, std::string_view where,
+void check_ref(const model::Template& t, const model::Text& ref, std::string_view where,
                Findings& out) {
-    if (ref.id.empty() || t.objective(ref.id) != nullptr) {
+    if (ref.value.empty() || t.objective(ref.value) != nullptr) {
         return;
     }
-    const auto guess = out.worth_a_search(RuleId::UnknownObjective, ref.node.position())
-                           ? closest_match(ref.id, objective_ids(t))
+    const auto at = t.at(ref);
+    const auto guess = out.worth_a_search(RuleId::UnknownObjective, at.position())
+                           ? closest_match(ref.value, objective_ids(t))
                            : std::nullopt;
-    out.add(
-        RuleId::UnknownObjective, ref.node,
-        fmt::format("{} refers to objective '{}', which this template does not set", where, ref.id),
-        guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
+    out.add(RuleId::UnknownObjective, at,
+            fmt::format("{} refers to objective '{}', which this template does not set", where,
+                        ref.value),
+            guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
 }
 
 // The objectives the support asks of a review name.
 std::unordered_set<std::string_view> asked_for(const model::Review& r) {
     std::unordered_set<std::string_view> ids;
-    for (const auto& a : r.support_needed) {
-        for (const auto& ref : a.objectives) {
-            ids.insert(ref.id);
+    for (const auto& a : r.support_needed.value) {
+        for (const auto& ref : a.objectives.value) {
+            ids.insert(ref.value);
         }
     }
     return ids;
 }
 
-void check_status(const std::unordered_set<std::string_view>& asked,
+void check_status(const model::Template& t, const std::unordered_set<std::string_view>& asked,
                   const model::ObjectiveReview& o, const model::Framework& f, Findings& out) {
-    const model::Status* status = f.status(o.status);
+    const model::Status* status = f.status(o.status.value);
     if (status == nullptr) {
         return;  // HP204
     }
-    const yaml::NodeRef node = o.node.get("status");
+    const std::string& ref = o.ref.value;
+    const std::string& id = o.status.value;
+    const auto node = t.at(o.status);
     if (status->escalate) {
-        if (o.progress.empty()) {
-            out.add(
-                RuleId::EscalationIncomplete, node,
-                fmt::format("objective '{}' is {} but has no progress narrative", o.ref, o.status),
-                "describe what has happened and why in 'progress:'");
+        if (o.progress.value.empty()) {
+            out.add(RuleId::EscalationIncomplete, node,
+                    fmt::format("objective '{}' is {} but has no progress narrative", ref, id),
+                    "describe what has happened and why in 'progress:'");
         }
-        if (o.mitigation.empty() && !asked.contains(o.ref)) {
+        if (o.mitigation.value.empty() && !asked.contains(ref)) {
             out.add(RuleId::EscalationIncomplete, node,
                     fmt::format("objective '{}' is {} but has no mitigation, and no support ask "
                                 "of this review names it",
-                                o.ref, o.status),
+                                ref, id),
                     fmt::format("add 'mitigation:', or a support_needed entry with objectives: "
                                 "[{}]",
-                                o.ref));
+                                ref));
         }
     }
-    if (status->closed && o.impact.empty()) {
-        out.add(
-            RuleId::CompleteWithoutImpact, node,
-            fmt::format("objective '{}' is {} but gives no evidence of impact", o.ref, o.status));
+    if (status->closed && o.impact.value.empty()) {
+        out.add(RuleId::CompleteWithoutImpact, node,
+                fmt::format("objective '{}' is {} but gives no evidence of impact", ref, id));
     }
 }
 
 void check_measure_updates(const model::Template& t, const model::ObjectiveReview& o,
                            Findings& out) {
-    const model::Objective* objective = t.objective(o.ref);
+    const std::string& ref = o.ref.value;
+    const model::Objective* objective = t.objective(ref);
     if (objective == nullptr) {
         return;
     }
-    for (const auto& u : o.measures) {
-        if (u.ref.empty() || objective->measure(u.ref) != nullptr) {
+    const auto& measures = objective->measures.value;
+    for (const auto& u : o.measures.value) {
+        const std::string& id = u.ref.value;
+        if (id.empty() || objective->measure(id) != nullptr) {
             continue;
         }
         // The measure ids are listed only when they are few or worth a search.
-        const std::size_t count = objective->measures.size();
-        const bool search = out.worth_a_search(RuleId::UnknownMeasure, u.node.position());
+        const std::size_t count = measures.size();
+        const bool search = out.worth_a_search(RuleId::UnknownMeasure, t.at(u.mark).position());
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < count && (search || count <= 12); ++i) {
-            ids.push_back(objective->measures[i].id);
+            ids.push_back(measures[i].id.value);
         }
-        const auto guess = search ? closest_match(u.ref, ids) : std::nullopt;
-        out.add(RuleId::UnknownMeasure, u.node.get("ref"),
-                fmt::format("objective '{}' has no measure '{}'", o.ref, u.ref),
+        const auto guess = search ? closest_match(id, ids) : std::nullopt;
+        out.add(RuleId::UnknownMeasure, t.at(u.ref),
+                fmt::format("objective '{}' has no measure '{}'", ref, id),
                 guess         ? fmt::format("did you mean '{}'?", *guess)
-                : count == 0  ? fmt::format("objective '{}' has no measures", o.ref)
+                : count == 0  ? fmt::format("objective '{}' has no measures", ref)
                 : count <= 12 ? fmt::format("its measures are {}", quoted_list(ids, "and"))
                               : fmt::format("use the id of one of its {} measures", count));
     }
@@ -106,24 +110,25 @@ void check_measure_updates(const model::Template& t, const model::ObjectiveRevie
 void check_review(const model::Template& t, const model::Review& r, const model::Framework& f,
                   const std::unordered_map<std::string_view, std::size_t>& named,
                   std::size_t named_total, Findings& out) {
-    const std::string name = r.period.empty() ? std::string("a review") : r.period + " review";
+    const std::string& period = r.period.value;
+    const std::string name = period.empty() ? std::string("a review") : period + " review";
     const auto asked = asked_for(r);
-    for (const auto& o : r.objectives) {
-        check_ref(t, {o.ref, o.node.get("ref")}, "the " + name, out);
-        check_status(asked, o, f, out);
+    for (const auto& o : r.objectives.value) {
+        check_ref(t, o.ref, "the " + name, out);
+        check_status(t, asked, o, f, out);
         check_measure_updates(t, o, out);
     }
-    for (const auto& risk : r.risks) {
-        for (const auto& ref : risk.objectives) {
+    for (const auto& risk : r.risks.value) {
+        for (const auto& ref : risk.objectives.value) {
             check_ref(t, ref, "a risk", out);
         }
     }
-    for (const auto& ask : r.support_needed) {
-        for (const auto& ref : ask.objectives) {
+    for (const auto& ask : r.support_needed.value) {
+        for (const auto& ref : ask.objectives.value) {
             check_ref(t, ref, "a support ask", out);
         }
     }
-    const yaml::NodeRef key = r.node.key_node("objectives");
+    const auto key = t.key(r.objectives);
     if (!key) {
         return;  // HP202
     }
@@ -131,13 +136,14 @@ void check_review(const model::Template& t, const model::Review& r, const model:
     // the rest are only counted, so many reviews of many objectives stay linear.
     std::size_t missing = named_total;
     std::unordered_set<std::string_view> reviewed;
-    for (const auto& o : r.objectives) {
-        const auto it = named.find(o.ref);
-        if (it != named.end() && reviewed.insert(o.ref).second) {
+    for (const auto& o : r.objectives.value) {
+        const auto it = named.find(o.ref.value);
+        if (it != named.end() && reviewed.insert(o.ref.value).second) {
             missing -= it->second;
         }
     }
-    for (const auto& objective : t.objectives) {
+    for (const auto& objective : t.objectives.value) {
+        const std::string& id = objective.id.value;
         if (missing == 0) {
             break;
         }
@@ -145,11 +151,11 @@ void check_review(const model::Template& t, const model::Review& r, const model:
             out.skip(RuleId::ObjectiveNotReviewed, key.position(), missing);
             break;
         }
-        if (!objective.id.empty() && r.entry(objective.id) == nullptr) {
+        if (!id.empty() && r.entry(id) == nullptr) {
             --missing;
             out.add(RuleId::ObjectiveNotReviewed, key,
-                    fmt::format("the {} does not review objective '{}'", name, objective.id),
-                    fmt::format("add '- {{ref: {}, status: ..., progress: ...}}'", objective.id));
+                    fmt::format("the {} does not review objective '{}'", name, id),
+                    fmt::format("add '- {{ref: {}, status: ..., progress: ...}}'", id));
         }
     }
 }
@@ -159,13 +165,13 @@ void check_review(const model::Template& t, const model::Review& r, const model:
 void check_reviews(const model::Template& t, const model::Framework& f, Findings& out) {
     std::unordered_map<std::string_view, std::size_t> named;
     std::size_t named_total = 0;
-    for (const auto& o : t.objectives) {
-        if (!o.id.empty()) {
-            ++named[o.id];
+    for (const auto& o : t.objectives.value) {
+        if (!o.id.value.empty()) {
+            ++named[o.id.value];
             ++named_total;
         }
     }
-    for (const auto& r : t.reviews) {
+    for (const auto& r : t.reviews.value) {
         check_review(t, r, f, named, named_total, out);
     }
 }

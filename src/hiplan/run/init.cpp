@@ -59,7 +59,7 @@ int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry&
     const model::Template& t = *last.parsed->template_view;
     if (cycle_start <= t.cycle_start) {
         console.error(
-            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle));
+            fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle.value));
         return k_exit_failure;
     }
     const model::Framework& f = *last.parsed->framework;
@@ -67,7 +67,7 @@ int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry&
         o.schema.empty() ? fmt::format("{}.template.schema.json", f.id) : o.schema;
     const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
     const std::string output =
-        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id, o.cycle) : o.output;
+        o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id.value, o.cycle) : o.output;
     if (!write_new_file(o, output, result.yaml, console)) {
         return k_exit_failure;
     }
