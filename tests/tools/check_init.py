@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""`hiplan init` round-trips: every starter lints with only "fill this in" warnings
-(HP701), for every submitter type and both frameworks; init never overwrites; and
-carry-over keeps unfinished objectives with their latest values as baselines.
+"""`hiplan init` round-trips: every starter fails lint on its placeholders alone (HP701,
+exit 1: a starter is not a submission), for every submitter type and both frameworks;
+init never overwrites; and carry-over keeps unfinished objectives with their latest values
+as baselines.
 
     check_init.py HIPLAN REPO_ROOT
 """
@@ -36,7 +37,7 @@ def main():
                                    "--cycle", "2026-27", "-o", out], capture_output=True, text=True)
             check(proc.returncode == 0, "init {} {}: exit {} {}".format(framework, submitter, proc.returncode, proc.stderr))
             rc, codes = lint_codes(hiplan, out)
-            check(rc == 0 and codes == {"HP701"}, "starter {} {} lints with {} (exit {})".format(framework, submitter, codes, rc))
+            check(rc == 1 and codes == {"HP701"}, "starter {} {} lints with {} (exit {})".format(framework, submitter, codes, rc))
             with open(out, encoding="utf-8") as f:
                 text = f.read()
             check(text.startswith("# yaml-language-server: $schema={}.template.schema.json".format(framework)),
@@ -56,7 +57,7 @@ def main():
                               capture_output=True, text=True)
         check(proc.returncode == 0, "init --kind feedback: {}".format(proc.stderr))
         rc, codes = lint_codes(hiplan, out)
-        check(rc == 0 and codes == {"HP701"}, "feedback starter lints with {}".format(codes))
+        check(rc == 1 and codes == {"HP701"}, "feedback starter lints with {}".format(codes))
         with open(out, encoding="utf-8") as f:
             answers = yaml.safe_load(f)["answers"]
         check(list(answers) == ["useful", "understand-inequalities", "inequality-lens", "more-information"],
@@ -76,7 +77,7 @@ def main():
         check("Carried over: GHC-1 (on-track), GHC-3 (on-track)" in proc.stderr, "says what it carried")
         check("Left out (finished): GHC-2 (complete)" in proc.stderr, "says what it left")
         rc, codes = lint_codes(hiplan, out)
-        check(rc == 0 and codes == {"HP701"}, "carried-over template lints with {}".format(codes))
+        check(rc == 1 and codes == {"HP701"}, "carried-over template lints with {}".format(codes))
         with open(out, encoding="utf-8") as f:
             doc = yaml.safe_load(f)
         objectives = {o["id"]: o for o in doc["self_assessment"]["objectives"]}
@@ -97,7 +98,7 @@ def main():
         check("GHFT-1 (on-track), GHFT-2 (off-track), GHFT-3 (not-started)" in proc.stderr,
               "carries on-track, off-track and not-started: {}".format(proc.stderr))
         rc, codes = lint_codes(hiplan, out)
-        check(rc == 0 and codes == {"HP701"}, "GHFT carry-over lints with {}".format(codes))
+        check(rc == 1 and codes == {"HP701"}, "GHFT carry-over lints with {}".format(codes))
 
     return finish()
 

@@ -380,11 +380,13 @@ constexpr std::array k_rules = {
          "cycle: 2025-26\nreviews:\n  - {period: spring, submitted: 2026-04-10}\n"},
 
     // ---- Quality -----------------------------------------------------------------------
-    Rule{PlaceholderText, "HP701", "placeholder-text", W, Quality,
-         "Text is a placeholder (TBC, TBD, to follow, lorem ipsum) or empty.",
+    Rule{PlaceholderText, "HP701", "placeholder-text", E, Quality,
+         "Text is a placeholder (TBC, TODO, XXX, ?, N/A, to follow, lorem ipsum) or empty.",
          "write the real content, or leave an optional field out",
-         "Placeholders left in a submission reach the Board paper. They are warnings, so a "
-         "draft can still be linted; --strict makes them fail.",
+         "A template still holding placeholders is not ready for the Board: they would reach "
+         "the Board paper as they are, so it does not count as a submission until they are "
+         "replaced. The same placeholder in the same field of several items (the title of "
+         "every objective of an untouched starter) is one finding that lists the lines.",
          "lead: TBC\n", "lead: Director of Operations\n"},
     Rule{LateSubmission, "HP702", "late-submission", W, Quality,
          "A self-assessment or review was submitted after the framework's deadline.",

@@ -1,5 +1,9 @@
 #include <array>
 #include <cctype>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -88,21 +92,124 @@ bool is_placeholder(std::string_view text) {
     return blank(text) || !placeholder_in(text).empty();
 }
 
-void check_text_quality(const model::Source& source, Findings& out) {
-    for (const auto& [text, mark] : model::text_values(source)) {
-        if (blank(text)) {
-            out.add(RuleId::PlaceholderText, source.at(mark), "empty text");
-            continue;
+namespace {
+
+// Placeholders of one field across the list items that have it ("the title of every
+// objective"), reported as one finding: an untouched starter gets a short report.
+struct Group {
+    std::string field;  // "title", "inputs"
+    std::string owner;  // the list whose items have the field ("objectives"), or the block
+    bool empty = false;
+    std::string example;                                          // the first placeholder seen
+    std::vector<std::pair<yaml::NodeRef, std::uint32_t>> places;  // node, line
+};
+
+bool is_index(std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The field a value is under and the list (or block) that owns it, from its JSON Pointer:
+// /self_assessment/objectives/0/title -> (title, objectives);
+// /self_assessment/objectives/0/logic_model/inputs/2 -> (inputs, objectives);
+// /contact/name -> (name, contact).
+// `group` receives the pointer with every index written '*'.
+std::pair<std::string, std::string> field_and_owner(const std::string& pointer,
+                                                    std::string& group) {
+    std::vector<std::string_view> parts;
+    std::string_view rest = pointer;
+    while (!rest.empty()) {
+        rest.remove_prefix(1);  // '/'
+        const std::size_t end = std::min(rest.find('/'), rest.size());
+        parts.push_back(rest.substr(0, end));
+        rest.remove_prefix(end);
+    }
+    group.clear();
+    for (const auto part : parts) {
+        group += '/';
+        group += is_index(part) ? std::string_view("*") : part;
+    }
+    std::size_t f = parts.size();
+    while (f > 0 && is_index(parts[f - 1])) {
+        --f;
+    }
+    if (f == 0) {
+        return {"", ""};
+    }
+    const std::string field(parts[f - 1]);
+    for (std::size_t i = f - 1; i-- > 1;) {
+        if (is_index(parts[i])) {
+            return {field, std::string(parts[i - 1])};
         }
-        if (text.size() > 2000) {
+    }
+    return {field, f >= 2 ? std::string(parts[f - 2]) : std::string()};
+}
+
+std::string lines_list(const std::vector<std::pair<yaml::NodeRef, std::uint32_t>>& places) {
+    constexpr std::size_t k_shown = 12;
+    std::string list;
+    for (std::size_t i = 0; i < places.size() && i < k_shown; ++i) {
+        list += fmt::format("{}{}", i == 0 ? "" : ", ", places[i].second);
+    }
+    if (places.size() > k_shown) {
+        list += fmt::format(" and {} more", places.size() - k_shown);
+    }
+    return list;
+}
+
+constexpr std::string_view k_placeholder_hint =
+    "write what the Board should read; leave an optional field out rather than writing TBC "
+    "or N/A";
+
+void report(const Group& g, Findings& out) {
+    const yaml::NodeRef first = g.places.front().first;
+    std::string field = g.field.empty() ? std::string("this field") : "'" + g.field + "'";
+    if (g.places.size() == 1 && !g.owner.empty()) {
+        field += fmt::format(" (under '{}')", g.owner);
+    }
+    if (g.places.size() == 1) {
+        out.add(RuleId::PlaceholderText, first,
+                g.empty ? fmt::format("{} is empty", field)
+                        : fmt::format("{} still holds a placeholder: '{}'", field, g.example),
+                std::string(k_placeholder_hint));
+        return;
+    }
+    const std::string owners = g.owner.empty() ? std::string("entries") : g.owner;
+    out.add(RuleId::PlaceholderText, first,
+            g.empty ? fmt::format("{} {} have an empty {}: lines {}", g.places.size(), owners,
+                                  field, lines_list(g.places))
+                    : fmt::format("{} {} still have a placeholder ('{}') in {}: lines {}",
+                                  g.places.size(), owners, g.example, field, lines_list(g.places)),
+            std::string(k_placeholder_hint));
+}
+
+}  // namespace
+
+void check_text_quality(const model::Source& source, Findings& out) {
+    std::vector<Group> groups;
+    std::unordered_map<std::string, std::size_t> by_key;
+    std::string key;
+    for (const auto& [text, mark] : model::text_values(source)) {
+        const bool empty = blank(text);
+        if (!empty && text.size() > 2000) {
             continue;  // long narrative: a passing mention is not a placeholder
         }
-        if (const std::string_view p = placeholder_in(text); !p.empty()) {
-            out.add(RuleId::PlaceholderText, source.at(mark),
-                    fmt::format("'{}' looks like a placeholder",
-                                text.size() > 60 ? std::string(text.substr(0, 57)) + "..."
-                                                 : std::string(text)));
+        const std::string_view p = empty ? std::string_view{} : placeholder_in(text);
+        if (!empty && p.empty()) {
+            continue;
         }
+        const yaml::NodeRef node = source.at(mark);
+        auto [field, owner] = field_and_owner(node.pointer(), key);
+        key += empty ? "#empty" : "#placeholder";
+        auto [it, added] = by_key.try_emplace(key, groups.size());
+        if (added) {
+            const std::string shown =
+                text.size() > 60 ? std::string(text.substr(0, 57)) + "..." : std::string(text);
+            groups.push_back({std::move(field), std::move(owner), empty, shown, {}});
+        }
+        groups[it->second].places.emplace_back(node, node.position().line);
+    }
+    for (const Group& g : groups) {
+        report(g, out);
     }
 }
 
