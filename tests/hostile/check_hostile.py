@@ -102,7 +102,7 @@ def main():
                              b"title: \"=cmd|' /C calc'!A0\"")
         text = text.replace(b"title: Provide interpreting at every first outpatient appointment",
                             b"title: \"\\x01\\x02 bell \\x07 \" ")
-        text = text.replace(b"progress: Four groups funded.", b"progress: " + b"y" * 40000)
+        text = text.replace(b"progress: Four groups funded.", b"progress: " + b"words " * 7000)
         with open(os.path.join(subs, "t.yaml"), "wb") as f:
             f.write(text)
         out = os.path.join(tmp, "board.xlsx")

@@ -151,7 +151,7 @@ def gen_review_refs(base, n):
     """A review of n objectives, each at risk with no mitigation, and n support asks and
     risks naming them: the reference and support-ask look-ups."""
     body = "".join(objective(i) for i in range(n))
-    entries = "".join("      - {{ref: {}, status: at-risk, progress: Slow}}\n"
+    entries = "".join("      - {{ref: {}, status: at-risk, progress: Slow progress this spring}}\n"
                       .format(ident("O", i)) for i in range(n))
     asks = "".join("      - {{ask: Help, objectives: [{}]}}\n".format(ident("O", i))
                    for i in range(n))
@@ -257,7 +257,7 @@ def gen_compile(base, n):
     objectives = "".join(one.replace("GHC-1", ident("GHC", i)).replace(
         "Fund peer support groups in the most deprived wards", "Objective {} of many".format(i))
         .replace("theme: contributory", "theme: " + THEMES[i % 3]) for i in range(n))
-    entries = "".join("      - {{ref: {}, status: on-track, progress: Going well.,"
+    entries = "".join("      - {{ref: {}, status: on-track, progress: Going well so far.,"
                       " measures: [{{ref: M1, value: 3, as_of: 2026-03-31}}]}}\n"
                       .format(ident("GHC", i)) for i in range(n))
     text = (valid[:first] + objectives + "reviews:\n  - period: spring\n    submitted: 2026-04-10\n"

@@ -142,8 +142,8 @@ std::vector<lint::FileResult> spring_round() {
                   "target: {value: 4, by: 2026-09-30}, source: Grants, frequency: annual}\n") +
             objective("A-2", "Stop smoking clinics at workplaces", "t2", "f1, f2", "o1, o2"),
         "reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
-        "      - {ref: A-1, status: on-track, progress: Going well.}\n"
-        "      - {ref: A-2, status: at-risk, progress: Slow start., mitigation: More "
+        "      - {ref: A-1, status: on-track, progress: Going well so far.}\n"
+        "      - {ref: A-2, status: at-risk, progress: A slow start., mitigation: More "
         "employers.}\n    support_needed:\n"
         "      - {ask: Help with employers, theme: t2, objectives: [A-2]}\n");
     const std::string b = template_text(
@@ -151,12 +151,13 @@ std::vector<lint::FileResult> spring_round() {
         objective("B-1", "Funding community hubs in deprived neighbourhoods", "t1", "f1", "o1") +
             objective("B-2", "Warmer homes for people with asthma", "t1", "", "o2"),
         "reviews:\n  - period: spring\n    submitted: 2026-04-20\n    objectives:\n"
-        "      - {ref: B-1, status: on-track, progress: Going well.}\n");
-    const std::string c = template_text(
-        "C", "ilp", "2025-26", "2025-10-01",
-        objective("C-1", "Outreach health checks", "t9", "f3", "o3"),
-        "reviews:\n  - period: spring\n    submitted: 2026-04-01\n    objectives:\n"
-        "      - {ref: C-1, status: off-track, progress: Stalled., mitigation: Restart.}\n");
+        "      - {ref: B-1, status: on-track, progress: Going well so far.}\n");
+    const std::string c =
+        template_text("C", "ilp", "2025-26", "2025-10-01",
+                      objective("C-1", "Outreach health checks", "t9", "f3", "o3"),
+                      "reviews:\n  - period: spring\n    submitted: 2026-04-01\n    objectives:\n"
+                      "      - {ref: C-1, status: off-track, progress: Stalled since March., "
+                      "mitigation: Restart.}\n");
     return lint_all({{"a.yaml", a},
                      {"b.yaml", b, {RuleId::ObjectiveNotReviewed}},
                      {"c.yaml", c},
@@ -296,7 +297,8 @@ TEST_CASE("an autumn round counts objective setting: a late one, and a template 
         "B", "organisation", "2025-26", "2025-10-01",
         objective("B-1", "Funding community hubs in deprived neighbourhoods", "t1", "f1", "o1"),
         "reviews:\n  - period: autumn\n    submitted: 2026-10-10\n    objectives:\n"
-        "      - {ref: B-1, status: off-track, progress: Stalled., mitigation: Restart.}\n");
+        "      - {ref: B-1, status: off-track, progress: Stalled since March., mitigation: "
+        "Restart.}\n");
     const auto results = lint_all({{"a.yaml", a}, {"b.yaml", b}});
     REQUIRE(results[0].count(Severity::Error) == 0);
     REQUIRE(results[1].count(Severity::Error) == 0);

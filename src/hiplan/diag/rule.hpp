@@ -67,6 +67,7 @@ enum class RuleId : std::uint16_t {
     CompleteWithoutImpact,
     UnknownMeasure,
     DateOutsideWindow,
+    NoProgress,
     // Quality (warnings).
     PlaceholderText,
     LateSubmission,

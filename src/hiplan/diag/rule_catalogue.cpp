@@ -346,8 +346,8 @@ constexpr std::array k_rules = {
          "objectives: [{ref: GHC-1, ...}]\n",
          "reviews:\n  - period: spring\n    objectives: [{ref: GHC-1, ...}, {ref: GHC-2, ...}]\n"},
     Rule{EscalationIncomplete, "HP603", "escalation-incomplete", E, Reviews,
-         "An at-risk or off-track objective lacks a narrative, or a mitigation or support ask.",
-         "describe progress, and add a mitigation or a support_needed ask naming the objective",
+         "An at-risk or off-track objective says nothing about what is being done about it.",
+         "add 'mitigation:' (what is being done), or a support_needed ask naming the objective",
          "When an objective is at risk or off track the Board needs to know why, what is "
          "being done, and what system-level support would help.",
          "- {ref: GHC-2, status: at-risk}\n",
@@ -378,6 +378,14 @@ constexpr std::array k_rules = {
          "window usually means the wrong year or the wrong period.",
          "cycle: 2025-26\nreviews:\n  - {period: spring, submitted: 2025-04-10}\n",
          "cycle: 2025-26\nreviews:\n  - {period: spring, submitted: 2026-04-10}\n"},
+    Rule{NoProgress, "HP607", "no-progress", E, Reviews,
+         "A reviewed objective has no sentence of progress.",
+         "say in 'progress:' what has happened in the last six months, in a sentence",
+         "A review counts only with its narrative: the Board reads what happened, not only a "
+         "status. Each objective in a review needs a sentence of progress (at least three "
+         "words), whatever its status; when several have none, one finding lists them.",
+         "- {ref: GHC-1, status: on-track}\n- {ref: GHC-2, status: complete, progress: Done}\n",
+         "- {ref: GHC-1, status: on-track, progress: Six sessions ran in the spring.}\n"},
 
     // ---- Quality -----------------------------------------------------------------------
     Rule{PlaceholderText, "HP701", "placeholder-text", E, Quality,

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "hiplan/rules/rules.hpp"
+#include "hiplan/util/utf8.hpp"
 
 namespace hiplan::rules {
 
@@ -87,6 +88,13 @@ bool blank(std::string_view s) {
 }
 
 }  // namespace
+
+std::string excerpt(std::string_view text) {
+    constexpr std::size_t k_shown = 60;  // characters
+    const std::string_view head = utf8::prefix(text, k_shown);
+    return head.size() < text.size() ? std::string(utf8::prefix(text, k_shown - 3)) + "..."
+                                     : std::string(text);
+}
 
 bool is_placeholder(std::string_view text) {
     return blank(text) || !placeholder_in(text).empty();
@@ -202,9 +210,7 @@ void check_text_quality(const model::Source& source, Findings& out) {
         key += empty ? "#empty" : "#placeholder";
         auto [it, added] = by_key.try_emplace(key, groups.size());
         if (added) {
-            const std::string shown =
-                text.size() > 60 ? std::string(text.substr(0, 57)) + "..." : std::string(text);
-            groups.push_back({std::move(field), std::move(owner), empty, shown, {}});
+            groups.push_back({std::move(field), std::move(owner), empty, excerpt(text), {}});
         }
         groups[it->second].places.emplace_back(node, node.position().line);
     }

@@ -54,11 +54,6 @@ void check_status(const model::Template& t, const std::unordered_set<std::string
     const std::string& id = o.status.value;
     const auto node = t.at(o.status);
     if (status->escalate) {
-        if (o.progress.value.empty()) {
-            out.add(RuleId::EscalationIncomplete, node,
-                    fmt::format("objective '{}' is {} but has no progress narrative", ref, id),
-                    "describe what has happened and why in 'progress:'");
-        }
         if (o.mitigation.value.empty() && !asked.contains(ref)) {
             out.add(RuleId::EscalationIncomplete, node,
                     fmt::format("objective '{}' is {} but has no mitigation, and no support ask "
@@ -105,6 +100,58 @@ void check_measure_updates(const model::Template& t, const model::ObjectiveRevie
     }
 }
 
+// "A sentence of progress": fewer words ("On track", "Delayed") only repeat the status.
+constexpr std::size_t k_min_progress_words = 3;
+
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        words += !space && !in_word ? 1 : 0;
+        in_word = !space;
+    }
+    return words;
+}
+
+// One finding per review: a review that lists statuses only is one problem, not one per
+// objective.
+void report_no_progress(const model::Template& t, const std::string& review,
+                        const std::vector<const model::ObjectiveReview*>& silent, Findings& out) {
+    if (silent.empty()) {
+        return;
+    }
+    const model::ObjectiveReview& first = *silent.front();
+    const auto at = t.at(first.mark);
+    const std::string hint =
+        "say in 'progress:' what has happened in the last six months, in a sentence";
+    if (silent.size() == 1) {
+        out.add(RuleId::NoProgress, at,
+                first.progress.value.empty()
+                    ? fmt::format("the {} gives objective '{}' a status but no progress", review,
+                                  first.ref.value)
+                    : fmt::format("the progress of objective '{}' in the {} ('{}') is not a "
+                                  "sentence",
+                                  first.ref.value, review, excerpt(first.progress.value)),
+                hint);
+        return;
+    }
+    std::string refs;
+    std::string lines;
+    for (std::size_t i = 0; i < silent.size(); ++i) {
+        if (i == 12) {
+            lines += fmt::format(" and {} more", silent.size() - i);
+            break;
+        }
+        refs += fmt::format("{}{}", i == 0 ? "" : ", ", silent[i]->ref.value);
+        lines += fmt::format("{}{}", i == 0 ? "" : ", ", t.at(silent[i]->mark).position().line);
+    }
+    out.add(RuleId::NoProgress, at,
+            fmt::format("{} objectives in the {} have no sentence of progress ({}): lines {}",
+                        silent.size(), review, refs, lines),
+            hint + "; a review that lists statuses only does not count");
+}
+
 // `named`: how many objectives of the template have each id (ids are not unique until
 // the duplicate-id check is satisfied), `named_total` their sum.
 void check_review(const model::Template& t, const model::Review& r, const model::Framework& f,
@@ -113,11 +160,18 @@ void check_review(const model::Template& t, const model::Review& r, const model:
     const std::string& period = r.period.value;
     const std::string name = period.empty() ? std::string("a review") : period + " review";
     const auto asked = asked_for(r);
+    std::vector<const model::ObjectiveReview*> silent;  // no sentence of progress
     for (const auto& o : r.objectives.value) {
         check_ref(t, o.ref, "the " + name, out);
         check_status(t, asked, o, f, out);
         check_measure_updates(t, o, out);
+        const std::string& progress = o.progress.value;
+        if (word_count(progress) < k_min_progress_words &&
+            (progress.empty() || !is_placeholder(progress))) {  // else HP701 says it
+            silent.push_back(&o);
+        }
     }
+    report_no_progress(t, name, silent, out);
     for (const auto& risk : r.risks.value) {
         for (const auto& ref : risk.objectives.value) {
             check_ref(t, ref, "a risk", out);

@@ -20,6 +20,9 @@ void check_text_quality(const model::Source& source, Findings& out);
 // Tells whether `text` is placeholder text (TBC, TBD, "details to follow", ...).
 bool is_placeholder(std::string_view text);
 
+// `text` as quoted in a message: at most 60 characters, "..." where it was cut.
+std::string excerpt(std::string_view text);
+
 // The categories, called by check_template.
 void check_framework_fit(const model::Template& t, const model::Framework& f, Findings& out);
 void check_logic_model(const model::Template& t, const model::Objective& o,
