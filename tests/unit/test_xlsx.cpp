@@ -1,0 +1,260 @@
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "hiplan/util/utf8.hpp"
+#include "hiplan/xlsx/workbook.hpp"
+
+using namespace hiplan;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "hiplan-unit-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    [[nodiscard]] std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+const std::string k_fffd = "\xEF\xBF\xBD";
+const std::string k_marker = " [... truncated by hiplan]";
+
+std::uint32_t le(const std::string& s, std::size_t at, int bytes) {
+    std::uint32_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) {
+        v = (v << 8U) | static_cast<unsigned char>(s.at(at + static_cast<std::size_t>(i)));
+    }
+    return v;
+}
+
+// The members of a zip archive, inflated: enough of the format to read back what
+// libxlsxwriter writes (stored or deflated members, found through the central directory).
+std::map<std::string, std::string> unzip(const std::string& zip) {
+    std::map<std::string, std::string> members;
+    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
+    REQUIRE(end != std::string::npos);
+    const std::uint32_t count = le(zip, end + 10, 2);
+    std::size_t at = le(zip, end + 16, 4);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        REQUIRE(zip.compare(at, 4, std::string("PK\x01\x02", 4)) == 0);
+        const std::uint32_t method = le(zip, at + 10, 2);
+        const std::uint32_t packed = le(zip, at + 20, 4);
+        const std::uint32_t size = le(zip, at + 24, 4);
+        const std::uint32_t name_size = le(zip, at + 28, 2);
+        const std::uint32_t extra = le(zip, at + 30, 2);
+        const std::uint32_t comment = le(zip, at + 32, 2);
+        const std::uint32_t local = le(zip, at + 42, 4);
+        const std::string name = zip.substr(at + 46, name_size);
+        at += 46 + name_size + extra + comment;
+
+        REQUIRE(zip.compare(local, 4, std::string("PK\x03\x04", 4)) == 0);
+        const std::size_t data = local + 30 + le(zip, local + 26, 2) + le(zip, local + 28, 2);
+        std::string content(size, '\0');
+        if (method == 0) {
+            content = zip.substr(data, size);
+        } else {
+            REQUIRE(method == 8);
+            z_stream z{};
+            REQUIRE(inflateInit2(&z, -MAX_WBITS) == Z_OK);
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
+            z.avail_in = packed;
+            z.next_out = reinterpret_cast<Bytef*>(content.data());
+            z.avail_out = size;
+            const int rc = inflate(&z, Z_FINISH);
+            inflateEnd(&z);
+            REQUIRE(rc == Z_STREAM_END);
+        }
+        members[name] = std::move(content);
+    }
+    return members;
+}
+
+// Runs `f` with the process's standard error (fd 2) going to a file; returns what was
+// written there.
+template <typename F> std::string capture_stderr(const TempDir& dir, F&& f) {
+    const std::string path = dir.file("stderr.txt");
+    const int file = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    REQUIRE(file >= 0);
+    const int saved = ::dup(STDERR_FILENO);
+    REQUIRE(saved >= 0);
+    ::dup2(file, STDERR_FILENO);
+    try {
+        f();
+    } catch (...) {
+        ::dup2(saved, STDERR_FILENO);
+        ::close(saved);
+        ::close(file);
+        throw;
+    }
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+    ::close(file);
+    std::string text = slurp(path);
+    fs::remove(path);
+    return text;
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("xlsx");
+
+TEST_CASE("clean_text replaces control characters and keeps tab, LF and CR") {
+    CHECK(xlsx::clean_text("a\x07"
+                           "b\x1f"
+                           "c\td\ne\rf")
+              .text == "a" + k_fffd + "b" + k_fffd + "c\td\ne\rf");
+    CHECK(xlsx::clean_text(std::string("x\0y", 3)).text == "x" + k_fffd + "y");
+    CHECK(xlsx::clean_text("\xEF\xBF\xBF!").text == k_fffd + "!");  // U+FFFF: not XML
+    CHECK(xlsx::clean_text("\x7F").text == "\x7F");                 // DEL is legal in XML 1.0
+    CHECK_FALSE(xlsx::clean_text("a\x01").cut);
+}
+
+TEST_CASE("clean_text leaves _xHHHH_ alone: only cell text escapes it") {
+    // clean_text also feeds chart titles and document properties, which Excel does not
+    // unescape; the escape for cells is checked in the written workbook below.
+    CHECK(xlsx::clean_text("_x0041_").text == "_x0041_");
+}
+
+TEST_CASE("clean_text counts UTF-16 units: a surrogate pair is never split at the cut") {
+    const std::string clef = "\xF0\x9D\x84\x9E";  // U+1D11E, two UTF-16 units
+    const std::size_t limit = 40;
+    const std::size_t budget = limit - k_marker.size();  // 14 units before the marker
+
+    // Exactly at the limit: 20 pairs are 40 units, kept whole.
+    std::string forty_units;
+    for (int i = 0; i < 20; ++i) {
+        forty_units += clef;
+    }
+    const auto whole = xlsx::clean_text(forty_units, limit);
+    CHECK_FALSE(whole.cut);
+    CHECK(whole.text == forty_units);
+
+    // One unit over: cut to the budget, with the marker.
+    const auto over = xlsx::clean_text("x" + forty_units, limit);
+    CHECK(over.cut);
+    CHECK(over.text.ends_with(k_marker));
+    // "x" and 6 pairs are 13 units; the 7th pair would straddle the 14-unit budget, so
+    // it goes whole rather than leaving half a pair.
+    std::string kept = "x";
+    for (int i = 0; i < 6; ++i) {
+        kept += clef;
+    }
+    CHECK(over.text == kept + k_marker);
+    CHECK(utf8::length(over.text) == 7 + k_marker.size());
+    CHECK_FALSE(utf8::validate(over.text));
+
+    // With an even budget the pairs fill it exactly.
+    const auto even = xlsx::clean_text(forty_units + "x", limit);
+    CHECK(even.text.substr(0, even.text.size() - k_marker.size()).size() == budget / 2 * 4);
+
+    // Cell text: the default limit, in units, marker included.
+    const auto cell = xlsx::clean_text(std::string(xlsx::k_max_cell_units + 1, 'y'));
+    CHECK(cell.cut);
+    CHECK(cell.text.size() == xlsx::k_max_cell_units);
+    CHECK(cell.text == std::string(xlsx::k_max_cell_units - k_marker.size(), 'y') + k_marker);
+    CHECK_FALSE(xlsx::clean_text(std::string(xlsx::k_max_cell_units, 'y')).cut);
+}
+
+TEST_CASE("a workbook reaches its path only on close, as a zip with the cells as text") {
+    TempDir dir;
+    const std::string path = dir.file("board.xlsx");
+    std::vector<std::string> warnings;
+    std::size_t truncated = 0;
+    {
+        xlsx::Workbook wb(path, 0, "Board\x01pack");
+        xlsx::Sheet& sheet = wb.add_sheet("Summary");
+        sheet.text(0, 0, "_x0041_ literal", xlsx::Style{.bold = true});
+        sheet.text(1, 0, "=1+1");
+        sheet.text(2, 0, "bell\x07here");
+        sheet.text(3, 0, std::string(40000, 'z'));
+        sheet.number(4, 1, 42.5);
+        sheet.date(5, 1, Date{2026, 4, 1});
+        sheet.fit_columns();
+        CHECK_FALSE(fs::exists(path));
+        wb.close();
+        warnings = wb.warnings();
+        truncated = wb.truncated_cells();
+    }
+    CHECK(truncated == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "1 cell was cut to Excel's 32,767-character limit");
+
+    const std::string bytes = slurp(path);
+    REQUIRE(bytes.size() > 4);
+    CHECK(bytes.starts_with("PK\x03\x04"));
+    const auto members = unzip(bytes);
+    REQUIRE(members.contains("xl/sharedStrings.xml"));
+    REQUIRE(members.contains("xl/worksheets/sheet1.xml"));
+    const std::string& strings = members.at("xl/sharedStrings.xml");
+    CHECK(strings.find("<t>_x005F_x0041_ literal</t>") != std::string::npos);
+    CHECK(strings.find("<t>=1+1</t>") != std::string::npos);
+    CHECK(strings.find("bell" + k_fffd + "here") != std::string::npos);
+    CHECK(strings.find(k_marker) != std::string::npos);
+    CHECK(members.at("xl/worksheets/sheet1.xml").find("<f>") == std::string::npos);
+    REQUIRE(members.contains("docProps/core.xml"));
+    CHECK(members.at("docProps/core.xml").find("<dc:title>Board" + k_fffd + "pack</dc:title>") !=
+          std::string::npos);
+}
+
+TEST_CASE("closing a workbook into a missing folder throws the reason in words") {
+    TempDir dir;
+    const std::string path = dir.file("no-such-folder/board.xlsx");
+    std::string what;
+    const std::string printed = capture_stderr(dir, [&] {
+        xlsx::Workbook wb(path, 0, "t");
+        wb.add_sheet("Summary").text(0, 0, "x");
+        try {
+            wb.close();
+        } catch (const xlsx::Error& e) {
+            what = e.what();
+        }
+    });
+    CHECK(what == std::generic_category().message(ENOENT));
+    CHECK(printed.empty());  // libxlsxwriter's own "[ERROR]" lines are silenced
+    CHECK_FALSE(fs::exists(dir.file("no-such-folder")));
+}
+
+TEST_CASE("a workbook refuses sheet names Excel cannot hold") {
+    TempDir dir;
+    xlsx::Workbook wb(dir.file("names.xlsx"), 0, "t");
+    CHECK_NOTHROW(wb.add_sheet("Summary"));
+    for (const std::string& name :
+         std::vector<std::string>{"", "a/b", "a[b]", "'quoted'", "History", std::string(32, 'n')}) {
+        CAPTURE(name);
+        CHECK_THROWS_AS(wb.add_sheet(name), xlsx::Error);
+    }
+    CHECK_NOTHROW(wb.add_sheet(std::string(31, 'n')));
+}
+
+TEST_CASE("parse_colour reads #RRGGBB and falls back to white") {
+    CHECK(xlsx::parse_colour("#1A2b3C") == 0x1A2B3CU);
+    CHECK(xlsx::parse_colour("#000000") == 0U);
+    CHECK(xlsx::parse_colour("1A2B3C") == 0xFFFFFFU);
+    CHECK(xlsx::parse_colour("#1A2B3G") == 0xFFFFFFU);
+    CHECK(xlsx::parse_colour("#1A2B3C4") == 0xFFFFFFU);
+}
+
+TEST_SUITE_END();
