@@ -8,5 +8,4 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 if(BUILD_TESTING)
   find_package(doctest 2.4 REQUIRED)
-  find_package(ZLIB REQUIRED)                 # the unit tests unzip the workbooks they write
 endif()

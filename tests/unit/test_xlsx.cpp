@@ -11,7 +11,6 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
@@ -41,56 +40,6 @@ std::string slurp(const std::string& path) {
 
 const std::string k_fffd = "\xEF\xBF\xBD";
 const std::string k_marker = " [... truncated by hiplan]";
-
-std::uint32_t le(const std::string& s, std::size_t at, int bytes) {
-    std::uint32_t v = 0;
-    for (int i = bytes - 1; i >= 0; --i) {
-        v = (v << 8U) | static_cast<unsigned char>(s.at(at + static_cast<std::size_t>(i)));
-    }
-    return v;
-}
-
-// The members of a zip archive, inflated: enough of the format to read back what
-// libxlsxwriter writes (stored or deflated members, found through the central directory).
-std::map<std::string, std::string> unzip(const std::string& zip) {
-    std::map<std::string, std::string> members;
-    const std::size_t end = zip.rfind(std::string("PK\x05\x06", 4));
-    REQUIRE(end != std::string::npos);
-    const std::uint32_t count = le(zip, end + 10, 2);
-    std::size_t at = le(zip, end + 16, 4);
-    for (std::uint32_t i = 0; i < count; ++i) {
-        REQUIRE(zip.compare(at, 4, std::string("PK\x01\x02", 4)) == 0);
-        const std::uint32_t method = le(zip, at + 10, 2);
-        const std::uint32_t packed = le(zip, at + 20, 4);
-        const std::uint32_t size = le(zip, at + 24, 4);
-        const std::uint32_t name_size = le(zip, at + 28, 2);
-        const std::uint32_t extra = le(zip, at + 30, 2);
-        const std::uint32_t comment = le(zip, at + 32, 2);
-        const std::uint32_t local = le(zip, at + 42, 4);
-        const std::string name = zip.substr(at + 46, name_size);
-        at += 46 + name_size + extra + comment;
-
-        REQUIRE(zip.compare(local, 4, std::string("PK\x03\x04", 4)) == 0);
-        const std::size_t data = local + 30 + le(zip, local + 26, 2) + le(zip, local + 28, 2);
-        std::string content(size, '\0');
-        if (method == 0) {
-            content = zip.substr(data, size);
-        } else {
-            REQUIRE(method == 8);
-            z_stream z{};
-            REQUIRE(inflateInit2(&z, -MAX_WBITS) == Z_OK);
-            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(zip.data() + data));
-            z.avail_in = packed;
-            z.next_out = reinterpret_cast<Bytef*>(content.data());
-            z.avail_out = size;
-            const int rc = inflate(&z, Z_FINISH);
-            inflateEnd(&z);
-            REQUIRE(rc == Z_STREAM_END);
-        }
-        members[name] = std::move(content);
-    }
-    return members;
-}
 
 // Runs `f` with the process's standard error (fd 2) going to a file; returns what was
 // written there.
@@ -178,7 +127,7 @@ TEST_CASE("clean_text counts UTF-16 units: a surrogate pair is never split at th
     CHECK_FALSE(xlsx::clean_text(std::string(xlsx::k_max_cell_units, 'y')).cut);
 }
 
-TEST_CASE("a workbook reaches its path only on close, as a zip with the cells as text") {
+TEST_CASE("a workbook reaches its path only on close, as a zip, and counts what it cut") {
     TempDir dir;
     const std::string path = dir.file("board.xlsx");
     std::vector<std::string> warnings;
@@ -205,18 +154,8 @@ TEST_CASE("a workbook reaches its path only on close, as a zip with the cells as
     const std::string bytes = slurp(path);
     REQUIRE(bytes.size() > 4);
     CHECK(bytes.starts_with("PK\x03\x04"));
-    const auto members = unzip(bytes);
-    REQUIRE(members.contains("xl/sharedStrings.xml"));
-    REQUIRE(members.contains("xl/worksheets/sheet1.xml"));
-    const std::string& strings = members.at("xl/sharedStrings.xml");
-    CHECK(strings.find("<t>_x005F_x0041_ literal</t>") != std::string::npos);
-    CHECK(strings.find("<t>=1+1</t>") != std::string::npos);
-    CHECK(strings.find("bell" + k_fffd + "here") != std::string::npos);
-    CHECK(strings.find(k_marker) != std::string::npos);
-    CHECK(members.at("xl/worksheets/sheet1.xml").find("<f>") == std::string::npos);
-    REQUIRE(members.contains("docProps/core.xml"));
-    CHECK(members.at("docProps/core.xml").find("<dc:title>Board" + k_fffd + "pack</dc:title>") !=
-          std::string::npos);
+    // What the cells hold is read back from the archive by tests/hostile/check_injection.py
+    // (Python's zipfile and openpyxl): a unit test does not reimplement a zip reader.
 }
 
 TEST_CASE("closing a workbook into a missing folder throws the reason in words") {
