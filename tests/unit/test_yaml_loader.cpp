@@ -145,9 +145,14 @@ TEST_CASE("text that starts like YAML syntax is told to be quoted, in the quotes
 
 TEST_CASE("text cut short by ' #' is reported where the comment starts, '# note' is not") {
     const auto cut = load("progress: The van ran #62 sessions\n");
-    check_single(cut, RuleId::CommentInText, 1, 23);
+    check_single(cut, RuleId::CommentCutsSentence, 1, 23);  // a sentence cut: an error
     CHECK(cut.findings[0].message ==
-          "the text after ' #' is read as a comment and dropped: '#62 sessions'");
+          "the text stops at ' #': '#62 sessions' is read as a comment and dropped, so the "
+          "Board would read 'The van ran'");
+    CHECK(cut.findings[0].hint == "put the whole text in quotes: \"The van ran #62 sessions\"");
+    const auto word = load("lead: Director #2\n");  // one word: perhaps a comment
+    check_single(word, RuleId::CommentInText, 1, 16);
+    CHECK(load("summary: Done. #1 priority\n").findings.front().rule == RuleId::CommentInText);
     CHECK(load("lead: Director  # a note\n").findings.empty());
     CHECK(load("lead: Director #hiplan: ignore[placeholder-text]\n").findings.empty());
     CHECK(load("lead: \"Director #2\"\n").findings.empty());

@@ -25,6 +25,7 @@ enum class RuleId : std::uint16_t {
     ComplexKey,
     TooManyFindings,
     CommentInText,
+    CommentCutsSentence,
     // Structure: the document contract.
     UnknownKey,
     MissingField,

@@ -96,12 +96,20 @@ constexpr std::array k_rules = {
          "were. Findings switched off (--ignore, .hiplan.yaml, inline comments) do not count.",
          "", ""},
     Rule{CommentInText, "HP113", "comment-in-text", W, Input,
-         "Text is cut short by a ' #' that YAML reads as the start of a comment.",
+         "A word is cut short by a ' #' that YAML reads as the start of a comment.",
          "quote the whole text if the '#' belongs to it; write a comment as '# note'",
          "In YAML, a '#' after a space starts a comment: the rest of the line is dropped "
          "without a word, and the shortened text reaches the Board. A comment written '# note' "
          "(with a space after the '#') is taken as meant; '#62' or '#1' straight after text is "
          "taken as a slip.",
+         "lead: GHC-1 #main\n", "lead: GHC-1  # main\n"},
+    Rule{CommentCutsSentence, "HP114", "comment-cuts-sentence", E, Input,
+         "A sentence is cut short by a ' #' that YAML reads as the start of a comment.",
+         "put the whole text in quotes, so that the '#' and what follows stay in it",
+         "In YAML, a '#' after a space starts a comment: the rest of the line is dropped without "
+         "a word. When what is left is a sentence cut in the middle (several words, no full stop), "
+         "the Board would read half a sentence, so it is an error; a single word cut by '#1' is "
+         "a warning (HP113).",
          "progress: The outreach van ran #62 sessions\n",
          "progress: \"The outreach van ran #62 sessions\"\n"},
 

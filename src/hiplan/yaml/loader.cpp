@@ -154,11 +154,27 @@ private:
         const auto column =
             static_cast<std::uint32_t>(static_cast<std::size_t>(mark.column) + 1 + (hash - start));
         const std::string_view shown = utf8::prefix(comment, 60);
-        findings_.add(RuleId::CommentInText, Position{to_position(mark).line, column},
-                      fmt::format("the text after ' #' is read as a comment and dropped: '#{}{}'",
-                                  shown, shown.size() < comment.size() ? "..." : ""),
-                      "if the '#' belongs to the text, put the whole text in quotes; if it is "
-                      "a comment, write '# ' with a space");
+        const std::string dropped =
+            fmt::format("'#{}{}'", shown, shown.size() < comment.size() ? "..." : "");
+        // Several words with no full stop: a sentence cut in the middle reaches the Board.
+        const bool sentence = value.find(' ') != std::string::npos &&
+                              std::string_view(".!?:;)").find(value.back()) == std::string::npos;
+        if (sentence) {
+            const std::string whole = fmt::format("{} #{}", value, comment);
+            const char quote = whole.find('"') == std::string::npos ? '"' : '\'';
+            findings_.add(RuleId::CommentCutsSentence, Position{to_position(mark).line, column},
+                          fmt::format("the text stops at ' #': {} is read as a comment and "
+                                      "dropped, so the Board would read '{}'",
+                                      dropped, utf8::prefix(value, 60)),
+                          fmt::format("put the whole text in quotes: {}{}{}", quote,
+                                      utf8::prefix(whole, 100), quote));
+            return;
+        }
+        findings_.add(
+            RuleId::CommentInText, Position{to_position(mark).line, column},
+            fmt::format("the text after ' #' is read as a comment and dropped: {}", dropped),
+            "if the '#' belongs to the text, put the whole text in quotes; if it is "
+            "a comment, write '# ' with a space");
     }
 
     void check_tag(const YAML::Mark& mark, const std::string& tag) {
