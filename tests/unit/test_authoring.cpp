@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -292,6 +293,47 @@ void check_comments_sit_above_entries(const std::string& text) {
     }
 }
 
+// The text of every comment: whole comment lines and the notes at the end of lines (the
+// emitter starts a note with two spaces and "# ", and quotes text that holds " #").
+std::vector<std::string> comments_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t start = line.find_first_not_of(' ');
+        const std::size_t note = line.find("  # ");
+        if (start != std::string::npos && line[start] == '#') {
+            out.push_back(line.substr(start));
+        } else if (note != std::string::npos) {
+            out.push_back(line.substr(note + 2));
+        }
+    }
+    return out;
+}
+
+// The file's first comment lines, before the first blank line, as one line of text.
+std::string header_of(const std::string& text) {
+    std::string out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line) && line.starts_with("#");) {
+        out += (out.empty() ? "" : " ") + line.substr(std::min<std::size_t>(line.size(), 2));
+    }
+    return out;
+}
+
+// Comments for someone who has never seen YAML: no parser words; and every line of the
+// document under 100 characters.
+void check_plain_comments(const std::string& text) {
+    static const std::regex parser_words("\\b(mapping|sequence|scalar|node|flow|key)s?\\b",
+                                         std::regex::icase);
+    for (const std::string& c : comments_of(text)) {
+        CHECK_MESSAGE(!std::regex_search(c, parser_words), c);
+    }
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        CHECK_MESSAGE(line.size() < 100, line);
+    }
+}
+
 // Lints generated text: only "fill this in" warnings (HP701) may remain.
 void check_lints_with_placeholders_only(const std::string& text) {
     static const frameworks::Registry registry;
@@ -435,6 +477,40 @@ TEST_CASE("comments go above their entry and notes at the end of its line") {
           std::vector<std::string>{"averyveryverylongword", "x"});
 }
 
+TEST_CASE("the emitter keeps its lines under 100 characters where the text allows") {
+    const std::string name(75, 'n');
+    const std::string yaml = emit(
+        map({}, {flow_map("submitter", {text("id", "GHC"), text("name", name)}),
+                 list("outcomes", {flow_map({}, {text("id", "C1"), text("text", name),
+                                                 flow_list("from", {text({}, "P1")})}),
+                                   flow_map({}, {text("id", "C2")})}),
+                 text("a", "x").after(std::string(70, 'w')),
+                 map("deep", {text("b", "z").above({"  - indented example line, " + name})})}));
+    CHECK(yaml == "submitter:\n"
+                  "  id: GHC\n"
+                  "  name: " +
+                      name +
+                      "\n"
+                      "outcomes:\n"
+                      "  - id: C1\n"
+                      "    text: " +
+                      name +
+                      "\n"
+                      "    from: [P1]\n"
+                      "  - {id: C2}\n"
+                      "# " +
+                      std::string(70, 'w') +
+                      "\n"
+                      "a: x\n"
+                      "deep:\n"
+                      "  #   - indented example line,\n"
+                      "  #   " +
+                      name + "\n  b: z\n");
+    const YAML::Node d = YAML::Load(yaml);
+    CHECK(d["outcomes"][0]["from"][0].as<std::string>() == "P1");
+    CHECK(d["submitter"]["name"].as<std::string>() == name);
+}
+
 TEST_CASE("a starter template has one skeleton per theme and lints with only placeholders") {
     static const frameworks::Registry registry;
     for (const char* id : {"one-gloucestershire", "leeds-thig"}) {
@@ -454,7 +530,17 @@ TEST_CASE("a starter template has one skeleton per theme and lints with only pla
                   f.themes[i].id);
             CHECK(text.find("# Theme: " + f.themes[i].name) != std::string::npos);
         }
-        CHECK(count(text, "# stable id") == f.themes.size());
+        CHECK(count(text, "# keep this id in every review") == f.themes.size());
+        check_plain_comments(text);
+        // The header says how to fill it in, and that every TBC goes before it counts.
+        const std::string header = header_of(text);
+        CHECK(header.find("To fill it in, write your own words in place of each TBC") !=
+              std::string::npos);
+        CHECK(header.find("Every TBC must be replaced before the template counts as a "
+                          "submission") != std::string::npos);
+        CHECK(text.find("# - Write dates as YYYY-MM-DD") != std::string::npos);
+        CHECK(text.find("# - Each item of a list starts with '- '") != std::string::npos);
+        CHECK(text.find("if it contains ': ' or ' #'") != std::string::npos);
     }
 }
 
@@ -489,6 +575,33 @@ TEST_CASE("a starter feedback document asks the framework's questions") {
     for (const auto& q : f.questions) {
         CHECK(doc["answers"][q.id][0].as<std::string>() == "TBC");
     }
+    CHECK(doc["group"]["initials"].as<std::string>() == "TBC");
+    CHECK(header_of(text).find("one conversation. ") != std::string::npos);  // no one named
+    check_comments_sit_above_entries(text);
+    check_plain_comments(text);
+}
+
+TEST_CASE("a feedback starter for a named submitter and cycle names them") {
+    static const frameworks::Registry registry;
+    const model::Framework& f = *registry.find("leeds-thig");
+    const model::Submitter* lch = f.submitter("LCH");
+    REQUIRE(lch != nullptr);
+    const std::string text = starter_feedback({&f, lch, 2026, Date{2026, 5, 12}, "x.json"});
+    INFO(text);
+    check_lints_with_placeholders_only(text);
+    check_comments_sit_above_entries(text);
+    check_plain_comments(text);
+    const YAML::Node doc = YAML::Load(text);
+    CHECK(doc["held"].as<std::string>() == "2026-05-12");
+    // The organisation is named; the team is left to fill in (so it is a placeholder).
+    CHECK(doc["group"]["initials"].as<std::string>() == "LCH-TBC");
+    CHECK(doc["group"]["name"].as<std::string>() ==
+          "Leeds Community Healthcare NHS Trust, TBC team");
+    CHECK(text.find("# the team's initials in place of TBC, e.g. LCH-CNT") != std::string::npos);
+    const std::string header = header_of(text);
+    CHECK(header.find("one conversation with Leeds Community Healthcare NHS Trust (LCH), cycle "
+                      "2026-27. ") != std::string::npos);
+    CHECK(header.find("before the feedback counts as a submission") != std::string::npos);
 }
 
 TEST_CASE("carry-over keeps what goes on, leaves out what is complete, and keeps the contact") {
@@ -541,7 +654,62 @@ TEST_CASE("carry-over keeps what goes on, leaves out what is complete, and keeps
     // Only the new objective is explained: its theme and its fields; each carried
     // objective is written as it was.
     CHECK(count(result.yaml, "# Theme: ") == 1);
-    CHECK(count(result.yaml, "# stable id") == 1);
+    CHECK(count(result.yaml, "# keep this id in every review") == 1);
     CHECK(count(result.yaml, "unit:") == 2);
-    CHECK(count(result.yaml, "# e.g. \"%\", people, days") == 1);
+    CHECK(count(result.yaml, "# e.g. people, days, or \"%\" in quotes") == 1);
+    // The header says what carrying over did: GHC-1's baseline is its reported value, its
+    // target date had passed, and the contributory theme has a new objective.
+    const std::string header = header_of(result.yaml);
+    CHECK(header.find("A measure with a value reported in a review has the latest one as its "
+                      "new baseline.") != std::string::npos);
+    CHECK(header.find("Target dates that had passed are now 2027-09-30") != std::string::npos);
+    CHECK(header.find("Each theme left without an objective has a new one") != std::string::npos);
+    check_plain_comments(result.yaml);
+}
+
+TEST_CASE("carry-over keeps every contact field, and its header says only what happened") {
+    static const frameworks::Registry registry;
+    // No review: no value reported, no objective complete; targets still ahead.
+    std::string last(k_last_cycle.substr(0, k_last_cycle.find("reviews:")));
+    const auto replace = [&](std::string_view from, std::string_view to) {
+        const auto at = last.find(from);
+        REQUIRE(at != std::string::npos);
+        last.replace(at, from.size(), to);
+    };
+    replace("  email: hi.lead@example.org\n",
+            "  role: Programme lead\n  email: \"hi.lead@example.org\"\n");
+    replace("target: {value: 62, by: 2026-03-31}", "target: {value: 62, by: 2027-03-31}");
+    replace("target: {value: 6, by: 2026-09-30}", "target: {value: 6, by: 2027-06-30}");
+    lint::Options options;
+    options.keep = lint::Keep::Documents;
+    const lint::FileResult r = lint::lint_text("ghc-2025-26.yaml", last, registry, options);
+    REQUIRE(r.count(Severity::Error) == 0);
+    const CarryOver result =
+        carry_over(*r.parsed->template_view, *r.parsed->framework, 2026, "x.schema.json");
+    INFO(result.yaml);
+    CHECK(result.left.empty());
+    check_lints_with_placeholders_only(result.yaml);
+    check_comments_sit_above_entries(result.yaml);
+    const YAML::Node doc = YAML::Load(result.yaml);
+    CHECK(doc["contact"]["name"].as<std::string>() == "Lead: health inequalities");
+    CHECK(doc["contact"]["role"].as<std::string>() == "Programme lead");
+    CHECK(doc["contact"]["email"].as<std::string>() == "hi.lead@example.org");
+    CHECK(doc["contact"].size() == 3);
+    const std::string header = header_of(result.yaml);
+    CHECK(header.find("go on, with 'carried_over_from' set.") != std::string::npos);
+    CHECK(header.find("reported in a review") == std::string::npos);
+    CHECK(header.find("Target dates") == std::string::npos);
+    CHECK(header.find("Each theme left without") == std::string::npos);
+    CHECK(count(result.yaml, "# Theme: ") == 0);
+
+    // Without a contact, none is written, and no comment speaks of one.
+    replace("contact:\n  name: \"Lead: health inequalities\"\n  role: Programme lead\n  email: "
+            "\"hi.lead@example.org\"\n",
+            "");
+    const lint::FileResult bare = lint::lint_text("ghc-2025-26.yaml", last, registry, options);
+    REQUIRE(bare.count(Severity::Error) == 0);
+    const std::string yaml =
+        carry_over(*bare.parsed->template_view, *bare.parsed->framework, 2026, "x").yaml;
+    CHECK_FALSE(YAML::Load(yaml)["contact"]);
+    CHECK(yaml.find("contact") == std::string::npos);
 }

@@ -29,11 +29,23 @@ std::vector<const model::ObjectiveReview*> entries_for(const model::Template& t,
     return out;
 }
 
+// Where a target date that has passed moves: the end of the new cycle's first year.
+Date moved_target_date(int next_cycle) {
+    return {next_cycle + 1, 9, 30};
+}
+
+// What carrying the objectives over changed, for the header to say (and only that).
+struct Changes {
+    bool baseline_from_review = false;
+    bool target_moved = false;
+    bool skeleton = false;
+};
+
 // Next cycle's copy of an objective that goes on: `carried_over_from` set, each measure's
 // latest value its new baseline (or a new measure's baseline due by next March) and a
 // target date that has passed moved to the end of the new cycle's first year.
 model::Objective carried(const model::Template& last, model::Objective o, const Date& submitted,
-                         int next_cycle) {
+                         int next_cycle, Changes& changes) {
     o.carried_over_from = {fmt::format("{}/{}", last.cycle.value, o.id.value)};
     const auto entries = entries_for(last, o.id.value);
     for (auto& m : o.measures.value) {
@@ -47,14 +59,45 @@ model::Objective carried(const model::Template& last, model::Objective o, const 
         }
         if (latest != nullptr) {
             m.baseline = {.value = latest->value, .as_of = latest->as_of};
+            changes.baseline_from_review = true;
         } else if (!m.baseline.value.value || !m.baseline.as_of.value) {
             m.baseline = {.is_new = {true}, .by = {Date{next_cycle + 1, 3, 31}}};
         }
         if (!m.target.by.value || *m.target.by.value <= submitted) {
-            m.target.by = {Date{next_cycle + 1, 9, 30}};
+            m.target.by = {moved_target_date(next_cycle)};
+            changes.target_moved = changes.target_moved || m.target.value.value.has_value();
         }
     }
     return o;
+}
+
+// What the header says about next cycle's template: whose it is, and what carrying it over
+// did, each sentence only when it is so.
+std::string about(const model::Template& last, const model::Template& next,
+                  const Changes& changes) {
+    std::string out = fmt::format(
+        "Health inequalities strategic self-assessment and review template of {} ({}), cycle {}, "
+        "carried over from {}.",
+        next.submitter_name.value, next.submitter_id.value, next.cycle.value, last.cycle.value);
+    const auto& objectives = next.objectives.value;
+    const bool any_carried = std::any_of(objectives.begin(), objectives.end(), [](const auto& o) {
+        return !o.carried_over_from.value.empty();
+    });
+    out += any_carried ? " The objectives not complete in their latest review go on, with "
+                         "'carried_over_from' set."
+                       : " No objective goes on: all were complete.";
+    if (changes.baseline_from_review) {
+        out += " A measure with a value reported in a review has the latest one as its new "
+               "baseline.";
+    }
+    if (changes.target_moved) {
+        out += fmt::format(" Target dates that had passed are now {}: check them.",
+                           moved_target_date(next.cycle_start).to_string());
+    }
+    if (changes.skeleton) {
+        out += " Each theme left without an objective has a new one to fill in.";
+    }
+    return out;
 }
 
 }  // namespace
@@ -83,6 +126,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                                                                      : f.ratings.front().id},
                                       .evidence = {"TBC"}});
     }
+    Changes changes;
     const auto& objectives = last.objectives.value;
     auto& carried_objectives = next.objectives.value;
     for (const auto& o : objectives) {
@@ -94,7 +138,8 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
         if (s != nullptr && s->closed) {
             result.left.push_back(fmt::format("{} ({})", o.id.value, status));
         } else {
-            carried_objectives.push_back(carried(last, o, *next.submitted.value, next_cycle));
+            carried_objectives.push_back(
+                carried(last, o, *next.submitted.value, next_cycle, changes));
             result.carried.push_back(fmt::format("{} ({})", o.id.value, status));
         }
     }
@@ -112,17 +157,10 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
         } while (std::any_of(objectives.begin(), objectives.end(),
                              [&](const auto& o) { return o.id.value == id; }));
         carried_objectives.push_back(skeleton_objective(f, theme, id, next_cycle));
+        changes.skeleton = true;
     }
-    result.yaml = write_template(
-        next, f,
-        {"yaml-language-server: $schema=" + schema_ref,
-         fmt::format("Health inequalities strategic self-assessment and review template, cycle {}.",
-                     next.cycle.value),
-         fmt::format("Written by `hiplan init --from`: objectives not complete in the latest "
-                     "review of {}",
-                     last.cycle.value),
-         "are carried over, each measure's latest value is its new baseline. Review every",
-         "target, replace every TBC, then run `hiplan lint` on this file."});
+    result.yaml =
+        write_template(next, f, header(schema_ref, about(last, next, changes), "template"));
     return result;
 }
 

@@ -13,7 +13,7 @@ namespace hiplan::authoring {
 namespace {
 
 constexpr std::size_t k_note_column = 32;  // where notes start, when the line is shorter
-constexpr std::size_t k_width = 100;       // a longer line gets its note above instead
+constexpr std::size_t k_width = 99;        // the longest line written, when its text allows
 
 // A character that must be escaped inside double quotes and cannot stand in plain text or
 // a comment: a C0 control (line breaks and tabs included), DEL, a C1 control, the line
@@ -159,23 +159,33 @@ std::string comment_text(std::string_view text) {
     return out;
 }
 
+// Writes `text` as comment lines at `column`; a line that would pass the width is wrapped,
+// its continuation lines indented as it is.
 void write_comment(std::string& out, std::size_t column, std::string_view text) {
     for (const std::string& line : split_lines(text)) {
         const std::string c = comment_text(line);
-        out += std::string(column, ' ') + (c.empty() ? "#" : "# " + c) + '\n';
+        if (column + 2 + c.size() <= k_width) {
+            out += std::string(column, ' ') + (c.empty() ? "#" : "# " + c) + '\n';
+            continue;
+        }
+        const std::size_t lead = c.find_first_not_of(' ');
+        const std::size_t room =
+            k_width > column + 2 + lead + 20 ? k_width - column - 2 - lead : 20;
+        for (const std::string& part : wrap(std::string_view(c).substr(lead), room)) {
+            out += std::string(column, ' ') + "# " + std::string(lead, ' ') + part + '\n';
+        }
     }
 }
 
+// Writes `line` with `note` at the end, or above it when the two would pass the width.
 void write_line(std::string& out, std::string line, std::string_view note) {
     line.erase(line.find_last_not_of(' ') + 1);
     const std::string n = comment_text(note);
-    if (!n.empty() && line.size() + 4 + n.size() > k_width) {
-        const std::size_t column = line.find_first_not_of(' ');
-        for (const std::string& part : wrap(n, k_width - column - 2)) {
-            write_comment(out, column, part);
-        }
+    const std::size_t note_at = std::max(line.size() + 2, k_note_column);
+    if (!n.empty() && note_at + 2 + n.size() > k_width) {
+        write_comment(out, line.find_first_not_of(' '), n);
     } else if (!n.empty()) {
-        line.resize(std::max(line.size() + 2, k_note_column), ' ');
+        line.resize(note_at, ' ');
         line += "# " + n;
     }
     out += line + '\n';
@@ -188,14 +198,10 @@ bool is_block(const Entry& e) {
 
 std::string inline_value(const Entry& e, bool flow);
 
-// A flow list of text too long for its line is written as a block list instead.
+// A flow collection too long for its line is written as a block instead.
 bool fits_line(const Entry& e, const std::string& line) {
-    const bool long_list =
-        e.kind == Entry::Kind::List && e.flow &&
-        std::all_of(e.items.begin(), e.items.end(),
-                    [](const Entry& i) { return i.kind == Entry::Kind::Text; }) &&
-        line.size() + 1 + inline_value(e, false).size() > k_width;
-    return !long_list;
+    return !e.flow || e.items.empty() ||
+           line.size() + (line.ends_with(' ') ? 0 : 1) + inline_value(e, false).size() <= k_width;
 }
 
 std::string inline_value(const Entry& e, bool flow) {
@@ -253,7 +259,7 @@ void write_items(std::string& out, const Entry& parent, std::size_t indent, std:
         }
         if (parent.kind == Entry::Kind::List) {
             line += "- ";
-            if (is_block(e)) {
+            if (is_block(e) || !fits_line(e, line)) {
                 write_items(out, e, indent + 2, line, note);
             } else {
                 write_value(out, e, line, indent + 2, note);

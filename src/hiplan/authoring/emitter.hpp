@@ -36,10 +36,11 @@ Entry flow_list(std::string key, std::vector<Entry> items);
 Entry texts(std::string key, const std::vector<std::string>& items);  // [a, b] of text
 
 // Writes `document` (a Map; its comment is the file's header) as YAML, two spaces per
-// level. Comment lines are written as given (a line break starts a new one). A note that
-// would take its line past 100 columns is written above the line instead, wrapped; a flow
-// list of text that would is written as a block list. Comments and notes inside a flow
-// collection are not written (there is no line to put them on).
+// level, in lines under 100 columns where the text allows: a comment line (a line break
+// starts a new one) that would be longer is wrapped; a note that would take its line that
+// far is written above the line instead, wrapped; a flow collection that would is written
+// as a block. Comments and notes inside a flow collection are not written (there is no
+// line to put them on).
 std::string emit(const Entry& document);
 
 // Splits `text` at spaces into lines of at most `width` characters (a longer word

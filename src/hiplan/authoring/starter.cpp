@@ -23,6 +23,20 @@ std::string ids_of(const auto& items, std::size_t max = 12) {
     return fmt::format("{}", fmt::join(ids, ", "));
 }
 
+// How to write values, for someone who has never seen YAML; under every header.
+const std::vector<std::string> k_how_to_write = {
+    "How to write it:",
+    "- Write after the ': ' on each line; keep the word before it as it is.",
+    "- Text after a '#', like this, is a note for you: hiplan ignores it. Leave the first line",
+    "  as it is: it lets some editors check the file as you type.",
+    "- Write dates as YYYY-MM-DD, e.g. 2026-10-15, and numbers as digits, e.g. 12 or 61.5.",
+    "- Each item of a list starts with '- ' on a line of its own. A short list can also be",
+    "  written inside [ ], separated by commas, e.g. [district nurse, team leader].",
+    "- Keep the text in double quotes (\"like this\") if it contains ': ' or ' #', or starts",
+    "  with - [ { # or a quote; inside [ ] or { }, also if it contains a comma.",
+    "- Keep the spaces at the start of each line: they show what belongs to what. Use spaces,",
+    "  not tabs, and straight quotes (\" and '), not the curly ones Word writes."};
+
 Entry ids(std::string key, const model::List<model::Text>& refs) {
     std::vector<std::string> out;
     for (const auto& r : refs.value) {
@@ -51,6 +65,15 @@ Entry elements(std::string key, const model::List<model::Element>& items, bool w
     return list(std::move(key), std::move(out));
 }
 
+// "a, b, c or d": the ids of `items`, for a note that says what to write.
+std::string one_of(const auto& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i].id;
+    }
+    return out;
+}
+
 // What to write in a field: said for a new objective, not for one carried over.
 std::string hint(bool explain, std::string text) {
     return explain ? std::move(text) : std::string();
@@ -59,21 +82,27 @@ std::string hint(bool explain, std::string text) {
 Entry logic_model(const model::Framework& f, const model::LogicModel& lm, bool explain) {
     std::vector<Entry> fields = {
         texts("inputs", lm.inputs.value)
-            .after(hint(explain, "resources: funding, staff, partners")),
-        elements("activities", lm.activities, false).after(hint(explain, "what you will do")),
+            .after(hint(explain, "what you put in: funding, staff, partners")),
+        elements("activities", lm.activities, false)
+            .after(hint(explain, "what you will do; each with its own id: A1, A2, ...")),
         elements("outputs", lm.outputs, true)
-            .after(hint(explain, "what the activities produce (from: activity ids)")),
+            .after(hint(explain, "what the activities produce (P1, P2, ...), from: their ids")),
         elements("outcomes", lm.outcomes, true)
-            .after(hint(explain, "changes for people, short/medium/long term (from: outputs)")),
+            .after(hint(explain, "the changes for people (C1, C2, ...): short, medium or long "
+                                 "term, from: the ids of the outputs or outcomes that lead to "
+                                 "each")),
     };
     if (!lm.contributes_to.value.empty()) {
-        fields.push_back(ids("contributes_to", lm.contributes_to)
-                             .after(hint(explain, "shared outcomes: " + ids_of(f.outcomes))));
+        fields.push_back(
+            ids("contributes_to", lm.contributes_to)
+                .after(hint(explain, "the shared outcomes it works towards, one or more of: " +
+                                         ids_of(f.outcomes))));
     }
     if (!lm.assumptions.value.empty()) {
         fields.push_back(texts("assumptions", lm.assumptions.value));
     }
-    return map("logic_model", std::move(fields));
+    return map("logic_model", std::move(fields))
+        .after(hint(explain, "how the work leads to change, step by step"));
 }
 
 Entry measure(const model::Measure& m, bool explain) {
@@ -84,8 +113,8 @@ Entry measure(const model::Measure& m, bool explain) {
         }
     };
     add("indicator", m.indicator.value, "what is measured");
-    add("tracks", m.tracks.value, "the output or outcome it evidences");
-    add("unit", m.unit.value, "e.g. \"%\", people, days");
+    add("tracks", m.tracks.value, "the id of the output or outcome it shows, e.g. C1");
+    add("unit", m.unit.value, "e.g. people, days, or \"%\" in quotes");
     add("direction", m.direction.value, "increase or decrease: which way is better");
     const model::Baseline& b = m.baseline;
     if (b.value.value && b.as_of.value) {
@@ -97,7 +126,9 @@ Entry measure(const model::Measure& m, bool explain) {
             baseline.push_back(plain("by", b.by.value->to_string()));
         }
         fields.push_back(flow_map("baseline", std::move(baseline))
-                             .after(hint(explain, "or {value: N, as_of: YYYY-MM-DD}")));
+                             .after(hint(explain, "new: true while you have no figure, by: the "
+                                                  "date you will have one; with a figure, write "
+                                                  "{value: 12, as_of: YYYY-MM-DD}")));
     }
     if (const auto& value = m.target.value.value) {
         std::vector<Entry> target = {plain("value", number(*value))};
@@ -108,7 +139,8 @@ Entry measure(const model::Measure& m, bool explain) {
                              .after(hint(explain, "the value to reach, and by when")));
     }
     add("source", m.source.value, "where the data comes from");
-    add("frequency", m.frequency.value, "weekly, monthly, quarterly, six-monthly, annual, ad-hoc");
+    add("frequency", m.frequency.value,
+        "weekly, monthly, quarterly, six-monthly, annual or ad-hoc");
     add("notes", m.notes.value, "caveats");
     if (!m.breakdown.value.empty()) {
         fields.push_back(texts("breakdown", m.breakdown.value));
@@ -120,8 +152,7 @@ Entry measure(const model::Measure& m, bool explain) {
 Entry objective(const model::Framework& f, const model::Objective& o) {
     const bool explain = o.carried_over_from.value.empty();
     std::vector<Entry> fields = {
-        text("id", o.id.value)
-            .after(hint(explain, "stable id: keep it in every review and next cycle")),
+        text("id", o.id.value).after(hint(explain, "keep this id in every review and next cycle")),
         text("title", o.title.value).after(hint(explain, "the objective in one line")),
         text("theme", o.theme.value),
     };
@@ -130,7 +161,9 @@ Entry objective(const model::Framework& f, const model::Objective& o) {
     }
     if (explain || !o.focus.value.empty()) {
         fields.push_back(texts("focus", o.focus.value)
-                             .after(hint(explain, "optional tags: " + ids_of(f.focus, 6))));
+                             .after(hint(explain, "optional: tags from this list, inside the "
+                                                  "[ ] and separated by commas: " +
+                                                      ids_of(f.focus, 6))));
     }
     fields.push_back(text("lead", o.lead.value).after(hint(explain, "the role that leads it")));
     if (!o.partners.value.empty()) {
@@ -145,7 +178,9 @@ Entry objective(const model::Framework& f, const model::Objective& o) {
         for (const auto& m : o.measures.value) {
             measures.push_back(measure(m, explain));
         }
-        fields.push_back(list("measures", std::move(measures)));
+        fields.push_back(list("measures", std::move(measures))
+                             .after(hint(explain, "how you will know it works: one or more, "
+                                                  "each starting '- id:'")));
     }
     Entry e = map({}, std::move(fields));
     if (const model::Theme* theme = f.theme(o.theme.value); theme && explain) {
@@ -173,7 +208,10 @@ std::string write_template(const model::Template& t, const model::Framework& f,
         objectives.push_back(objective(f, o));
     }
     std::vector<Entry> fields = {
-        text("kind", "template"),
+        text("kind", "template")
+            .above({"What this file is and whose it is: leave kind, framework, cycle and submitter "
+                    "as they are."})
+            .spaced(),
         text("framework", t.framework.value),
         plain("cycle", t.cycle.value),
         flow_map("submitter",
@@ -185,35 +223,42 @@ std::string write_template(const model::Template& t, const model::Framework& f,
                                           .after("who to contact about this template (a role "
                                                  "is fine)")};
         if (!t.contact_role.value.empty()) {
-            contact.push_back(text("role", t.contact_role.value));
+            contact.push_back(text("role", t.contact_role.value).after("their role"));
         }
         if (!t.contact_email.value.empty()) {
-            contact.push_back(text("email", t.contact_email.value));
+            contact.push_back(text("email", t.contact_email.value).after("their e-mail address"));
         }
         fields.push_back(map("contact", std::move(contact)));
     }
     fields.push_back(
         map("self_assessment",
             {plain("submitted", t.submitted.value.value_or(Date{}).to_string())
-                 .after("the date you submit (this is the deadline)"),
-             text("summary", t.summary.value).after("your high-level commitments"),
-             list("ratings", std::move(ratings)).after("one per theme: " + ids_of(f.ratings)),
-             list("objectives", std::move(objectives)).after("at least one under every theme")})
+                 .after("the date you submit, YYYY-MM-DD; for now, the deadline"),
+             text("summary", t.summary.value)
+                 .after("your main commitments for the year, in a few sentences"),
+             list("ratings", std::move(ratings))
+                 .after(fmt::format("one line per theme; rating: {}; evidence: why",
+                                    one_of(f.ratings))),
+             list("objectives", std::move(objectives))
+                 .after("at least one under every theme; each starts with '- id:'")})
             .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
             .spaced());
     const std::string first = t.objectives.value.empty() ? t.submitter_id.value + "-1"
                                                          : t.objectives.value.front().id.value;
     fields.push_back(
         flow_list("reviews", {})
-            .above({"Part 2: review of progress and learning, added in March/April (spring) and",
-                    "September/October (autumn). For each review:", "  - period: spring",
-                    fmt::format("    submitted: {}-04-15", t.cycle_start + 1),
-                    "    objectives:               # every objective, once",
-                    fmt::format("      - {{ref: {}, status: on-track, progress: ...}}", first),
-                    "    highlights: [...]", "    challenges: [...]",
-                    "    risks: [{description: ..., mitigation: ...}]",
-                    "    support_needed: [{ask: ..., theme: ..., objectives: [...]}]",
-                    "    learning: [...]", fmt::format("Statuses: {}.", ids_of(f.statuses))})
+            .above(
+                {"Part 2: review of progress and learning, added in March/April (spring) and",
+                 "September/October (autumn). Until then leave the [] as it is. For a review,",
+                 "delete the [] and write lines like these under 'reviews:', without the '# '",
+                 "at their start, and with your text in place of each ...:", "  - period: spring",
+                 fmt::format("    submitted: {}-04-15", t.cycle_start + 1),
+                 "    objectives:               # every objective, once",
+                 fmt::format("      - {{ref: {}, status: on-track, progress: ...}}", first),
+                 "    highlights: [...]", "    challenges: [...]",
+                 "    risks: [{description: ..., mitigation: ...}]",
+                 "    support_needed: [{ask: ..., theme: ..., objectives: [...]}]",
+                 "    learning: [...]", fmt::format("A status is one of: {}.", one_of(f.statuses))})
             .spaced());
     Entry document = map({}, std::move(fields));
     document.comment = std::move(header);
@@ -286,34 +331,73 @@ std::string starter_template(const StarterOptions& o) {
     }
     return write_template(
         t, f,
-        {"yaml-language-server: $schema=" + o.schema_ref,
-         "Health inequalities strategic self-assessment and review template",
-         fmt::format("{} ({}), cycle {}.", f.name, f.id, t.cycle.value),
-         "Written by `hiplan init`. Replace every TBC, then run `hiplan lint` on this file."});
+        header(o.schema_ref,
+               fmt::format("Health inequalities strategic self-assessment and review template of "
+                           "{} ({}), cycle {}, for the {} ({}).",
+                           s.name, s.id, t.cycle.value, f.name, f.id),
+               "template"));
 }
 
 std::string starter_feedback(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
+    const model::Submitter* s = o.submitter;
     std::vector<Entry> answers;
     for (const auto& q : f.questions) {
-        answers.push_back(texts(q.id, {"TBC"}).above(wrap(q.text, 84)));
+        answers.push_back(list(q.id, {text({}, "TBC")}).above(wrap(q.text, 84)));
     }
+    Entry group = map(
+        "group",
+        {s != nullptr
+             ? text("initials", s->id + "-TBC")
+                   .after(fmt::format("the team's initials in place of TBC, e.g. {}-CNT", s->id))
+             : text("initials", "TBC").after("initials of the organisation and team, e.g. LCH-CNT"),
+         s != nullptr ? text("name", s->name + ", TBC team")
+                            .after("the team in place of TBC, e.g. community nursing")
+                      : text("name", "TBC").after("the name of the group or team"),
+         plain("participants", "1").after("how many people you spoke to, as a number"),
+         texts("roles", {"TBC"}).after("their roles, separated by commas")});
     Entry document = map(
-        {},
-        {text("kind", "feedback"), text("framework", f.id),
-         plain("held", o.held.to_string()).after("date of the conversation"),
-         map("group",
-             {text("initials", "TBC").after("initials of the group or team, e.g. LCH-CNT"),
-              text("name", "TBC"), plain("participants", "1").after("how many people you spoke to"),
-              texts("roles", {"TBC"})}),
-         texts("facilitators", {"TBC"}).after("who led it (and any co-presenter)"),
-         map("answers", std::move(answers))
-             .after("every question; write 'no comment' if there was none")});
-    document.comment = {
-        "yaml-language-server: $schema=" + o.schema_ref,
-        fmt::format("Road-test feedback: one conversation, {} ({}).", f.name, f.id),
-        "Written by `hiplan init --kind feedback`. Replace every TBC, then run `hiplan lint`."};
+        {}, {text("kind", "feedback")
+                 .above({"What this file is: leave kind and framework as they are."})
+                 .spaced(),
+             text("framework", f.id),
+             plain("held", o.held.to_string()).after("the date of the conversation, YYYY-MM-DD"),
+             std::move(group).after("who you spoke to"),
+             list("facilitators", {text({}, "TBC")})
+                 .after("who led it, and any co-presenter: one '- ' line each"),
+             map("answers", std::move(answers))
+                 .after("under each question, one point a line, each starting '- '; write "
+                        "'no comment' if there was none")});
+    std::string about =
+        fmt::format("Road-test feedback on the {} ({}): one conversation", f.name, f.id);
+    if (s != nullptr) {
+        about += fmt::format(" with {} ({})", s->name, s->id);
+    }
+    if (o.cycle_start != 0) {
+        about += fmt::format(", cycle {}", model::cycle_name(o.cycle_start));
+    }
+    document.comment = header(o.schema_ref, about + '.', "feedback");
     return emit(document);
+}
+
+std::vector<std::string> header(const std::string& schema_ref, std::string_view about,
+                                std::string_view document) {
+    std::vector<std::string> lines = {"yaml-language-server: $schema=" + schema_ref};
+    for (std::string& line : wrap(about, 90)) {
+        lines.push_back(std::move(line));
+    }
+    const std::string how = fmt::format(
+        "To fill it in, write your own words in place of each TBC, and check each date, number and "
+        "choice. Every TBC must be replaced before the {} counts as a "
+        "submission: `hiplan lint` on this file lists those left.",
+        document);
+    lines.emplace_back();
+    for (std::string& line : wrap(how, 90)) {
+        lines.push_back(std::move(line));
+    }
+    lines.emplace_back();
+    lines.insert(lines.end(), k_how_to_write.begin(), k_how_to_write.end());
+    return lines;
 }
 
 }  // namespace hiplan::authoring

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hiplan/model/framework.hpp"
@@ -12,8 +13,8 @@ namespace hiplan::authoring {
 // What `hiplan init` needs to write a starter document.
 struct StarterOptions {
     const model::Framework* framework = nullptr;
-    const model::Submitter* submitter = nullptr;  // templates
-    int cycle_start = 0;                          // templates: 2026 for 2026-27
+    const model::Submitter* submitter = nullptr;  // feedback: the organisation, if named
+    int cycle_start = 0;                          // 2026 for 2026-27 (feedback: 0, or named)
     Date held;                                    // feedback: the conversation's date
     std::string schema_ref;                       // for the yaml-language-server comment
 };
@@ -22,8 +23,16 @@ struct StarterOptions {
 // theme, and every field explained. It lints with only "fill this in" warnings (HP701).
 std::string starter_template(const StarterOptions& o);
 
-// A starter road-test feedback document with the framework's questions.
+// A starter road-test feedback document with the framework's questions. With a submitter,
+// the group is named after it (its id and name, the team to fill in) and the header names
+// it; with a cycle, the header names the cycle.
 std::string starter_feedback(const StarterOptions& o);
+
+// The first comment lines of a document `init` writes: the editors' schema line, `about`
+// (wrapped), how to fill it in (every TBC replaced before the `document` counts as a
+// submission) and how to write each kind of value, for someone who has never seen YAML.
+std::vector<std::string> header(const std::string& schema_ref, std::string_view about,
+                                std::string_view document);
 
 // Writes a new cycle's template: `header` as its first comment lines, then `t` (whose
 // `submitted` must be set) with comments saying what to write in each field. A new

@@ -113,13 +113,17 @@ void add_init(CLI::App& app, int& exit_code) {
                 "template from last year's");
     cmd->add_option("--kind", r->kind, "template (default) or feedback")
         ->check(CLI::IsMember({"template", "feedback"}));
-    cmd->add_option("--submitter", r->submitter, "Submitter id from the framework's registry");
-    cmd->add_option("--cycle", r->cycle, "Planning cycle, e.g. 2026-27");
+    cmd->add_option("--submitter", r->submitter,
+                    "Submitter id from the framework's registry (feedback: the organisation "
+                    "spoken to, optional)");
+    cmd->add_option("--cycle", r->cycle,
+                    "Planning cycle, e.g. 2026-27 (feedback: optional; --date must fall in it)");
     cmd->add_option("--framework", r->framework,
                     "Framework id or file (default: one-gloucestershire; leeds-thig for feedback)");
     cmd->add_option("--from", r->from, "Last cycle's template: carry unfinished objectives over")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--date", r->date, "Feedback: the date of the conversation (YYYY-MM-DD)");
+    cmd->add_option("--date", r->date,
+                    "Feedback: the date of the conversation (YYYY-MM-DD), required");
     cmd->add_option("--schema", r->schema,
                     "JSON Schema reference for editors (default: FRAMEWORK.KIND.schema.json)");
     cmd->add_option("-o,--output", r->output,

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -38,6 +39,50 @@ bool write_new_file(const InitRequest& o, const std::string& path, const std::st
         return false;
     }
     return true;
+}
+
+// The submitter `id` names in the framework's registry. Prints an error, with a "did you
+// mean" for a typo, and returns null when the registry has no such submitter.
+const model::Submitter* find_submitter(const model::Framework& f, const std::string& id,
+                                       const Console& console) {
+    if (const model::Submitter* s = f.submitter(id)) {
+        return s;
+    }
+    std::vector<std::string> ids;
+    for (const auto& s : f.submitters) {
+        ids.push_back(s.id);
+    }
+    const auto guess = closest_match(id, ids, ids.size());  // once per run
+    console.error(fmt::format("'{}' is not a submitter of framework '{}'{}", id, f.id,
+                              guess ? fmt::format("; did you mean '{}'?", *guess)
+                                    : fmt::format("; expected one of {}", quoted_list(ids))));
+    return nullptr;
+}
+
+// The day of a road-test conversation (--date), in the cycle when one is named: a cycle
+// 2026-27 is the NHS year from 1 April 2026 to 31 March 2027. Prints an error and returns
+// nothing when it is missing, not a real date, or outside the cycle.
+std::optional<Date> conversation_date(const InitRequest& o, int cycle_start,
+                                      const Console& console) {
+    if (o.date.empty()) {
+        console.error("--date YYYY-MM-DD (the day of the conversation) is required for feedback");
+        return std::nullopt;
+    }
+    const auto held = parse_date(o.date);
+    if (!held) {
+        console.error(fmt::format(
+            "--date '{}' is not a real date written YYYY-MM-DD, e.g. 2026-02-10", o.date));
+        return std::nullopt;
+    }
+    const int in_cycle = held->month >= 4 ? held->year : held->year - 1;
+    if (cycle_start != 0 && in_cycle != cycle_start) {
+        console.error(fmt::format("--date {} is not in cycle {} (1 April {} to 31 March {}): "
+                                  "it is in {}; check the year",
+                                  o.date, o.cycle, cycle_start, cycle_start + 1,
+                                  model::cycle_name(in_cycle)));
+        return std::nullopt;
+    }
+    return held;
 }
 
 int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry& registry,
@@ -96,56 +141,43 @@ int init(const InitRequest& o, const Console& console) {
         return k_exit_failure;
     }
     int cycle_start = 0;
-    if (o.kind == "template") {
+    if (o.kind == "template" || !o.cycle.empty()) {
         cycle_start = model::cycle_start_year(o.cycle);
         if (cycle_start == 0) {
             console.error(
                 fmt::format("--cycle '{}' is not two consecutive years such as 2026-27", o.cycle));
             return k_exit_failure;
         }
-        if (!o.from.empty()) {
-            return init_from(o, cycle_start, choice->registry, console);
-        }
+    }
+    if (o.kind == "template" && !o.from.empty()) {
+        return init_from(o, cycle_start, choice->registry, console);
     }
     const model::Framework* f = choice->framework;
     authoring::StarterOptions so;
     so.framework = f;
     so.cycle_start = cycle_start;
     so.schema_ref = o.schema.empty() ? fmt::format("{}.{}.schema.json", f->id, o.kind) : o.schema;
+    if (!o.submitter.empty() || o.kind == "template") {
+        so.submitter = find_submitter(*f, o.submitter, console);
+        if (so.submitter == nullptr) {
+            return k_exit_failure;
+        }
+    }
     std::string text;
     std::string output = o.output;
     if (o.kind == "feedback") {
-        if (o.date.empty()) {
-            console.error(
-                "--date YYYY-MM-DD (the day of the conversation) is required for feedback");
-            return k_exit_failure;
-        }
-        const auto held = parse_date(o.date);
+        const auto held = conversation_date(o, cycle_start, console);
         if (!held) {
-            console.error(fmt::format("--date '{}' is not a real date written YYYY-MM-DD, "
-                                      "e.g. 2026-02-10",
-                                      o.date));
             return k_exit_failure;
         }
         so.held = *held;
         text = authoring::starter_feedback(so);
         if (output.empty()) {
-            output = fmt::format("feedback-{}.yaml", held->to_string());
+            output = so.submitter == nullptr
+                         ? fmt::format("feedback-{}.yaml", held->to_string())
+                         : fmt::format("feedback-{}-{}.yaml", so.submitter->id, held->to_string());
         }
     } else {
-        so.submitter = f->submitter(o.submitter);
-        if (so.submitter == nullptr) {
-            std::vector<std::string> ids;
-            for (const auto& s : f->submitters) {
-                ids.push_back(s.id);
-            }
-            const auto guess = closest_match(o.submitter, ids, ids.size());  // once per run
-            console.error(
-                fmt::format("'{}' is not a submitter of framework '{}'{}", o.submitter, f->id,
-                            guess ? fmt::format("; did you mean '{}'?", *guess)
-                                  : fmt::format("; expected one of {}", quoted_list(ids))));
-            return k_exit_failure;
-        }
         text = authoring::starter_template(so);
         if (output.empty()) {
             output = fmt::format("{}-{}.yaml", so.submitter->id, o.cycle);
