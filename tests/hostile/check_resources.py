@@ -325,7 +325,7 @@ def check_long_lines(hiplan, tmp):
     value = "\u00e9" * 500  # two bytes, one character
     line = "{kind: template, " + ", ".join("{}: {}".format(k, value) for k in keys) + "}"
     write(os.path.join(tmp, "long-line.yaml"), line + "\n")
-    key_of = re.compile(r"unknown key '(k\d+_)")
+    key_of = re.compile(r"unknown field '(k\d+_)")
 
     def expect(header):
         m = key_of.search(header)

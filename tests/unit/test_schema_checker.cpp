@@ -77,7 +77,7 @@ TEST_CASE("objects: unknown keys with a suggestion, missing and empty required f
     const auto misspelt = check("id: X-1\ntitel: Outreach\nlead:\n", shape);
     REQUIRE(misspelt.size() == 1);
     CHECK(misspelt[0].rule == RuleId::UnknownKey);
-    CHECK(misspelt[0].message == "unknown key 'titel' in objective");
+    CHECK(misspelt[0].message == "unknown field 'titel' in objective");
     CHECK(misspelt[0].hint == "did you mean 'title'?");
     CHECK(misspelt[0].pointer == "/titel");
 
@@ -85,7 +85,7 @@ TEST_CASE("objects: unknown keys with a suggestion, missing and empty required f
     const auto found = check("id: X-1\nheadline: Outreach\n", shape);
     REQUIRE(found.size() == 2);
     CHECK(found[0].rule == RuleId::UnknownKey);
-    CHECK(found[0].hint == "the keys of objective are 'id', 'title' and 'lead'");
+    CHECK(found[0].hint == "the fields of objective are 'id', 'title' and 'lead'");
     CHECK(found[1].rule == RuleId::MissingField);
     CHECK(found[1].message == "objective 'X-1' is missing the required field 'title'");
     CHECK(found[1].begin == Position{1, 1});

@@ -46,10 +46,11 @@ constexpr std::array k_rules = {
          "document after '---' would otherwise be silently ignored.",
          "kind: template\n---\nkind: template\n", "kind: template\n"},
     Rule{DuplicateKey, "HP105", "duplicate-key", E, Input,
-         "A key appears twice in the same mapping.", "delete one of the two entries, or merge them",
-         "YAML requires keys to be unique. Most tools silently keep one of the two values and "
-         "drop the other, so data is lost without anyone noticing. hiplan keeps the first "
-         "value and reports the second, naming where the first was defined.",
+         "A field is written twice in the same block.",
+         "delete one of the two entries, or merge them",
+         "Each field may appear once in a block. Most tools silently keep one of the two values "
+         "and drop the other, so data is lost without anyone noticing. hiplan keeps the first "
+         "value and reports the second, naming where the first was written.",
          "title: Digital hubs\ntitle: Digital inclusion hubs\n", "title: Digital inclusion hubs\n"},
     Rule{AnchorOrAlias, "HP106", "anchor-or-alias", E, Input,
          "The file uses a YAML anchor (&) or alias (*).",
@@ -67,7 +68,7 @@ constexpr std::array k_rules = {
          "whatever files are put in the submissions folder. The default is 8 MiB.",
          "", ""},
     Rule{NestingTooDeep, "HP108", "nesting-too-deep", E, Input,
-         "Lists and mappings are nested deeper than the limit.",
+         "Lists and blocks of fields are nested deeper than the limit.",
          "a template needs at most about 8 levels of nesting; check the indentation",
          "Deep nesting is never needed by the template contract and is a classic way to crash "
          "parsers, so documents deeper than 64 levels are refused.",
@@ -77,15 +78,17 @@ constexpr std::array k_rules = {
          "An empty file, or one with only comments, is not a template.", "# nothing here\n",
          "kind: template\nframework: one-gloucestershire\n"},
     Rule{YamlTag, "HP110", "yaml-tag", E, Input,
-         "The file uses an explicit YAML tag (such as !!str).",
-         "remove the tag; quote the value if you need it to be text",
-         "Tags change how YAML values are typed. The template contract fixes every field's "
+         "The file marks a value's type with '!!' (such as !!str).",
+         "remove the '!!' mark; quote the value if you need it to be text",
+         "Marks such as !!str change how values are typed. The template contract fixes every "
+         "field's "
          "type, so tags are unnecessary and are refused to keep files simple and portable.",
          "cycle: !!str 2026-27\n", "cycle: 2026-27\n"},
     Rule{ComplexKey, "HP111", "complex-key", E, Input,
-         "A mapping key is a list, a mapping or empty.", "use plain text keys such as 'title:'",
-         "Every key in the template contract is a plain word. Complex keys ('? [a, b]') and "
-         "empty keys are refused, and their values are ignored.",
+         "A field's name is a list, a block or empty.",
+         "write the field's name as a plain word, such as 'title:'",
+         "Every field of the template contract is named by a plain word. A name written as a "
+         "list ('? [a, b]') or left empty is refused, and its value is ignored.",
          "? [a, b]\n: value\n", "title: value\n"},
 
     Rule{TooManyFindings, "HP112", "too-many-findings", E, Input,
@@ -115,22 +118,22 @@ constexpr std::array k_rules = {
 
     // ---- Structure ---------------------------------------------------------------------
     Rule{UnknownKey, "HP201", "unknown-key", E, Structure,
-         "A key that the document contract does not define.",
+         "A field that the document contract does not define.",
          "check the spelling; `hiplan schema` lists every field",
-         "Misspelt keys are the most common mistake in hand-written YAML, and a validator "
-         "that ignores them silently drops the data. Every unknown key is an error, with "
-         "the closest known key suggested.",
+         "Misspelt field names are the most common mistake in a hand-written template, and a "
+         "checker that ignores them silently drops the data. Every unknown field is an error, "
+         "with the closest known field suggested.",
          "objectives:\n  - id: GHC-1\n    titel: Improve SMI health checks\n",
          "objectives:\n  - id: GHC-1\n    title: Improve SMI health checks\n"},
     Rule{MissingField, "HP202", "missing-field", E, Structure,
          "A required field is missing or has no value.",
          "add the field; `hiplan init` writes a starter file with every required field",
-         "The Board summary needs every required field. The finding points at the mapping "
+         "The Board summary needs every required field. The finding points at the block "
          "that should hold the field.",
          "objectives:\n  - id: GHC-1\n    theme: targeted\n",
          "objectives:\n  - id: GHC-1\n    title: Improve SMI health checks\n    theme: targeted\n"},
     Rule{WrongType, "HP203", "wrong-type", E, Structure,
-         "A value has the wrong type (text, number, list, mapping, true/false).",
+         "A value has the wrong form (text, number, list, block of fields, true/false).",
          "write the value in the form the field expects",
          "YAML guesses types, and its guesses surprise people: 'yes' and 'on' look like "
          "true/false to some tools, and quoted numbers are text. hiplan types every field "

@@ -69,9 +69,11 @@ Measure measure_of(NodeRef n) {
         m.baseline = {field(b, "value", number_of), field(b, "as_of", date_of),
                       field(b, "new", boolean_of), field(b, "by", date_of), mark_of(b)};
     }
+    m.baseline.written = !n.get("baseline").is_null();
     if (const NodeRef t = n.get("target"); t.is_mapping()) {
         m.target = {field(t, "value", number_of), field(t, "by", date_of), mark_of(t)};
     }
+    m.target.written = !n.get("target").is_null();
     return m;
 }
 

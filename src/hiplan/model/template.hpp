@@ -73,13 +73,15 @@ struct Baseline {
     Optional<Date> as_of;
     Optional<bool> is_new;  // `new`
     Optional<Date> by;
-    Mark mark;  // unset when there is no baseline
+    Mark mark;             // unset when there is no baseline written as fields
+    bool written = false;  // the field is there, perhaps as text (the structure check says so)
 };
 
 struct Target {
     Optional<double> value;
     Optional<Date> by;
-    Mark mark;  // unset when there is no target
+    Mark mark;             // unset when there is no target written as fields
+    bool written = false;  // the field is there, perhaps as text (the structure check says so)
 };
 
 struct Measure {

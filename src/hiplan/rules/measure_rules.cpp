@@ -17,11 +17,11 @@ void check_complete(const model::Template& t, const model::Framework& f, const m
     if (!m.direction.mark) {
         missing("direction", "add 'direction: increase' or 'direction: decrease'");
     }
-    if (!m.baseline.mark && f.settings.baseline_required) {
+    if (!m.baseline.written && f.settings.baseline_required) {
         missing("baseline", "add 'baseline: {value: N, as_of: YYYY-MM-DD}', or "
                             "'baseline: {new: true, by: YYYY-MM-DD}' for a new measure");
     }
-    if (!m.target.mark) {
+    if (!m.target.written) {
         missing("target", "add 'target: {value: N, by: YYYY-MM-DD}'");
     }
     if (!m.source.mark) {

@@ -39,6 +39,46 @@ std::string label(NodeRef node, const Shape& shape) {
     return std::string(shape.name);
 }
 
+bool is_index(std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// The name of the field a value is written under ("inputs" for an item of inputs).
+std::string field_name(NodeRef node) {
+    const std::string pointer = node.pointer();
+    std::string_view rest = pointer;
+    while (!rest.empty()) {
+        const std::size_t slash = rest.rfind('/');
+        const std::string_view part = rest.substr(slash + 1);
+        if (!is_index(part)) {
+            return std::string(part);
+        }
+        rest = rest.substr(0, slash == std::string_view::npos ? 0 : slash);
+    }
+    return {};
+}
+
+bool is_list_item(NodeRef node) {
+    const std::string pointer = node.pointer();
+    return is_index(std::string_view(pointer).substr(pointer.rfind('/') + 1));
+}
+
+// "{value: 1,200}": the comma split a number into the value 1 and a field "200" with no
+// value, written straight after it.
+bool is_split_number(NodeRef before, NodeRef key, NodeRef value) {
+    const auto digits = [](const std::string& t) {
+        return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+    };
+    return value.is_null() && before.is_scalar() && before.is_plain() && digits(key.text()) &&
+           key.text().size() == 3 && !before.text().empty() &&
+           before.text().find_first_not_of("0123456789.") == std::string::npos &&
+           before.position().line == key.position().line &&
+           before.position().column + before.text().size() + 1 == key.position().column;
+}
+
+// What a value should have been.
+enum class Want { Text, Fields, List, Entries, TextOrList };
+
 class Checker {
 public:
     Checker(const model::Framework* framework, Findings& out) : framework_(framework), out_(out) {}
@@ -54,16 +94,76 @@ public:
     }
 
 private:
-    bool expect(NodeRef node, bool ok, std::string_view what) {
-        if (!ok) {
-            out_.add(RuleId::WrongType, node,
-                     fmt::format("expected {}, found {}", what, describe(node)));
+    bool expect(NodeRef node, bool ok, Want want, const Shape& shape) {
+        if (ok) {
+            return true;
         }
-        return ok;
+        const std::string field = field_name(node);
+        const std::string named = field.empty() ? std::string("the file") : "'" + field + "'";
+        switch (want) {
+        case Want::Text: wrong_text(node, field, named); break;
+        case Want::Fields: {
+            std::vector<std::string> names;
+            for (const Field& f : shape.fields) {
+                names.emplace_back(f.key);
+            }
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("{} should hold the fields of a {} ({}), found {}", named,
+                                 shape.name, quoted_list(names, "and"), describe(node)),
+                     !shape.instead_of_text.empty() && node.is_scalar()
+                         ? std::string(shape.instead_of_text)
+                         : fmt::format("write each field on its own line under {}, as "
+                                       "'name: value', or all on one line inside {{ }}",
+                                       named));
+            break;
+        }
+        case Want::List:
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("{} should be a list, found {}", named, describe(node)),
+                     fmt::format("write each item on a line of its own under {}, starting "
+                                 "with '- '",
+                                 named));
+            break;
+        case Want::Entries:
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("{} should hold entries written 'name: value', found {}", named,
+                                 describe(node)));
+            break;
+        case Want::TextOrList:
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("{} should be text, or a list of texts, found {}", named,
+                                 describe(node)));
+            break;
+        }
+        return false;
+    }
+
+    // Text was expected. "- Barrier: transport costs" is the usual cause: the ': ' made
+    // the text a field, so the hint spells the line with the text in quotes.
+    void wrong_text(NodeRef node, const std::string& field, const std::string& named) {
+        if (node.is_mapping() && node.size() == 1 && node.value(0).is_scalar() &&
+            node.key(0).position().line == node.value(0).position().line) {
+            const std::string text =
+                fmt::format("{}: {}", node.key(0).text(), node.value(0).text());
+            const char quote = text.find('"') == std::string::npos ? '"' : '\'';
+            out_.add(RuleId::WrongType, node,
+                     fmt::format("'{}' reads as a field named '{}' because of the ': ' in it", text,
+                                 node.key(0).text()),
+                     fmt::format("put the text in quotes: {}{}{}{}",
+                                 is_list_item(node) ? std::string("- ") : field + ": ", quote, text,
+                                 quote));
+            return;
+        }
+        out_.add(RuleId::WrongType, node,
+                 fmt::format("{} should be text, found {}", named, describe(node)),
+                 node.is_sequence()
+                     ? std::string("write the text on the line of the field; for a text of "
+                                   "several lines, write '|' there and the lines below it")
+                     : std::string{});
     }
 
     void check_object(NodeRef node, const Shape& shape) {
-        if (!expect(node, node.is_mapping(), fmt::format("a mapping ({})", shape.name))) {
+        if (!expect(node, node.is_mapping(), Want::Fields, shape)) {
             return;
         }
         // Required fields a misspelt key was taken for: the unknown-key finding already says
@@ -74,6 +174,18 @@ private:
             const Field* field = shape.field(key.text());
             const NodeRef value = node.value(i);
             if (field == nullptr) {
+                if (i > 0 && is_split_number(node.value(i - 1), key, value)) {
+                    const std::string number =
+                        fmt::format("{},{}", node.value(i - 1).text(), key.text());
+                    out_.add(RuleId::InvalidNumber, key,
+                             fmt::format("'{}' is read as the number {} and a field named '{}': "
+                                         "inside {{ }} a comma starts the next field",
+                                         number, node.value(i - 1).text(), key.text()),
+                             fmt::format("write {}{} without the comma (or '{}' in quotes if it "
+                                         "is text)",
+                                         node.value(i - 1).text(), key.text(), number));
+                    continue;
+                }
                 if (auto suggestion = report_unknown_key(key, value, shape)) {
                     meant.push_back(std::move(*suggestion));
                 }
@@ -105,7 +217,7 @@ private:
         if (value.is_null() && key.text().find(' ') != std::string::npos) {
             // "{text: Checks at mosques, markets and clubs}" splits at the comma.
             out_.add(RuleId::UnknownKey, key,
-                     fmt::format("unknown key '{}' in {}", key.text(), shape.name),
+                     fmt::format("unknown field '{}' in {}", key.text(), shape.name),
                      "this looks like text cut at a comma inside { }: put the whole text in "
                      "quotes");
             return std::nullopt;
@@ -118,14 +230,14 @@ private:
         const auto match = closest_match(key.text(), known);
         std::string hint =
             match ? fmt::format("did you mean '{}'?", *match)
-                  : fmt::format("the keys of {} are {}", shape.name, quoted_list(known, "and"));
+                  : fmt::format("the fields of {} are {}", shape.name, quoted_list(known, "and"));
         out_.add(RuleId::UnknownKey, key,
-                 fmt::format("unknown key '{}' in {}", key.text(), shape.name), std::move(hint));
+                 fmt::format("unknown field '{}' in {}", key.text(), shape.name), std::move(hint));
         return match;
     }
 
     void check_list(NodeRef node, const Shape& shape) {
-        if (!expect(node, node.is_sequence(), fmt::format("a list ({})", shape.name))) {
+        if (!expect(node, node.is_sequence(), Want::List, shape)) {
             return;
         }
         if (node.size() < shape.min_items) {
@@ -163,7 +275,7 @@ private:
     }
 
     void check_map(NodeRef node, const Shape& shape) {
-        if (!expect(node, node.is_mapping(), fmt::format("a mapping ({})", shape.name))) {
+        if (!expect(node, node.is_mapping(), Want::Entries, shape)) {
             return;
         }
         if (node.size() < shape.min_items) {
@@ -183,7 +295,7 @@ private:
         if (node.is_scalar()) {
             return;
         }
-        if (!expect(node, node.is_sequence(), "text or a list of text")) {
+        if (!expect(node, node.is_sequence(), Want::TextOrList, shape)) {
             return;
         }
         static const Shape text{.type = Type::Text};
@@ -208,7 +320,7 @@ private:
         case Type::Boolean: ok = read_boolean(node, &problem).has_value(); break;
         case Type::Date: ok = read_date(node, &problem).has_value(); break;
         default:
-            if (!expect(node, node.is_scalar(), "text")) {
+            if (!expect(node, node.is_scalar(), Want::Text, shape)) {
                 return;
             }
             check_text_kind(node, shape);

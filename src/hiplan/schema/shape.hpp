@@ -54,6 +54,7 @@ struct Shape {
     std::vector<std::string_view> values;  // Enum
     Vocab vocab = Vocab::None;             // VocabId, Map keys
     std::string_view doc;
+    std::string_view instead_of_text;  // Object: the hint when text is written in its place
     long long min = std::numeric_limits<long long>::min();  // Integer: the values allowed
     long long max = std::numeric_limits<long long>::max();
 

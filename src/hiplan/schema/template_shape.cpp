@@ -60,11 +60,15 @@ const Shape& measure_shape() {
         .fields = {{"value", &number(), false, "Value at the start"},
                    {"as_of", &date(), false, "Date the baseline value refers to"},
                    {"new", &boolean(), false, "true when the measure is new and has no baseline"},
-                   {"by", &date(), false, "For a new measure: when the baseline will be set"}}};
+                   {"by", &date(), false, "For a new measure: when the baseline will be set"}},
+        .instead_of_text = "write baseline: {value: N, as_of: YYYY-MM-DD}; for a new measure "
+                           "with no baseline yet (rather than N/A), write baseline: {new: true, "
+                           "by: YYYY-MM-DD} with the date the first value will be known"};
     static const Shape target{.type = Type::Object,
                               .name = "target",
                               .fields = {{"value", &number(), true, "Value to reach"},
-                                         {"by", &date(), false, "Date to reach it by"}}};
+                                         {"by", &date(), false, "Date to reach it by"}},
+                              .instead_of_text = "write target: {value: N, by: YYYY-MM-DD}"};
     static const Shape shape{
         .type = Type::Object,
         .name = "measure",

@@ -184,7 +184,7 @@ private:
                 shown = "!!" + shown.substr(18);
             }
             report(RuleId::YamlTag, to_position(mark),
-                   fmt::format("explicit YAML tag '{}' is not allowed", shown));
+                   fmt::format("a type mark '{}' is not allowed", shown));
         }
     }
 
@@ -219,7 +219,7 @@ private:
         check_tag(mark, tag);
         if (frames_.size() >= limits_.max_depth) {
             report(RuleId::NestingTooDeep, to_position(mark),
-                   fmt::format("lists and mappings are nested more than {} levels deep",
+                   fmt::format("lists and blocks of fields are nested more than {} levels deep",
                                limits_.max_depth));
             throw Stop{};
         }
@@ -256,8 +256,9 @@ private:
             if (key.kind != NodeKind::Scalar || key.text.empty()) {
                 report(RuleId::ComplexKey, key.position,
                        key.kind == NodeKind::Scalar || key.kind == NodeKind::Null
-                           ? "a mapping key is empty; its value is ignored"
-                           : "a mapping key is a list or mapping; its value is ignored");
+                           ? "a field has no name before its ':'; its value is ignored"
+                           : "a field's name is written as a list or a block; its value is "
+                             "ignored");
                 continue;
             }
             std::optional<std::uint32_t> first;
@@ -277,8 +278,8 @@ private:
             if (first) {
                 const Position p = doc_.nodes_[*first].position;
                 report(RuleId::DuplicateKey, key.position,
-                       fmt::format("duplicate key '{}' (first defined at {}:{}); this value is "
-                                   "ignored",
+                       fmt::format("the field '{}' is written twice in this block (first at "
+                                   "line {}, column {}); this value is ignored",
                                    key.text, p.line, p.column));
                 continue;
             }

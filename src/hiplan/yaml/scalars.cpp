@@ -146,7 +146,7 @@ std::string describe(yaml::NodeRef node) {
         return "a list";
     }
     if (node.is_mapping()) {
-        return "a mapping (key: value pairs)";
+        return "a block of fields";
     }
     if (!node.is_plain()) {
         return fmt::format("text \"{}\"", node.text());

@@ -22,21 +22,23 @@ constexpr std::array k_entries = {
     Entry{"illegal map value", "unexpected ':' here",
           "text that contains ': ' must be quoted, e.g. title: \"Outreach: phase 2\""},
     Entry{"illegal block entry", "unexpected list item '-' here",
-          "check the indentation: list items line up under their parent key"},
+          "check the spaces at the start of the line: the items of a list line up under the field "
+          "they belong to"},
     Entry{"illegal tab", "tab character used for indentation",
           "indent with spaces only; YAML does not allow tabs for indentation"},
     Entry{"end of sequence flow not found", "this '[' list is not closed",
           "add the missing ']', or quote any text inside it that contains ': ', ',' or '['", true},
-    Entry{"end of map flow not found", "this '{' mapping is not closed",
+    Entry{"end of map flow not found", "this '{' is not closed",
           "add the missing '}', or quote any text inside it that contains ': ', ',' or '{'", true},
-    Entry{"end of map not found", "a mapping is not closed properly",
+    Entry{"end of map not found", "a block of fields ends in the wrong place",
           "check the indentation of this line and the one before it"},
-    Entry{"end of sequence not found", "a list is not closed properly",
+    Entry{"end of sequence not found", "a list ends in the wrong place",
           "check the indentation of this line and the one before it"},
     Entry{"unknown escape character", "unknown escape sequence in double-quoted text",
           "use single quotes, or write a backslash as \\\\"},
     Entry{"illegal flow end", "unexpected ']' or '}'", "remove it, or quote the text"},
-    Entry{"illegal map key", "unexpected '?' mapping key", "write keys as plain words"},
+    Entry{"illegal map key", "unexpected '?' before a field name",
+          "write field names as plain words"},
     Entry{"illegal EOF in scalar", "the file ends inside quoted text", "close the quotation mark"},
     Entry{"illegal document indicator in scalar", "'---' or '...' inside quoted text",
           "move the text off the start of the line"},
@@ -61,8 +63,9 @@ SyntaxMessage explain_syntax_error(std::string_view yaml_cpp_message) {
             return {std::string(e.message), std::string(e.hint), e.points_at_opening};
         }
     }
-    return {"YAML syntax error: " + std::string(yaml_cpp_message),
-            "check indentation and quote text that contains special characters"};
+    return {"this line cannot be read as part of a template",
+            "check the spaces at the start of the line, and put in quotes any text that "
+            "contains ': ', ' #', or starts with [ { or a quote"};
 }
 
 std::optional<Lookalike> find_lookalike(std::string_view line) {
