@@ -43,8 +43,10 @@ def main():
                   "starter carries the schema comment")
             doc = yaml.safe_load(text)
             themes = {o["theme"] for o in doc["self_assessment"]["objectives"]}
-            check(doc["submitter"]["id"] == submitter and len(themes) == len(doc["self_assessment"]["ratings"]),
+            check(doc["submitter"]["id"] == submitter and len(themes) == len(doc["self_assessment"]["objectives"]),
                   "one objective skeleton per theme")
+            check("ratings" not in doc["self_assessment"],
+                  "no ratings: the built-in frameworks define no rating scale")
             before = text
             proc = subprocess.run([hiplan, "init", "--framework", framework, "--submitter", submitter,
                                    "--cycle", "2026-27", "-o", out], capture_output=True, text=True)
@@ -89,6 +91,7 @@ def main():
               "latest value becomes the baseline: {}".format(m1["baseline"]))
         check(any(o["theme"] == "contributory" for o in objectives.values()),
               "a theme left uncovered gets a skeleton")
+        check("ratings" not in doc["self_assessment"], "no ratings carried without a rating scale")
 
         # Mixed statuses in the latest (spring) review: nothing complete, all carried.
         out = os.path.join(tmp, "ghft-2026-27.yaml")

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -180,10 +181,6 @@ contact:
 self_assessment:
   submitted: 2025-10-10
   summary: Three objectives.
-  ratings:
-    - {theme: contributory, rating: developing, evidence: Two grants schemes.}
-    - {theme: targeted, rating: achieving, evidence: An outreach team since 2024.}
-    - {theme: mainstream-equity, rating: developing, evidence: An interpreting audit.}
   objectives:
     - id: GHC-1
       title: "Checks: more of them, # in Core20 areas"
@@ -455,6 +452,8 @@ TEST_CASE("a starter template has one skeleton per theme and lints with only pla
             CHECK(text.find("# Theme: " + f.themes[i].name) != std::string::npos);
         }
         CHECK(count(text, "# stable id") == f.themes.size());
+        // Neither built-in framework has a rating scale: the starter asks for no ratings.
+        CHECK(text.find("ratings") == std::string::npos);
     }
 }
 
@@ -513,8 +512,7 @@ TEST_CASE("carry-over keeps what goes on, leaves out what is complete, and keeps
     CHECK(doc["contact"]["name"].as<std::string>() == "Lead: health inequalities");
     CHECK(doc["contact"]["email"].as<std::string>() == "hi.lead@example.org");
     CHECK_FALSE(doc["contact"]["role"]);
-    CHECK(doc["self_assessment"]["ratings"][1]["rating"].as<std::string>() == "achieving");
-    CHECK(doc["self_assessment"]["ratings"][1]["evidence"].as<std::string>() == "TBC");
+    CHECK_FALSE(doc["self_assessment"]["ratings"]);  // the framework has no rating scale
     const YAML::Node objectives = doc["self_assessment"]["objectives"];
     REQUIRE(objectives.size() == 3);
     const YAML::Node o = objectives[0];
@@ -544,4 +542,28 @@ TEST_CASE("carry-over keeps what goes on, leaves out what is complete, and keeps
     CHECK(count(result.yaml, "# stable id") == 1);
     CHECK(count(result.yaml, "unit:") == 2);
     CHECK(count(result.yaml, "# e.g. \"%\", people, days") == 1);
+}
+
+TEST_CASE("carry-over keeps last cycle's ratings when the framework has a rating scale") {
+    auto rated =
+        std::make_shared<model::Framework>(*frameworks::Registry().find("one-gloucestershire"));
+    rated->ratings = {{"developing", "Developing", "", 1}, {"achieving", "Achieving", "", 2}};
+    rated->index();
+    frameworks::Registry registry;
+    registry.add(rated);
+    std::string text(k_last_cycle);
+    const std::string summary = "  summary: Three objectives.\n";
+    text.insert(text.find(summary) + summary.size(),
+                "  ratings:\n    - {theme: targeted, rating: achieving, evidence: Outreach.}\n");
+    lint::Options options;
+    options.keep = lint::Keep::Documents;
+    const lint::FileResult last = lint::lint_text("ghc-2025-26.yaml", text, registry, options);
+    REQUIRE(last.count(Severity::Error) == 0);
+    const CarryOver result = carry_over(*last.parsed->template_view, *rated, 2026, "x.schema.json");
+    const YAML::Node ratings = YAML::Load(result.yaml)["self_assessment"]["ratings"];
+    REQUIRE(ratings.size() == 3);                                   // one per theme
+    CHECK(ratings[0]["rating"].as<std::string>() == "developing");  // not rated: the lowest
+    CHECK(ratings[1]["theme"].as<std::string>() == "targeted");
+    CHECK(ratings[1]["rating"].as<std::string>() == "achieving");
+    CHECK(ratings[1]["evidence"].as<std::string>() == "TBC");
 }

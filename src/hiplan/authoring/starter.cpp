@@ -192,13 +192,18 @@ std::string write_template(const model::Template& t, const model::Framework& f,
         }
         fields.push_back(map("contact", std::move(contact)));
     }
+    std::vector<Entry> self_assessment = {
+        plain("submitted", t.submitted.value.value_or(Date{}).to_string())
+            .after("the date you submit (this is the deadline)"),
+        text("summary", t.summary.value).after("your high-level commitments")};
+    if (!f.ratings.empty()) {  // a framework without a rating scale takes no ratings
+        self_assessment.push_back(
+            list("ratings", std::move(ratings)).after("one per theme: " + ids_of(f.ratings)));
+    }
+    self_assessment.push_back(
+        list("objectives", std::move(objectives)).after("at least one under every theme"));
     fields.push_back(
-        map("self_assessment",
-            {plain("submitted", t.submitted.value.value_or(Date{}).to_string())
-                 .after("the date you submit (this is the deadline)"),
-             text("summary", t.summary.value).after("your high-level commitments"),
-             list("ratings", std::move(ratings)).after("one per theme: " + ids_of(f.ratings)),
-             list("objectives", std::move(objectives)).after("at least one under every theme")})
+        map("self_assessment", std::move(self_assessment))
             .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
             .spaced());
     const std::string first = t.objectives.value.empty() ? t.submitter_id.value + "-1"
@@ -277,10 +282,10 @@ std::string starter_template(const StarterOptions& o) {
                       .summary = {"TBC"}};
     auto& objectives = t.objectives.value;
     for (const auto& theme : f.themes) {
-        t.ratings.value.push_back(
-            {.theme = {theme.id},
-             .rating = {f.ratings.empty() ? std::string("TBC") : f.ratings.front().id},
-             .evidence = {"TBC"}});
+        if (!f.ratings.empty()) {
+            t.ratings.value.push_back(
+                {.theme = {theme.id}, .rating = {f.ratings.front().id}, .evidence = {"TBC"}});
+        }
         objectives.push_back(skeleton_objective(
             f, theme, fmt::format("{}-{}", s.id, objectives.size() + 1), o.cycle_start));
     }

@@ -113,7 +113,9 @@ private:
         std::vector<std::string> known;
         known.reserve(shape.fields.size());
         for (const Field& f : shape.fields) {
-            known.emplace_back(f.key);
+            if (offered(f, framework_)) {
+                known.emplace_back(f.key);
+            }
         }
         const auto match = closest_match(key.text(), known);
         std::string hint =

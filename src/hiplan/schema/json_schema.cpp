@@ -47,6 +47,9 @@ json render(const Shape& s, const model::Framework* f) {
         json properties = json::object();
         json required = json::array();
         for (const Field& field : s.fields) {
+            if (!offered(field, f)) {
+                continue;
+            }
             json p = render(*field.shape, f);
             if (!field.doc.empty()) {
                 p["description"] = field.doc;

@@ -8,6 +8,10 @@
 
 #include "hiplan/model/vocab.hpp"
 
+namespace hiplan::model {
+struct Framework;
+}
+
 namespace hiplan::schema {
 
 using model::to_string;
@@ -40,7 +44,14 @@ struct Field {
     const Shape* shape;
     bool required = false;
     std::string_view doc;  // what the field holds (JSON Schema description, init comments)
+    // A framework's schema has the field only when the framework defines this vocabulary
+    // (ratings need a rating scale).
+    Vocab only_with = Vocab::None;
 };
+
+// Whether the field belongs to the documents of `framework` (any framework's, when null):
+// false for a field `only_with` a vocabulary the framework leaves out.
+bool offered(const Field& field, const model::Framework* framework);
 
 // The contract for one value. Shapes are static data shared by the checker, the model
 // readers, `hiplan schema` and `hiplan init`.
