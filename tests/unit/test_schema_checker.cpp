@@ -1,6 +1,7 @@
 #include <string>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/registry.hpp"
@@ -147,6 +148,28 @@ TEST_CASE("vocabulary values come from the framework") {
     CHECK(far[0].hint == "expected 'contributory', 'targeted' or 'mainstream-equity'");
     // Without a framework the vocabulary cannot be checked.
     CHECK(check("theme: housing\n", root, nullptr).empty());
+}
+
+TEST_CASE("a status may be a synonym, and an unknown one is told the statuses and their words") {
+    const frameworks::Registry registry;
+    const auto* f = registry.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const Shape status{.type = Type::VocabId, .vocab = schema::Vocab::Status};
+    const Shape root{
+        .type = Type::Object, .name = "doc", .fields = {{"status", &status, true, ""}}};
+    for (const char* ok : {"at-risk", "amber", "Amber", "At risk", "on_track", "GREY"}) {
+        CHECK(check(fmt::format("status: {}\n", ok), root, f).empty());
+    }
+    const auto e = check("status: yellow\n", root, f);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message == "unknown status 'yellow' in framework 'one-gloucestershire'");
+    CHECK(e[0].hint ==
+          "the statuses are 'not-started', 'on-track', 'at-risk', 'off-track', 'complete' and "
+          "'no-data'; grey means not-started, green means on-track, amber means at-risk, red "
+          "means off-track, blue means complete");
+    const auto near = check("status: ambr\n", root, f);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].hint.starts_with("did you mean 'amber'? The statuses are 'not-started'"));
 }
 
 TEST_SUITE_END();

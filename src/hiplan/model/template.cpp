@@ -152,6 +152,18 @@ std::vector<Answer> answers_of(NodeRef answers) {
     return out;
 }
 
+// Reads every review status as the framework's id (a synonym such as `amber` becomes
+// at-risk); an unknown word stays as written (the structure check reports it).
+void use_status_ids(Template& t, const Framework& f) {
+    for (auto& r : t.reviews.value) {
+        for (auto& o : r.objectives.value) {
+            if (const Status* s = f.status_named(o.status.value)) {
+                o.status.value = s->id;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 NodeRef Source::at(Mark mark) const {
@@ -188,7 +200,7 @@ int cycle_start_year(std::string_view cycle) {
     return first >= 2000 && (first + 1) % 100 == second ? first : 0;
 }
 
-Template read_template(const yaml::Document& doc) {
+Template read_template(const yaml::Document& doc, const Framework* framework) {
     const NodeRef root = doc.root();
     Template t;
     t.document = &doc;
@@ -212,6 +224,9 @@ Template read_template(const yaml::Document& doc) {
     t.objectives = list(sa, "objectives", objective_of);
     t.reviews = list(root, "reviews", review_of);
     t.objective_at = IdIndex(t.objectives.value, [](const Objective& o) { return o.id.value; });
+    if (framework != nullptr) {
+        use_status_ids(t, *framework);
+    }
     return t;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hiplan/model/framework.hpp"
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
@@ -117,6 +118,7 @@ struct MeasureUpdate {
 };
 
 struct ObjectiveReview {
+    // status: the framework's status id, also when the review wrote one of its synonyms
     Text ref, status, progress, mitigation, changes, impact;
     List<MeasureUpdate> measures;
     IdIndex update_at;
@@ -191,7 +193,9 @@ struct Feedback : Source {
 
 // Reads documents that have passed the structure check (tolerant of what it reported).
 // The document must outlive the view (or be released first) for its marks to resolve.
-Template read_template(const yaml::Document& doc);
+// With its framework, a template's review statuses are read as the framework's ids
+// (`Framework::status_named`: `amber` is read as at-risk).
+Template read_template(const yaml::Document& doc, const Framework* framework = nullptr);
 Feedback read_feedback(const yaml::Document& doc);
 
 // Every scalar value of the view's document (keys excluded), in document order; the texts

@@ -71,7 +71,10 @@ const Shape& framework_shape() {
             {"rag", &rag, true, "RAG group: blue, green, amber, red, grey or none"},
             {"colour", &colour, true, "Fill colour as #RRGGBB"},
             {"escalate", &boolean(), false, "Needs a narrative and a mitigation or support ask"},
-            {"closed", &boolean(), false, "The objective is finished"}}};
+            {"closed", &boolean(), false, "The objective is finished"},
+            {"synonyms", &text_list(), false,
+             "Other words accepted for this status, e.g. amber (any case; a space, '-' and "
+             "'_' alike)"}}};
     static const Shape statuses{
         .type = Type::List, .name = "statuses", .item = &status, .unique_key = "id"};
     static const Shape rating{
