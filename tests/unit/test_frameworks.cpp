@@ -68,6 +68,9 @@ TEST_CASE("leeds-thig has the four priorities and the four questions") {
                                                               "more-information"});
     CHECK_FALSE(f->conditions.empty());
     CHECK(f->ratings.empty());
+    // "Convening your road test and collating feedback by the end of March" (2021).
+    CHECK(f->calendar.feedback_deadline == Date{2021, 3, 31});
+    CHECK_FALSE(registry.find("one-gloucestershire")->calendar.feedback_deadline);
 }
 
 TEST_CASE("a status is found by its id or a synonym, in any case, with spaces, dashes and "

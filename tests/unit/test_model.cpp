@@ -240,6 +240,30 @@ answers:
     CHECK(fb.answers.value[2].comments == std::vector<std::string>{"One line"});
 }
 
+TEST_CASE("an answer may give its comments with the themes it is tagged with") {
+    const yaml::Document doc = load(R"(kind: feedback
+framework: leeds-thig
+held: 2021-03-11
+group: {initials: LCH, participants: 3}
+answers:
+  useful:
+    comments: [Clear, Too long]
+    themes: [access, community-led]
+  more-information: {comments: One line}
+)");
+    CHECK(structure_findings(doc, schema::feedback_shape()).empty());
+    const model::Feedback fb = model::read_feedback(doc);
+    REQUIRE(fb.answers.value.size() == 2);
+    const model::Answer& a = fb.answers.value[0];
+    CHECK(a.comments == std::vector<std::string>{"Clear", "Too long"});
+    REQUIRE(a.themes.value.size() == 2);
+    CHECK(a.themes.value[1].value == "community-led");
+    CHECK(fb.at(a.themes.value[1]).position() == at(8, 22));
+    CHECK(fb.answers.value[1].comments == std::vector<std::string>{"One line"});
+    CHECK(fb.answers.value[1].themes.value.empty());
+    CHECK_FALSE(fb.answers.value[1].themes.mark);
+}
+
 TEST_CASE("read with its framework, a review status is the framework's id, marked as written") {
     const frameworks::Registry registry;
     const model::Framework* f = registry.find("one-gloucestershire");

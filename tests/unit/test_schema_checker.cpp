@@ -172,4 +172,29 @@ TEST_CASE("a status may be a synonym, and an unknown one is told the statuses an
     CHECK(near[0].hint.starts_with("did you mean 'amber'? The statuses are 'not-started'"));
 }
 
+TEST_CASE("an answer is text, a list of text, or comments with themes") {
+    const frameworks::Registry registry;
+    const auto* f = registry.find("leeds-thig");
+    REQUIRE(f != nullptr);
+    const Shape& shape = schema::feedback_shape();
+    const std::string head = "kind: feedback\nframework: leeds-thig\nheld: 2021-03-11\n"
+                             "group: {initials: G, participants: 3}\nanswers:\n";
+    auto codes = [&](std::string_view answers) {
+        std::vector<std::string> out;
+        for (const auto& d : check(head + std::string(answers), shape, f)) {
+            out.push_back(fmt::format("{} {}", rule(d.rule).code, d.hint));
+        }
+        return out;
+    };
+    CHECK(codes("  useful: [Yes]\n  inequality-lens: no comment\n").empty());
+    CHECK(codes("  useful: {comments: [Yes], themes: [access]}\n").empty());
+    CHECK(codes("  useful: {comments: [Yes], themes: [acces]}\n") ==
+          std::vector<std::string>{"HP204 did you mean 'access'?"});
+    CHECK(codes("  useful: {comment: [Yes]}\n") ==
+          std::vector<std::string>{"HP201 did you mean 'comments'?"});
+    const auto wrong = codes("  useful: {comments: [Yes], themes: access}\n");
+    REQUIRE(wrong.size() == 1);
+    CHECK(wrong[0].starts_with("HP203"));
+}
+
 TEST_SUITE_END();

@@ -400,10 +400,13 @@ constexpr std::array k_rules = {
          "draft can still be linted; --strict makes them fail.",
          "lead: TBC\n", "lead: Director of Operations\n"},
     Rule{LateSubmission, "HP702", "late-submission", W, Quality,
-         "A self-assessment or review was submitted after the framework's deadline.",
+         "A self-assessment, review or road-test feedback is dated after the framework's "
+         "deadline.",
          "nothing to fix in the file; tell the Health Inequalities Improvement Manager",
          "The Board paper is drafted from the submissions received by the deadline "
-         "(mid-October and mid-April). Late submissions are flagged in the workbook.",
+         "(mid-October and mid-April). Late submissions are flagged in the workbook. Road-test "
+         "feedback is collated by the framework's feedback deadline (the end of March 2021 "
+         "for the Leeds road test); a conversation held after it missed the collation.",
          "submitted: 2025-10-30   # deadline 10-15\n", "submitted: 2025-10-14\n"},
     Rule{TargetNoDate, "HP703", "target-no-date", W, Quality,
          "A target has no date to be reached by.", "add 'by: YYYY-MM-DD' to the target",

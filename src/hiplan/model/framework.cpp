@@ -116,7 +116,7 @@ Framework read_framework(yaml::NodeRef root, std::string origin) {
     });
     const yaml::NodeRef cal = root.get("calendar");
     f.calendar = {window_of(cal.get("objective_setting")), window_of(cal.get("spring_review")),
-                  window_of(cal.get("autumn_review"))};
+                  window_of(cal.get("autumn_review")), date_of(cal.get("feedback_deadline"))};
     f.statuses = read_list<Status>(root.get("statuses"), [](yaml::NodeRef n) {
         return Status{text_of(n.get("id")),
                       text_of(n.get("name")),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hiplan/model/vocab.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
 
@@ -28,6 +29,7 @@ struct Calendar {
     Window objective_setting;
     Window spring_review;
     Window autumn_review;
+    std::optional<Date> feedback_deadline;  // road-test feedback collated by this day
 };
 
 struct Theme {

@@ -142,12 +142,20 @@ ThemeRating theme_rating_of(NodeRef n) {
             mark_of(n)};
 }
 
-// The entries of a mapping of question ids to comments.
+// The entries of a mapping of question ids to answers: comments (text or a list of text),
+// or the fields `comments` and `themes`.
 std::vector<Answer> answers_of(NodeRef answers) {
     std::vector<Answer> out;
     for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
-        out.push_back(
-            {{answers.key(i).text(), mark_of(answers.key(i))}, texts_of(answers.value(i))});
+        const NodeRef value = answers.value(i);
+        Answer a{{answers.key(i).text(), mark_of(answers.key(i))}, {}, {}};
+        if (value.is_mapping()) {
+            a.comments = texts_of(value.get("comments"));
+            a.themes = field(value, "themes", refs_of);
+        } else {
+            a.comments = texts_of(value);
+        }
+        out.push_back(std::move(a));
     }
     return out;
 }

@@ -175,11 +175,12 @@ struct Template : Source {
     }
 };
 
-// One entry of a feedback document's answers: the question id (marked at its key) and
-// the comments.
+// One entry of a feedback document's answers: the question id (marked at its key), the
+// comments, and the framework themes (priority areas) the answer is tagged with.
 struct Answer {
     Text question;
     std::vector<std::string> comments;
+    List<Text> themes;
 };
 
 struct Feedback : Source {

@@ -29,6 +29,15 @@ bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+// The keys of an object shape, as 'a' and 'b'.
+std::string field_names(const Shape& shape) {
+    std::vector<std::string> keys;
+    for (const Field& f : shape.fields) {
+        keys.emplace_back(f.key);
+    }
+    return quoted_list(keys, "and");
+}
+
 // How an object names itself in messages: "objective 'GHC-1'" or just "objective".
 std::string label(NodeRef node, const Shape& shape) {
     for (const char* key : {"id", "ref"}) {
@@ -186,7 +195,14 @@ private:
         if (node.is_scalar()) {
             return;
         }
-        if (!expect(node, node.is_sequence(), "text or a list of text")) {
+        if (!shape.fields.empty() && node.is_mapping()) {
+            check_object(node, shape);
+            return;
+        }
+        if (!expect(node, node.is_sequence(),
+                    shape.fields.empty() ? "text or a list of text"
+                                         : fmt::format("text, a list of text, or the fields {}",
+                                                       field_names(shape)))) {
             return;
         }
         static const Shape text{.type = Type::Text};

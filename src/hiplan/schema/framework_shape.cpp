@@ -59,7 +59,9 @@ const Shape& framework_shape() {
         .name = "calendar",
         .fields = {{"objective_setting", &window, true, "Annual self-assessment and objectives"},
                    {"spring_review", &window, true, "Six-monthly review in March/April"},
-                   {"autumn_review", &window, true, "Six-monthly review in September/October"}}};
+                   {"autumn_review", &window, true, "Six-monthly review in September/October"},
+                   {"feedback_deadline", &date(), false,
+                    "Date road-test feedback is collated by; feedback held later is late"}}};
     static const Shape rag{.type = Type::Enum,
                            .values = {"blue", "green", "amber", "red", "grey", "none"}};
     static const Shape status{

@@ -116,10 +116,17 @@ json render(const Shape& s, const model::Framework* f) {
             out["minProperties"] = s.min_items;
         }
         break;
-    case Type::TextOrList:
-        out = {{"anyOf", json::array({json{{"type", "string"}},
-                                      json{{"type", "array"}, {"items", {{"type", "string"}}}}})}};
+    case Type::TextOrList: {
+        json forms = json::array(
+            {json{{"type", "string"}}, json{{"type", "array"}, {"items", {{"type", "string"}}}}});
+        if (!s.fields.empty()) {
+            Shape object = s;
+            object.type = Type::Object;
+            forms.push_back(render(object, f));
+        }
+        out = {{"anyOf", std::move(forms)}};
         break;
+    }
     }
     if (!s.name.empty() && s.type == Type::Object) {
         out["title"] = s.name;

@@ -33,7 +33,7 @@ enum class Type {
     Object,      // a mapping with `fields`
     List,        // a sequence of `item`
     Map,         // a mapping from `vocab` ids (any key if None) to `item`
-    TextOrList,  // one text, or a list of texts
+    TextOrList,  // one text, or a list of texts; or an object with `fields`, if it has any
 };
 
 struct Shape;
@@ -58,7 +58,7 @@ bool offered(const Field& field, const model::Framework* framework);
 struct Shape {
     Type type = Type::Text;
     std::string_view name;                 // what the value is, for messages ("objective")
-    std::vector<Field> fields;             // Object
+    std::vector<Field> fields;             // Object (and TextOrList's object form)
     const Shape* item = nullptr;           // List, Map
     std::size_t min_items = 0;             // List, Map
     std::string_view unique_key;           // List of objects: a key whose values must differ
