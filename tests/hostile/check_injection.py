@@ -154,7 +154,8 @@ def load_workbook(path, what):
 
 
 def framework_text(valid_framework, fid, themes=None, statuses=None, ratings=None, rules=None):
-    """A framework file: the built-in one with its id and, optionally, lists replaced."""
+    """A framework file: the built-in one with its id and, optionally, lists replaced (or
+    added: the built-in one has no rating scale)."""
     lines = valid_framework.replace("id: one-gloucestershire", "id: " + fid, 1).split("\n")
     out = []
     skip = False
@@ -162,15 +163,20 @@ def framework_text(valid_framework, fid, themes=None, statuses=None, ratings=Non
     for line in lines:
         key = line.split(":")[0]
         if key in replaced and not line.startswith(" "):
-            skip = replaced[key] is not None
+            items = replaced.pop(key)
+            skip = items is not None
             if skip:
                 out.append(key + ":")
-                out.extend(replaced[key])
+                out.extend(items)
                 continue
         elif line and not line.startswith(" ") and not line.startswith("#"):
             skip = False
         if not skip:
             out.append(line)
+    for key, items in replaced.items():
+        if items is not None:
+            out.append(key + ":")
+            out.extend(items)
     return "\n".join(out) + "\n"
 
 
@@ -337,13 +343,14 @@ def columns_case(hiplan, tmp, valid, framework):
     extra = 16400
     # Every theme rated: unrated themes would be more findings than a file may have.
     rated = b"".join(b"    - {theme: t%d, rating: developing, evidence: e}\n" % i for i in range(extra))
-    template = valid.replace(b"  ratings:\n", b"  ratings:\n" + rated)
+    template = valid.replace(b"  objectives:\n", b"  ratings:\n" + rated + b"  objectives:\n", 1)
     themes = ["  - {id: contributory, name: C}", "  - {id: targeted, name: T}",
               "  - {id: mainstream-equity, name: M}"]
     themes += ["  - {id: t%d, name: Theme %d}" % (i, i) for i in range(extra)]
     stdout, out = compile_with_framework(
         hiplan, os.path.join(tmp, "columns"), "wide", template,
-        framework_text(framework, "wide", themes=themes, rules=["  min_objectives_per_theme: 0"]))
+        framework_text(framework, "wide", themes=themes, ratings=["  - {id: developing, name: D, score: 1}"],
+                       rules=["  min_objectives_per_theme: 0"]))
     check("warning: sheet 'Coverage': 23 columns beyond Excel's limit of 16,384 columns left out" in stdout,
           "the columns left out are reported: {!r}".format(stdout[-600:]))
     check("warning: sheet 'Ratings': 22 columns" in stdout, "the Ratings sheet's are reported too")

@@ -94,25 +94,25 @@ def check_feedback_init(hiplan, tmp):
     """--submitter and --cycle with --kind feedback: checked, named, used in the file name."""
     folder = os.path.join(tmp, "feedback")
     os.mkdir(folder)
-    proc = run(hiplan, ["init", "--kind", "feedback", "--submitter", "LCH", "--cycle", "2026-27",
-                        "--date", "2026-05-12"], cwd=folder)
-    out = os.path.join(folder, "feedback-LCH-2026-05-12.yaml")
+    proc = run(hiplan, ["init", "--kind", "feedback", "--submitter", "LCH", "--cycle", "2020-21",
+                        "--date", "2021-02-10"], cwd=folder)
+    out = os.path.join(folder, "feedback-LCH-2021-02-10.yaml")
     check(proc.returncode == 0 and os.path.exists(out),
           "feedback with --submitter and --cycle: exit {}, {}, {}".format(
               proc.returncode, os.listdir(folder), proc.stderr))
     if not os.path.exists(out):
         return
-    check("Wrote feedback-LCH-2026-05-12.yaml" in proc.stderr, "says which file: " + proc.stderr)
-    rc, codes = lint_codes(hiplan, out)
+    check("Wrote feedback-LCH-2021-02-10.yaml" in proc.stderr, "says which file: " + proc.stderr)
+    rc, codes = lint_codes(hiplan, out)  # held in the road test, before its deadline
     check(rc == 1 and codes == {"HP701"}, "named feedback starter lints with {}".format(codes))
     with open(out, encoding="utf-8") as f:
         text = f.read()
     doc = yaml.safe_load(text)
-    check(doc["held"] == datetime.date(2026, 5, 12), "held is --date: {}".format(doc["held"]))
+    check(doc["held"] == datetime.date(2021, 2, 10), "held is --date: {}".format(doc["held"]))
     check(doc["group"]["initials"] == "LCH-TBC" and
           doc["group"]["name"] == "Leeds Community Healthcare NHS Trust, TBC team",
           "the group names the submitter: {}".format(doc["group"]))
-    check("one conversation with Leeds Community Healthcare NHS Trust (LCH), cycle 2026-27." in
+    check("one conversation with Leeds Community Healthcare NHS Trust (LCH), cycle 2020-21." in
           header(text), "the header names the submitter and the cycle: " + header(text))
     check_plain("feedback-LCH", text)
     check_no_orphan_comment("feedback-LCH", text)
@@ -221,10 +221,12 @@ def main():
                   "starter carries the schema comment")
             doc = yaml.safe_load(text)
             themes = {o["theme"] for o in doc["self_assessment"]["objectives"]}
-            check(doc["submitter"]["id"] == submitter and len(themes) == len(doc["self_assessment"]["ratings"]),
+            check(doc["submitter"]["id"] == submitter and len(themes) == len(doc["self_assessment"]["objectives"]),
                   "one objective skeleton per theme")
             check_plain("starter {} {}".format(framework, submitter), text)
             check_no_orphan_comment("starter {} {}".format(framework, submitter), text)
+            check("ratings" not in doc["self_assessment"],
+                  "no ratings: the built-in frameworks define no rating scale")
             before = text
             proc = subprocess.run([hiplan, "init", "--framework", framework, "--submitter", submitter,
                                    "--cycle", "2026-27", "-o", out], capture_output=True, text=True)
@@ -274,6 +276,7 @@ def main():
               "latest value becomes the baseline: {}".format(m1["baseline"]))
         check(any(o["theme"] == "contributory" for o in objectives.values()),
               "a theme left uncovered gets a skeleton")
+        check("ratings" not in doc["self_assessment"], "no ratings carried without a rating scale")
 
         # Mixed statuses in the latest (spring) review: nothing complete, all carried.
         out = os.path.join(tmp, "ghft-2026-27.yaml")

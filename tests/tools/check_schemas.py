@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the shipped JSON Schemas with an independent validator (python3-jsonschema):
 every example validates against its framework's schema, and every document in
-tests/schema/invalid is rejected by both the schema and `hiplan lint`.
+tests/schema/invalid is rejected by both the schema and `hiplan lint`; status synonyms are
+accepted as hiplan accepts them.
 
     check_schemas.py HIPLAN REPO_ROOT
 """
@@ -50,6 +51,15 @@ def main():
     with open(os.path.join(root, "tests", "cli", "lint", "valid-template.yaml"), encoding="utf-8") as f:
         if not generic.is_valid(yaml.safe_load(f)):
             print("FAIL: the generic template schema rejects valid-template.yaml")
+            failures += 1
+    # A status may be written as a synonym, in any case, as hiplan accepts it.
+    with open(os.path.join(root, "tests", "cli", "lint", "valid-template.yaml"), encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    entry = doc["reviews"][0]["objectives"][0]
+    for word, valid in [("Amber", True), ("on track", True), ("OFF_TRACK", True), ("yellow", False)]:
+        entry["status"] = word
+        if validator.is_valid(doc) != valid:
+            print("FAIL: the template schema {} status '{}'".format("rejects" if valid else "accepts", word))
             failures += 1
     print("{} invalid documents, {} failure(s)".format(len(invalid), failures))
     return 1 if failures or not invalid else 0

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -181,10 +182,6 @@ contact:
 self_assessment:
   submitted: 2025-10-10
   summary: Three objectives.
-  ratings:
-    - {theme: contributory, rating: developing, evidence: Two grants schemes.}
-    - {theme: targeted, rating: achieving, evidence: An outreach team since 2024.}
-    - {theme: mainstream-equity, rating: developing, evidence: An interpreting audit.}
   objectives:
     - id: GHC-1
       title: "Checks: more of them, # in Core20 areas"
@@ -541,6 +538,8 @@ TEST_CASE("a starter template has one skeleton per theme and lints with only pla
         CHECK(text.find("# - Write dates as YYYY-MM-DD") != std::string::npos);
         CHECK(text.find("# - Each item of a list starts with '- '") != std::string::npos);
         CHECK(text.find("if it contains ': ' or ' #'") != std::string::npos);
+        // Neither built-in framework has a rating scale: the starter asks for no ratings.
+        CHECK(text.find("ratings") == std::string::npos);
     }
 }
 
@@ -586,13 +585,13 @@ TEST_CASE("a feedback starter for a named submitter and cycle names them") {
     const model::Framework& f = *registry.find("leeds-thig");
     const model::Submitter* lch = f.submitter("LCH");
     REQUIRE(lch != nullptr);
-    const std::string text = starter_feedback({&f, lch, 2026, Date{2026, 5, 12}, "x.json"});
+    const std::string text = starter_feedback({&f, lch, 2020, Date{2021, 2, 10}, "x.json"});
     INFO(text);
     check_lints_with_placeholders_only(text);
     check_comments_sit_above_entries(text);
     check_plain_comments(text);
     const YAML::Node doc = YAML::Load(text);
-    CHECK(doc["held"].as<std::string>() == "2026-05-12");
+    CHECK(doc["held"].as<std::string>() == "2021-02-10");
     // The organisation is named; the team is left to fill in (so it is a placeholder).
     CHECK(doc["group"]["initials"].as<std::string>() == "LCH-TBC");
     CHECK(doc["group"]["name"].as<std::string>() ==
@@ -600,7 +599,7 @@ TEST_CASE("a feedback starter for a named submitter and cycle names them") {
     CHECK(text.find("# the team's initials in place of TBC, e.g. LCH-CNT") != std::string::npos);
     const std::string header = header_of(text);
     CHECK(header.find("one conversation with Leeds Community Healthcare NHS Trust (LCH), cycle "
-                      "2026-27. ") != std::string::npos);
+                      "2020-21. ") != std::string::npos);
     CHECK(header.find("before the feedback counts as a submission") != std::string::npos);
 }
 
@@ -626,8 +625,7 @@ TEST_CASE("carry-over keeps what goes on, leaves out what is complete, and keeps
     CHECK(doc["contact"]["name"].as<std::string>() == "Lead: health inequalities");
     CHECK(doc["contact"]["email"].as<std::string>() == "hi.lead@example.org");
     CHECK_FALSE(doc["contact"]["role"]);
-    CHECK(doc["self_assessment"]["ratings"][1]["rating"].as<std::string>() == "achieving");
-    CHECK(doc["self_assessment"]["ratings"][1]["evidence"].as<std::string>() == "TBC");
+    CHECK_FALSE(doc["self_assessment"]["ratings"]);  // the framework has no rating scale
     const YAML::Node objectives = doc["self_assessment"]["objectives"];
     REQUIRE(objectives.size() == 3);
     const YAML::Node o = objectives[0];
@@ -712,4 +710,28 @@ TEST_CASE("carry-over keeps every contact field, and its header says only what h
         carry_over(*bare.parsed->template_view, *bare.parsed->framework, 2026, "x").yaml;
     CHECK_FALSE(YAML::Load(yaml)["contact"]);
     CHECK(yaml.find("contact") == std::string::npos);
+}
+
+TEST_CASE("carry-over keeps last cycle's ratings when the framework has a rating scale") {
+    auto rated =
+        std::make_shared<model::Framework>(*frameworks::Registry().find("one-gloucestershire"));
+    rated->ratings = {{"developing", "Developing", "", 1}, {"achieving", "Achieving", "", 2}};
+    rated->index();
+    frameworks::Registry registry;
+    registry.add(rated);
+    std::string text(k_last_cycle);
+    const std::string summary = "  summary: Three objectives.\n";
+    text.insert(text.find(summary) + summary.size(),
+                "  ratings:\n    - {theme: targeted, rating: achieving, evidence: Outreach.}\n");
+    lint::Options options;
+    options.keep = lint::Keep::Documents;
+    const lint::FileResult last = lint::lint_text("ghc-2025-26.yaml", text, registry, options);
+    REQUIRE(last.count(Severity::Error) == 0);
+    const CarryOver result = carry_over(*last.parsed->template_view, *rated, 2026, "x.schema.json");
+    const YAML::Node ratings = YAML::Load(result.yaml)["self_assessment"]["ratings"];
+    REQUIRE(ratings.size() == 3);                                   // one per theme
+    CHECK(ratings[0]["rating"].as<std::string>() == "developing");  // not rated: the lowest
+    CHECK(ratings[1]["theme"].as<std::string>() == "targeted");
+    CHECK(ratings[1]["rating"].as<std::string>() == "achieving");
+    CHECK(ratings[1]["evidence"].as<std::string>() == "TBC");
 }

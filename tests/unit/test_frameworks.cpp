@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <utility>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "hiplan/frameworks/embedded.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
@@ -40,8 +42,7 @@ TEST_CASE("one-gloucestershire carries the ids the spec pins") {
     }
     CHECK(f->ids(Vocab::Status) == std::vector<std::string>{"not-started", "on-track", "at-risk",
                                                             "off-track", "complete", "no-data"});
-    CHECK(f->ids(Vocab::Rating) ==
-          std::vector<std::string>{"undeveloped", "developing", "achieving", "excelling"});
+    CHECK(f->ratings.empty());  // the user guide defines no rating scale
     CHECK(f->ids(Vocab::Focus).size() == 17);
     CHECK(f->submitters.size() == 16);
     REQUIRE(f->submitter("ILP-STROUD-BERKELEY-VALE") != nullptr);
@@ -66,6 +67,66 @@ TEST_CASE("leeds-thig has the four priorities and the four questions") {
                                                               "inequality-lens",
                                                               "more-information"});
     CHECK_FALSE(f->conditions.empty());
+    CHECK(f->ratings.empty());
+    // "Convening your road test and collating feedback by the end of March" (2021).
+    CHECK(f->calendar.feedback_deadline == Date{2021, 3, 31});
+    CHECK_FALSE(registry.find("one-gloucestershire")->calendar.feedback_deadline);
+}
+
+TEST_CASE("a status is found by its id or a synonym, in any case, with spaces, dashes and "
+          "underscores alike") {
+    CHECK(model::word_key("On track") == "on-track");
+    CHECK(model::word_key("ON_TRACK") == "on-track");
+    CHECK(model::word_key("at  risk") == "at--risk");  // two spaces stay two
+    const frameworks::Registry registry;
+    for (const char* id : {"one-gloucestershire", "leeds-thig"}) {
+        const auto* f = registry.find(id);
+        REQUIRE(f != nullptr);
+        const std::pair<const char*, const char*> words[] = {
+            {"on-track", "on-track"}, {"On track", "on-track"}, {"on_track", "on-track"},
+            {"green", "on-track"},    {"amber", "at-risk"},     {"at risk", "at-risk"},
+            {"Red", "off-track"},     {"BLUE", "complete"},     {"grey", "not-started"},
+            {"No Data", "no-data"},   {"yellow", "(none)"},     {"", "(none)"}};
+        for (const auto& [written, meant] : words) {
+            CAPTURE(written);
+            const model::Status* s = f->status_named(written);
+            CHECK((s != nullptr ? s->id : std::string("(none)")) == meant);
+        }
+        CHECK(f->accepts(Vocab::Status, "Amber"));
+        CHECK_FALSE(f->accepts(Vocab::Status, "yellow"));
+        // Only statuses have synonyms: other vocabularies take their ids as written.
+        CHECK_FALSE(f->accepts(Vocab::Theme, "ACCESS"));
+    }
+}
+
+TEST_CASE("a status word may stand for one status only") {
+    auto parse = [](std::string_view statuses) {
+        Findings findings("custom.yaml");
+        const auto f = frameworks::parse_framework(
+            fmt::format("kind: framework\nid: custom\nname: Custom\nversion: '1'\n"
+                        "themes: [{{id: a, name: A}}]\nstatuses:\n{}",
+                        statuses),
+            "custom.yaml", findings);
+        return std::make_pair(f.has_value(), findings.take());
+    };
+    const auto [ok, none] = parse(
+        "  - {id: on-track, name: On track, rag: green, colour: '#00B050', synonyms: [green, "
+        "On Track]}\n"
+        "  - {id: at-risk, name: At risk, rag: amber, colour: '#FFC000', synonyms: [amber]}\n");
+    CHECK(ok);
+    CHECK(none.empty());  // a synonym that is its own status's id is harmless
+    const auto [twice_ok, twice] = parse(
+        "  - {id: on-track, name: On track, rag: green, colour: '#00B050', synonyms: [green]}\n"
+        "  - {id: at-risk, name: At risk, rag: amber, colour: '#FFC000', synonyms: [GREEN]}\n"
+        "  - {id: complete, name: Complete, rag: blue, colour: '#0070C0', synonyms: [at_risk]}\n");
+    CHECK_FALSE(twice_ok);
+    REQUIRE(twice.size() == 2);
+    CHECK(twice[0].rule == RuleId::DuplicateId);
+    CHECK(twice[0].message ==
+          "the synonym 'GREEN' of status 'at-risk' is also a synonym of status 'on-track'");
+    CHECK(twice[1].message ==
+          "the synonym 'at_risk' of status 'complete' is the same word as status 'at-risk'");
+    CHECK(twice[1].hint.find("one status only") != std::string::npos);
 }
 
 TEST_CASE("a framework file is linted like any document") {

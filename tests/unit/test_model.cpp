@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "hiplan/diag/findings.hpp"
+#include "hiplan/frameworks/registry.hpp"
 #include "hiplan/model/template.hpp"
 #include "hiplan/schema/checker.hpp"
 #include "hiplan/schema/shapes.hpp"
@@ -237,6 +238,57 @@ answers:
     CHECK(fb.answers.value[0].comments == std::vector<std::string>{"Clear", "Too long"});
     CHECK(fb.answers.value[1].comments.empty());
     CHECK(fb.answers.value[2].comments == std::vector<std::string>{"One line"});
+}
+
+TEST_CASE("an answer may give its comments with the themes it is tagged with") {
+    const yaml::Document doc = load(R"(kind: feedback
+framework: leeds-thig
+held: 2021-03-11
+group: {initials: LCH, participants: 3}
+answers:
+  useful:
+    comments: [Clear, Too long]
+    themes: [access, community-led]
+  more-information: {comments: One line}
+)");
+    CHECK(structure_findings(doc, schema::feedback_shape()).empty());
+    const model::Feedback fb = model::read_feedback(doc);
+    REQUIRE(fb.answers.value.size() == 2);
+    const model::Answer& a = fb.answers.value[0];
+    CHECK(a.comments == std::vector<std::string>{"Clear", "Too long"});
+    REQUIRE(a.themes.value.size() == 2);
+    CHECK(a.themes.value[1].value == "community-led");
+    CHECK(fb.at(a.themes.value[1]).position() == at(8, 22));
+    CHECK(fb.answers.value[1].comments == std::vector<std::string>{"One line"});
+    CHECK(fb.answers.value[1].themes.value.empty());
+    CHECK_FALSE(fb.answers.value[1].themes.mark);
+}
+
+TEST_CASE("read with its framework, a review status is the framework's id, marked as written") {
+    const frameworks::Registry registry;
+    const model::Framework* f = registry.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const yaml::Document doc = load(R"(kind: template
+reviews:
+  - period: spring
+    objectives:
+      - {ref: A, status: Amber}
+      - {ref: B, status: on track}
+      - {ref: C, status: yellow}
+)");
+    const auto statuses = [](const model::Template& t) {
+        std::vector<std::string> out;
+        for (const auto& o : t.reviews.value[0].objectives.value) {
+            out.push_back(o.status.value);
+        }
+        return out;
+    };
+    const model::Template t = model::read_template(doc, f);
+    CHECK(statuses(t) == std::vector<std::string>{"at-risk", "on-track", "yellow"});
+    CHECK(t.at(t.reviews.value[0].objectives.value[0].status).position() == at(5, 26));
+    // Without a framework, the words stay as written.
+    CHECK(statuses(model::read_template(doc)) ==
+          std::vector<std::string>{"Amber", "on track", "yellow"});
 }
 
 TEST_CASE("text values are every scalar value of a document, keys left out") {

@@ -1,6 +1,7 @@
 #include <string>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/registry.hpp"
@@ -147,6 +148,53 @@ TEST_CASE("vocabulary values come from the framework") {
     CHECK(far[0].hint == "expected 'contributory', 'targeted' or 'mainstream-equity'");
     // Without a framework the vocabulary cannot be checked.
     CHECK(check("theme: housing\n", root, nullptr).empty());
+}
+
+TEST_CASE("a status may be a synonym, and an unknown one is told the statuses and their words") {
+    const frameworks::Registry registry;
+    const auto* f = registry.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const Shape status{.type = Type::VocabId, .vocab = schema::Vocab::Status};
+    const Shape root{
+        .type = Type::Object, .name = "doc", .fields = {{"status", &status, true, ""}}};
+    for (const char* ok : {"at-risk", "amber", "Amber", "At risk", "on_track", "GREY"}) {
+        CHECK(check(fmt::format("status: {}\n", ok), root, f).empty());
+    }
+    const auto e = check("status: yellow\n", root, f);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].message == "unknown status 'yellow' in framework 'one-gloucestershire'");
+    CHECK(e[0].hint ==
+          "the statuses are 'not-started', 'on-track', 'at-risk', 'off-track', 'complete' and "
+          "'no-data'; grey means not-started, green means on-track, amber means at-risk, red "
+          "means off-track, blue means complete");
+    const auto near = check("status: ambr\n", root, f);
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].hint.starts_with("did you mean 'amber'? The statuses are 'not-started'"));
+}
+
+TEST_CASE("an answer is text, a list of text, or comments with themes") {
+    const frameworks::Registry registry;
+    const auto* f = registry.find("leeds-thig");
+    REQUIRE(f != nullptr);
+    const Shape& shape = schema::feedback_shape();
+    const std::string head = "kind: feedback\nframework: leeds-thig\nheld: 2021-03-11\n"
+                             "group: {initials: G, participants: 3}\nanswers:\n";
+    auto codes = [&](std::string_view answers) {
+        std::vector<std::string> out;
+        for (const auto& d : check(head + std::string(answers), shape, f)) {
+            out.push_back(fmt::format("{} {}", rule(d.rule).code, d.hint));
+        }
+        return out;
+    };
+    CHECK(codes("  useful: [Yes]\n  inequality-lens: no comment\n").empty());
+    CHECK(codes("  useful: {comments: [Yes], themes: [access]}\n").empty());
+    CHECK(codes("  useful: {comments: [Yes], themes: [acces]}\n") ==
+          std::vector<std::string>{"HP204 did you mean 'access'?"});
+    CHECK(codes("  useful: {comment: [Yes]}\n") ==
+          std::vector<std::string>{"HP201 did you mean 'comments'?"});
+    const auto wrong = codes("  useful: {comments: [Yes], themes: access}\n");
+    REQUIRE(wrong.size() == 1);
+    CHECK(wrong[0].starts_with("HP203"));
 }
 
 TEST_SUITE_END();

@@ -185,12 +185,23 @@ def main():
 
     # Feedback: one row per answer.
     ws = wb["Feedback"]
-    answers = sum(len(a) if isinstance(a, list) else 1 for f in feedback for a in f["answers"].values())
+    def comments(answer):  # text, a list of text, or {comments, themes}
+        if isinstance(answer, dict):
+            answer = answer.get("comments", [])
+        return len(answer) if isinstance(answer, list) else 1
+    answers = sum(comments(a) for f in feedback for a in f["answers"].values())
     check(ws["B2"].value == len(feedback), "Feedback conversations")
     check(ws["B4"].value == sum(f["group"]["participants"] for f in feedback), "Feedback people reached")
     if feedback:
         check("Feedback" in ws.tables and ws.tables["Feedback"].ref.endswith(str(6 + answers)),
               "Feedback table has one row per answer")
+        # An answer tagged with themes (priority areas) shows their names on each of its rows.
+        header = [c.value for c in ws[6]]
+        check(header[6] == "Themes", "Feedback has a Themes column: {}".format(header))
+        tagged = sum(comments(a) for f in feedback for a in f["answers"].values()
+                     if isinstance(a, dict) and a.get("themes"))
+        shown = [r[6] for r in ws.iter_rows(min_row=7, values_only=True) if r[6]]
+        check(len(shown) == tagged, "Feedback: {} rows show themes, {} expected".format(len(shown), tagged))
 
     return finish()
 

@@ -117,14 +117,14 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                          .submitted = {objective_setting_deadline(f, next_cycle)},
                          .summary = {"TBC"}};
     const auto& ratings = last.ratings.value;
-    for (const auto& theme : f.themes) {
+    for (std::size_t i = 0; i < f.themes.size() && !f.ratings.empty(); ++i) {
+        const std::string& theme = f.themes[i].id;
         const auto r = std::find_if(ratings.begin(), ratings.end(),
-                                    [&](const auto& x) { return x.theme.value == theme.id; });
-        next.ratings.value.push_back({.theme = {theme.id},
-                                      .rating = {r != ratings.end()  ? r->rating.value
-                                                 : f.ratings.empty() ? std::string("TBC")
-                                                                     : f.ratings.front().id},
-                                      .evidence = {"TBC"}});
+                                    [&](const auto& x) { return x.theme.value == theme; });
+        next.ratings.value.push_back(
+            {.theme = {theme},
+             .rating = {r != ratings.end() ? r->rating.value : f.ratings.front().id},
+             .evidence = {"TBC"}});
     }
     Changes changes;
     const auto& objectives = last.objectives.value;

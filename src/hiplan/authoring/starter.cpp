@@ -230,17 +230,22 @@ std::string write_template(const model::Template& t, const model::Framework& f,
         }
         fields.push_back(map("contact", std::move(contact)));
     }
+    std::vector<Entry> self_assessment = {
+        plain("submitted", t.submitted.value.value_or(Date{}).to_string())
+            .after("the date you submit, YYYY-MM-DD; for now, the deadline"),
+        text("summary", t.summary.value)
+            .after("your main commitments for the year, in a few sentences")};
+    if (!f.ratings.empty()) {  // a framework without a rating scale takes no ratings
+        self_assessment.push_back(
+            list("ratings", std::move(ratings))
+                .after(fmt::format("one line per theme; rating: {}; evidence: why",
+                                   one_of(f.ratings))));
+    }
+    self_assessment.push_back(list("objectives", std::move(objectives))
+                                  .after("at least one under every theme; each starts with "
+                                         "'- id:'"));
     fields.push_back(
-        map("self_assessment",
-            {plain("submitted", t.submitted.value.value_or(Date{}).to_string())
-                 .after("the date you submit, YYYY-MM-DD; for now, the deadline"),
-             text("summary", t.summary.value)
-                 .after("your main commitments for the year, in a few sentences"),
-             list("ratings", std::move(ratings))
-                 .after(fmt::format("one line per theme; rating: {}; evidence: why",
-                                    one_of(f.ratings))),
-             list("objectives", std::move(objectives))
-                 .after("at least one under every theme; each starts with '- id:'")})
+        map("self_assessment", std::move(self_assessment))
             .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
             .spaced());
     const std::string first = t.objectives.value.empty() ? t.submitter_id.value + "-1"
@@ -322,10 +327,10 @@ std::string starter_template(const StarterOptions& o) {
                       .summary = {"TBC"}};
     auto& objectives = t.objectives.value;
     for (const auto& theme : f.themes) {
-        t.ratings.value.push_back(
-            {.theme = {theme.id},
-             .rating = {f.ratings.empty() ? std::string("TBC") : f.ratings.front().id},
-             .evidence = {"TBC"}});
+        if (!f.ratings.empty()) {
+            t.ratings.value.push_back(
+                {.theme = {theme.id}, .rating = {f.ratings.front().id}, .evidence = {"TBC"}});
+        }
         objectives.push_back(skeleton_objective(
             f, theme, fmt::format("{}-{}", s.id, objectives.size() + 1), o.cycle_start));
     }

@@ -165,7 +165,7 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     s.text(3, 0, "People reached", {.bold = true});
     s.number(3, 1, static_cast<double>(figures.people_reached));
     const std::vector<std::string> headers = {"Question",     "Group",  "Group name", "Held",
-                                              "Participants", "Answer", "Framework"};
+                                              "Participants", "Answer", "Themes",     "Framework"};
     // Question by question, in each framework's order, then each group's answers: the
     // answers are grouped by question in one pass.
     std::vector<std::pair<const model::Framework*, const model::Question*>> questions;
@@ -180,13 +180,17 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
             }
         }
         const model::Feedback& v = *fb.view;
-        for (const auto& [question, answers] : v.answers.value) {
+        for (const auto& [question, answers, tags] : v.answers.value) {
             const auto group = answered.find({fb.framework, question.value});
             const auto at = fb.framework->find(model::Vocab::Question, question.value);
             if (group == answered.end() || !at) {
                 continue;
             }
             const model::Question* q = &fb.framework->questions[*at];
+            std::vector<std::string> themes;
+            for (const auto& tag : tags.value) {
+                themes.push_back(theme_name(fb.framework, tag.value));
+            }
             for (const auto& answer : answers) {
                 group->second.push_back(
                     {text_cell(q->text), text_cell(v.group_initials.value),
@@ -194,7 +198,8 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
                      number_cell(v.participants.value ? std::optional<double>(static_cast<double>(
                                                             *v.participants.value))
                                                       : std::nullopt),
-                     text_cell(answer), text_cell(fb.framework->id)});
+                     text_cell(answer), text_cell(join(themes, "; ")),
+                     text_cell(fb.framework->id)});
             }
         }
     }

@@ -195,6 +195,12 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
         s.text(0, 0, "No valid template: no ratings.");
         return;
     }
+    if (f->ratings.empty()) {
+        s.text(0, 0,
+               fmt::format("The framework {} ({}) defines no rating scale: no ratings.", f->name,
+                           f->id));
+        return;
+    }
     s.text(0, 0, "Self-assessment ratings by theme", {.bold = true});
     s.text(1, 0, "Submitter", {.header = true});
     s.text(1, 1, "Type", {.header = true});

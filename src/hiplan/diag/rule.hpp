@@ -46,6 +46,7 @@ enum class RuleId : std::uint16_t {
     ThemeNotCovered,
     ThemeNotRated,
     InvalidCarryOver,
+    NoRatingScale,
     // Logic model.
     UnresolvedReference,
     WrongStage,

@@ -233,8 +233,10 @@ constexpr std::array k_rules = {
     Rule{ThemeNotRated, "HP304", "theme-not-rated", W, Framework,
          "A framework theme has no self-assessment rating.",
          "add a rating for the theme under self_assessment.ratings, with its evidence",
-         "The self-assessment rates the organisation's position under every theme; the Board "
-         "workbook shows the ratings as a heat map, where a missing rating is a gap.",
+         "When the framework defines a rating scale, the self-assessment rates the "
+         "organisation's position under every theme; the Board workbook shows the ratings as "
+         "a heat map, where a missing rating is a gap. A framework without a scale (the "
+         "built-in ones) asks for no ratings.",
          "ratings:\n  - {theme: targeted, rating: developing, evidence: ...}\n",
          "ratings:\n  - {theme: targeted, rating: developing, evidence: ...}\n"
          "  - {theme: contributory, rating: achieving, evidence: ...}\n"
@@ -245,6 +247,17 @@ constexpr std::array k_rules = {
          "Objectives often take longer than a year. carried_over_from links an objective to "
          "its earlier self, so progress can be followed across cycles.",
          "carried_over_from: GHC-4\n", "carried_over_from: 2025-26/GHC-4\n"},
+    Rule{NoRatingScale, "HP306", "no-rating-scale", E, Framework,
+         "The template gives self-assessment ratings, but its framework defines no rating "
+         "scale.",
+         "remove the ratings list: this framework does not rate themes",
+         "A rating means something only on a scale the framework defines. The One "
+         "Gloucestershire guide and the Leeds road test define none, so their built-in "
+         "frameworks take no ratings; a framework file that wants them lists its scale under "
+         "'ratings'.",
+         "framework: one-gloucestershire\nself_assessment:\n  ratings:\n    - {theme: "
+         "targeted, rating: developing, evidence: ...}\n",
+         "framework: one-gloucestershire\nself_assessment:\n  summary: ...\n"},
 
     // ---- Logic model -------------------------------------------------------------------
     Rule{UnresolvedReference, "HP401", "unresolved-reference", E, LogicModel,
@@ -408,10 +421,13 @@ constexpr std::array k_rules = {
          "every objective of an untouched starter) is one finding that lists the lines.",
          "lead: TBC\n", "lead: Director of Operations\n"},
     Rule{LateSubmission, "HP702", "late-submission", W, Quality,
-         "A self-assessment or review was submitted after the framework's deadline.",
+         "A self-assessment, review or road-test feedback is dated after the framework's "
+         "deadline.",
          "nothing to fix in the file; tell the Health Inequalities Improvement Manager",
          "The Board paper is drafted from the submissions received by the deadline "
-         "(mid-October and mid-April). Late submissions are flagged in the workbook.",
+         "(mid-October and mid-April). Late submissions are flagged in the workbook. Road-test "
+         "feedback is collated by the framework's feedback deadline (the end of March 2021 "
+         "for the Leeds road test); a conversation held after it missed the collation.",
          "submitted: 2025-10-30   # deadline 10-15\n", "submitted: 2025-10-14\n"},
     Rule{TargetNoDate, "HP703", "target-no-date", W, Quality,
          "A target has no date to be reached by.", "add 'by: YYYY-MM-DD' to the target",

@@ -1,6 +1,8 @@
 #include "hiplan/frameworks/framework_file.hpp"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -40,6 +42,51 @@ void check_consistency(yaml::NodeRef root, const model::Framework& f, Findings& 
     }
 }
 
+// A word (a status id or synonym, compared as `model::word_key` does) may stand for one
+// status only, or a review that writes it could mean either.
+void check_status_words(yaml::NodeRef root, Findings& findings) {
+    const yaml::NodeRef statuses = root.get("statuses");
+    struct Owner {
+        std::string id;
+        bool is_id = false;
+    };
+    std::unordered_map<std::string, Owner> owner;  // word key -> the status it stands for
+    auto claim = [&](yaml::NodeRef word, const std::string& id, bool is_id) {
+        if (!word.is_scalar()) {
+            return;
+        }
+        const auto [first, inserted] =
+            owner.try_emplace(model::word_key(word.text()), Owner{id, is_id});
+        if (inserted || first->second.id == id) {
+            return;
+        }
+        const std::string& other = first->second.id;
+        const std::string what =
+            is_id ? fmt::format("status '{}'", id)
+                  : fmt::format("the synonym '{}' of status '{}'", word.text(), id);
+        findings.add(RuleId::DuplicateId, word,
+                     first->second.is_id
+                         ? fmt::format("{} is the same word as status '{}'", what, other)
+                         : fmt::format("{} is also a synonym of status '{}'", what, other),
+                     "a word may stand for one status only: keep it on one of them (capitals, "
+                     "spaces, '-' and '_' do not make words different)");
+    };
+    for (std::size_t i = 0; i < statuses.size() && statuses.is_sequence(); ++i) {
+        const yaml::NodeRef id = statuses.item(i).get("id");
+        if (id.is_scalar()) {
+            claim(id, id.text(), true);
+        }
+    }
+    for (std::size_t i = 0; i < statuses.size() && statuses.is_sequence(); ++i) {
+        const yaml::NodeRef id = statuses.item(i).get("id");
+        const yaml::NodeRef synonyms = statuses.item(i).get("synonyms");
+        for (std::size_t j = 0; id.is_scalar() && j < synonyms.size() && synonyms.is_sequence();
+             ++j) {
+            claim(synonyms.item(j), id.text(), false);
+        }
+    }
+}
+
 }  // namespace
 
 model::Framework check_framework_document(yaml::NodeRef root, std::string origin,
@@ -47,6 +94,7 @@ model::Framework check_framework_document(yaml::NodeRef root, std::string origin
     schema::check(root, schema::framework_shape(), nullptr, findings);
     model::Framework f = model::read_framework(root, std::move(origin));
     check_consistency(root, f, findings);
+    check_status_words(root, findings);
     return f;
 }
 

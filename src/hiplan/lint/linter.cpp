@@ -85,7 +85,7 @@ void check_document(ParsedDocument& parsed, const KindSpec& spec, const std::str
     case DocumentKind::Template:
         parsed.framework = resolve_framework(root, registry, findings);
         schema::check(root, spec.shape(), parsed.framework, findings);
-        parsed.template_view = model::read_template(parsed.document);
+        parsed.template_view = model::read_template(parsed.document, parsed.framework);
         if (parsed.framework != nullptr) {
             rules::check_template(*parsed.template_view, *parsed.framework, findings);
         }

@@ -19,6 +19,18 @@ Window window_of(yaml::NodeRef node) {
 
 }  // namespace
 
+std::string word_key(std::string_view word) {
+    std::string key(word);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        } else if (c == ' ' || c == '_') {
+            c = '-';
+        }
+    }
+    return key;
+}
+
 const std::vector<std::string>& Framework::ids(Vocab vocab) const {
     return ids_[static_cast<std::size_t>(vocab)];
 }
@@ -32,6 +44,17 @@ const Theme* Framework::theme(std::string_view wanted) const {
 }
 const Status* Framework::status(std::string_view wanted) const {
     return find_in(statuses, at_[static_cast<std::size_t>(Vocab::Status)], wanted);
+}
+const Status* Framework::status_named(std::string_view written) const {
+    if (const Status* exact = status(written)) {
+        return exact;
+    }
+    const auto at = status_word_at_.find(word_key(written));
+    return at ? &statuses[status_of_word_[*at]] : nullptr;
+}
+bool Framework::accepts(Vocab vocab, std::string_view written) const {
+    return vocab == Vocab::Status ? status_named(written) != nullptr
+                                  : find(vocab, written).has_value();
 }
 const Submitter* Framework::submitter(std::string_view wanted) const {
     return find_in(submitters, submitter_at_, wanted);
@@ -56,6 +79,17 @@ void Framework::index() {
         at_[v] = IdIndex(ids_[v], [](const std::string& s) { return s; });
     }
     submitter_at_ = IdIndex(submitters, [](const Submitter& s) { return s.id; });
+    std::vector<std::string> words;
+    status_of_word_.clear();
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        words.push_back(word_key(statuses[i].id));
+        status_of_word_.push_back(i);
+        for (const auto& synonym : statuses[i].synonyms) {
+            words.push_back(word_key(synonym));
+            status_of_word_.push_back(i);
+        }
+    }
+    status_word_at_ = IdIndex(words, [](const std::string& s) { return s; });
 }
 
 Framework read_framework(yaml::NodeRef root, std::string origin) {
@@ -82,14 +116,15 @@ Framework read_framework(yaml::NodeRef root, std::string origin) {
     });
     const yaml::NodeRef cal = root.get("calendar");
     f.calendar = {window_of(cal.get("objective_setting")), window_of(cal.get("spring_review")),
-                  window_of(cal.get("autumn_review"))};
+                  window_of(cal.get("autumn_review")), date_of(cal.get("feedback_deadline"))};
     f.statuses = read_list<Status>(root.get("statuses"), [](yaml::NodeRef n) {
         return Status{text_of(n.get("id")),
                       text_of(n.get("name")),
                       text_of(n.get("rag")),
                       text_of(n.get("colour")),
                       boolean_of(n.get("escalate")).value_or(false),
-                      boolean_of(n.get("closed")).value_or(false)};
+                      boolean_of(n.get("closed")).value_or(false),
+                      texts_of(n.get("synonyms"))};
     });
     f.ratings = read_list<Rating>(root.get("ratings"), [](yaml::NodeRef n) {
         return Rating{text_of(n.get("id")), text_of(n.get("name")), text_of(n.get("colour")),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hiplan/model/vocab.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
 
@@ -28,6 +29,7 @@ struct Calendar {
     Window objective_setting;
     Window spring_review;
     Window autumn_review;
+    std::optional<Date> feedback_deadline;  // road-test feedback collated by this day
 };
 
 struct Theme {
@@ -52,7 +54,13 @@ struct Status {
     std::string id, name, rag, colour;
     bool escalate = false;  // needs a narrative and a mitigation or support ask
     bool closed = false;    // the objective is finished (not carried over)
+    // Other words accepted for it, e.g. amber (compared as `word_key` does).
+    std::vector<std::string> synonyms;
 };
+
+// How two status words are compared: ASCII letters in lower case, and a space, '-' or '_'
+// all as '-' ("On track", "on_track" and "on-track" are one word).
+std::string word_key(std::string_view word);
 
 struct Rating {
     std::string id, name, colour;
@@ -94,9 +102,15 @@ struct Framework {
     [[nodiscard]] const std::vector<std::string>& ids(Vocab vocab) const;
     // Where `id` is in its vocabulary, if it is there (a hash look-up).
     [[nodiscard]] std::optional<std::size_t> find(Vocab vocab, std::string_view wanted) const;
+    // Whether a document may write `written` for a value of `vocab`: one of its ids, or
+    // for a status also a synonym (see `status_named`).
+    [[nodiscard]] bool accepts(Vocab vocab, std::string_view written) const;
 
     [[nodiscard]] const Theme* theme(std::string_view id) const;
     [[nodiscard]] const Status* status(std::string_view id) const;
+    // The status a review wrote: its id or one of its synonyms, compared as words
+    // (`word_key`), so `Amber` and `at risk` find at-risk. Nullptr when none matches.
+    [[nodiscard]] const Status* status_named(std::string_view written) const;
     [[nodiscard]] const Submitter* submitter(std::string_view id) const;
 
     // Rebuilds the id lists after the vectors above change.
@@ -106,6 +120,10 @@ private:
     std::array<std::vector<std::string>, 7> ids_;
     std::array<IdIndex, 7> at_;  // id -> position, per vocabulary
     IdIndex submitter_at_;       // a national registry has thousands
+    // The word_key of every status id and synonym -> its place in status_of_word_, which
+    // holds the status's place in `statuses`.
+    IdIndex status_word_at_;
+    std::vector<std::size_t> status_of_word_;
 };
 
 // Reads a framework document that has passed the structure check. Tolerant: a

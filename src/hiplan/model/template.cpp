@@ -144,14 +144,34 @@ ThemeRating theme_rating_of(NodeRef n) {
             mark_of(n)};
 }
 
-// The entries of a mapping of question ids to comments.
+// The entries of a mapping of question ids to answers: comments (text or a list of text),
+// or the fields `comments` and `themes`.
 std::vector<Answer> answers_of(NodeRef answers) {
     std::vector<Answer> out;
     for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
-        out.push_back(
-            {{answers.key(i).text(), mark_of(answers.key(i))}, texts_of(answers.value(i))});
+        const NodeRef value = answers.value(i);
+        Answer a{{answers.key(i).text(), mark_of(answers.key(i))}, {}, {}};
+        if (value.is_mapping()) {
+            a.comments = texts_of(value.get("comments"));
+            a.themes = field(value, "themes", refs_of);
+        } else {
+            a.comments = texts_of(value);
+        }
+        out.push_back(std::move(a));
     }
     return out;
+}
+
+// Reads every review status as the framework's id (a synonym such as `amber` becomes
+// at-risk); an unknown word stays as written (the structure check reports it).
+void use_status_ids(Template& t, const Framework& f) {
+    for (auto& r : t.reviews.value) {
+        for (auto& o : r.objectives.value) {
+            if (const Status* s = f.status_named(o.status.value)) {
+                o.status.value = s->id;
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -190,7 +210,7 @@ int cycle_start_year(std::string_view cycle) {
     return first >= 2000 && (first + 1) % 100 == second ? first : 0;
 }
 
-Template read_template(const yaml::Document& doc) {
+Template read_template(const yaml::Document& doc, const Framework* framework) {
     const NodeRef root = doc.root();
     Template t;
     t.document = &doc;
@@ -214,6 +234,9 @@ Template read_template(const yaml::Document& doc) {
     t.objectives = list(sa, "objectives", objective_of);
     t.reviews = list(root, "reviews", review_of);
     t.objective_at = IdIndex(t.objectives.value, [](const Objective& o) { return o.id.value; });
+    if (framework != nullptr) {
+        use_status_ids(t, *framework);
+    }
     return t;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hiplan/model/framework.hpp"
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
 #include "hiplan/yaml/document.hpp"
@@ -119,6 +120,7 @@ struct MeasureUpdate {
 };
 
 struct ObjectiveReview {
+    // status: the framework's status id, also when the review wrote one of its synonyms
     Text ref, status, progress, mitigation, changes, impact;
     List<MeasureUpdate> measures;
     IdIndex update_at;
@@ -175,11 +177,12 @@ struct Template : Source {
     }
 };
 
-// One entry of a feedback document's answers: the question id (marked at its key) and
-// the comments.
+// One entry of a feedback document's answers: the question id (marked at its key), the
+// comments, and the framework themes (priority areas) the answer is tagged with.
 struct Answer {
     Text question;
     std::vector<std::string> comments;
+    List<Text> themes;
 };
 
 struct Feedback : Source {
@@ -193,7 +196,9 @@ struct Feedback : Source {
 
 // Reads documents that have passed the structure check (tolerant of what it reported).
 // The document must outlive the view (or be released first) for its marks to resolve.
-Template read_template(const yaml::Document& doc);
+// With its framework, a template's review statuses are read as the framework's ids
+// (`Framework::status_named`: `amber` is read as at-risk).
+Template read_template(const yaml::Document& doc, const Framework* framework = nullptr);
 Feedback read_feedback(const yaml::Document& doc);
 
 // Every scalar value of the view's document (keys excluded), in document order; the texts

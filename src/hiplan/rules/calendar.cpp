@@ -47,8 +47,11 @@ std::optional<DateWindow> review_window(const model::Framework& f, int cycle_sta
 }
 
 bool is_late(const model::Framework& f, const DateWindow& w, const Date& submitted) {
-    return submitted.days_since_epoch() >
-           w.deadline.days_since_epoch() + f.settings.late_grace_days;
+    return is_late(f, w.deadline, submitted);
+}
+
+bool is_late(const model::Framework& f, const Date& deadline, const Date& dated) {
+    return dated.days_since_epoch() > deadline.days_since_epoch() + f.settings.late_grace_days;
 }
 
 }  // namespace hiplan::rules

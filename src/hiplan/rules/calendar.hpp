@@ -26,4 +26,7 @@ std::optional<DateWindow> review_window(const model::Framework& f, int cycle_sta
 // Whether `submitted` is after the window's deadline plus the framework's grace days.
 bool is_late(const model::Framework& f, const DateWindow& w, const Date& submitted);
 
+// Whether `dated` is after `deadline` plus the framework's grace days.
+bool is_late(const model::Framework& f, const Date& deadline, const Date& dated);
+
 }  // namespace hiplan::rules

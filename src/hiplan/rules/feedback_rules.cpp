@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "hiplan/rules/calendar.hpp"
 #include "hiplan/rules/rules.hpp"
 
 namespace hiplan::rules {
@@ -28,6 +29,15 @@ void check_feedback(const model::Feedback& fb, const model::Framework& f, Findin
                         fmt::format("question '{}' has no answer", q.id));
             }
         }
+    }
+    const auto& deadline = f.calendar.feedback_deadline;
+    if (const auto& held = fb.held.value; held && deadline && is_late(f, *deadline, *held)) {
+        out.add(RuleId::LateSubmission, fb.at(fb.held),
+                fmt::format("the road test was held on {}, after the deadline for collating "
+                            "its feedback ({})",
+                            held->to_string(), deadline->to_string()),
+                "nothing to fix in the file; tell whoever collates the feedback, as it may have "
+                "missed the report");
     }
     if (const auto& n = fb.participants.value; n && *n <= 0) {
         out.add(RuleId::NoParticipants, fb.at(fb.participants),

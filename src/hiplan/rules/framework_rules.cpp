@@ -71,10 +71,16 @@ void check_theme_coverage(const model::Template& t, const model::Framework& f, F
 }
 
 void check_ratings(const model::Template& t, const model::Framework& f, Findings& out) {
-    if (f.ratings.empty()) {
+    if (!t.self_assessment) {
         return;
     }
-    if (!t.self_assessment) {
+    if (f.ratings.empty()) {
+        if (!t.ratings.value.empty()) {
+            out.add(RuleId::NoRatingScale, t.key(t.ratings),
+                    fmt::format("framework '{}' defines no rating scale, so a template for it "
+                                "gives no ratings",
+                                f.id));
+        }
         return;
     }
     const auto key = t.key(t.ratings);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/suggest.hpp"
@@ -26,6 +27,15 @@ bool is_id_char(char c) {
 
 bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// The keys of an object shape, as 'a' and 'b'.
+std::string field_names(const Shape& shape) {
+    std::vector<std::string> keys;
+    for (const Field& f : shape.fields) {
+        keys.emplace_back(f.key);
+    }
+    return quoted_list(keys, "and");
 }
 
 // How an object names itself in messages: "objective 'GHC-1'" or just "objective".
@@ -131,7 +141,10 @@ private:
             break;
         case Want::TextOrList:
             out_.add(RuleId::WrongType, node,
-                     fmt::format("{} should be text, or a list of texts, found {}", named,
+                     fmt::format("{} should be text, or a list of texts{}, found {}", named,
+                                 shape.fields.empty()
+                                     ? std::string{}
+                                     : fmt::format(", or the fields {}", field_names(shape)),
                                  describe(node)));
             break;
         }
@@ -225,7 +238,9 @@ private:
         std::vector<std::string> known;
         known.reserve(shape.fields.size());
         for (const Field& f : shape.fields) {
-            known.emplace_back(f.key);
+            if (offered(f, framework_)) {
+                known.emplace_back(f.key);
+            }
         }
         const auto match = closest_match(key.text(), known);
         std::string hint =
@@ -293,6 +308,10 @@ private:
 
     void check_text_or_list(NodeRef node, const Shape& shape) {
         if (node.is_scalar()) {
+            return;
+        }
+        if (!shape.fields.empty() && node.is_mapping()) {
+            check_object(node, shape);
             return;
         }
         if (!expect(node, node.is_sequence(), Want::TextOrList, shape)) {
@@ -394,10 +413,43 @@ private:
         const auto& ids = framework_->ids(vocab);
         // A framework without this vocabulary cannot judge the value (the rules that need
         // the vocabulary report its absence once, e.g. HP802).
-        if (ids.empty() || framework_->find(vocab, node.text())) {
+        if (ids.empty() || framework_->accepts(vocab, node.text())) {
+            return;
+        }
+        if (vocab == Vocab::Status) {
+            report_unknown_status(node);
             return;
         }
         report_unknown_value(node, to_string(vocab), ids, framework_->id);
+    }
+
+    // An unknown status: the "did you mean" looks at the synonyms too, and the hint names
+    // the statuses and which word stands for which ("amber means at-risk").
+    void report_unknown_status(NodeRef node) {
+        const auto& ids = framework_->ids(Vocab::Status);
+        if (ids.size() > 12 || utf8::find_invisible_space(node.text())) {
+            report_unknown_value(node, "status", ids, framework_->id);
+            return;
+        }
+        std::vector<std::string> words = ids;
+        std::vector<std::string> meanings;
+        for (const auto& s : framework_->statuses) {
+            for (const auto& synonym : s.synonyms) {
+                words.push_back(synonym);
+                meanings.push_back(fmt::format("{} means {}", synonym, s.id));
+            }
+        }
+        const auto m = out_.worth_a_search(RuleId::UnknownValue, node.position())
+                           ? closest_match(node.text(), words)
+                           : std::nullopt;
+        std::string hint = m ? fmt::format("did you mean '{}'? The", *m) : std::string("the");
+        hint += fmt::format(" statuses are {}", quoted_list(ids, "and"));
+        if (!meanings.empty() && meanings.size() <= 12) {
+            hint += fmt::format("; {}", fmt::join(meanings, ", "));
+        }
+        out_.add(RuleId::UnknownValue, node,
+                 fmt::format("unknown status '{}' in framework '{}'", node.text(), framework_->id),
+                 std::move(hint));
     }
 
     void report_unknown_value(NodeRef node, std::string_view what,

@@ -14,7 +14,16 @@ const Shape& feedback_shape() {
                    {"name", &text(), false, "Name of the group or team"},
                    {"participants", &participants, true, "Number of people spoken to"},
                    {"roles", &text_list(), false, "Roles of the participants"}}};
-    static const Shape answer{.type = Type::TextOrList, .name = "answers"};
+    static const Shape comments{.type = Type::TextOrList, .name = "comments"};
+    static const Shape theme{.type = Type::VocabId, .vocab = Vocab::Theme};
+    static const Shape themes{.type = Type::List, .name = "themes", .item = &theme};
+    // The comments alone, or the comments with the priority areas (themes) they speak to.
+    static const Shape answer{
+        .type = Type::TextOrList,
+        .name = "answer",
+        .fields = {{"comments", &comments, false, "What the group said: text or a list of text"},
+                   {"themes", &themes, false,
+                    "Ids of the framework themes (priority areas) the answer speaks to"}}};
     static const Shape answers{.type = Type::Map,
                                .name = "answers",
                                .item = &answer,

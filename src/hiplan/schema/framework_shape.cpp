@@ -59,7 +59,9 @@ const Shape& framework_shape() {
         .name = "calendar",
         .fields = {{"objective_setting", &window, true, "Annual self-assessment and objectives"},
                    {"spring_review", &window, true, "Six-monthly review in March/April"},
-                   {"autumn_review", &window, true, "Six-monthly review in September/October"}}};
+                   {"autumn_review", &window, true, "Six-monthly review in September/October"},
+                   {"feedback_deadline", &date(), false,
+                    "Date road-test feedback is collated by; feedback held later is late"}}};
     static const Shape rag{.type = Type::Enum,
                            .values = {"blue", "green", "amber", "red", "grey", "none"}};
     static const Shape status{
@@ -71,7 +73,10 @@ const Shape& framework_shape() {
             {"rag", &rag, true, "RAG group: blue, green, amber, red, grey or none"},
             {"colour", &colour, true, "Fill colour as #RRGGBB"},
             {"escalate", &boolean(), false, "Needs a narrative and a mitigation or support ask"},
-            {"closed", &boolean(), false, "The objective is finished"}}};
+            {"closed", &boolean(), false, "The objective is finished"},
+            {"synonyms", &text_list(), false,
+             "Other words accepted for this status, e.g. amber (any case; a space, '-' and "
+             "'_' alike)"}}};
     static const Shape statuses{
         .type = Type::List, .name = "statuses", .item = &status, .unique_key = "id"};
     static const Shape rating{

@@ -1,6 +1,7 @@
 #include "hiplan/schema/json_schema.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace hiplan::schema {
@@ -9,11 +10,45 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// A regular expression for `word` as `model::word_key` compares words: any case, and a
+// space, '-' or '_' alike.
+std::string word_pattern(std::string_view word) {
+    std::string out;
+    for (const char c : word) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            const char lower = static_cast<char>(c | 0x20);
+            out += fmt::format("[{}{}]", lower, static_cast<char>(lower - 'a' + 'A'));
+        } else if (c == ' ' || c == '-' || c == '_') {
+            out += "[ _-]";
+        } else {
+            if (std::string_view("^$\\.*+?()[]{}|/").find(c) != std::string_view::npos) {
+                out += '\\';
+            }
+            out += c;
+        }
+    }
+    return out;
+}
+
 json vocab_schema(Vocab vocab, const model::Framework* f) {
     if (f == nullptr || f->ids(vocab).empty()) {
         return {{"type", "string"}, {"minLength", 1}};
     }
-    return {{"enum", f->ids(vocab)}};
+    if (vocab != Vocab::Status) {
+        return {{"enum", f->ids(vocab)}};
+    }
+    // Editors offer the ids; a status may also be written as a synonym, in any case.
+    std::vector<std::string> words;
+    for (const auto& s : f->statuses) {
+        words.push_back(word_pattern(s.id));
+        for (const auto& synonym : s.synonyms) {
+            words.push_back(word_pattern(synonym));
+        }
+    }
+    return {{"anyOf",
+             json::array({json{{"enum", f->ids(vocab)}},
+                          json{{"type", "string"},
+                               {"pattern", fmt::format("^(?:{})$", fmt::join(words, "|"))}}})}};
 }
 
 json render(const Shape& s, const model::Framework* f) {
@@ -47,6 +82,9 @@ json render(const Shape& s, const model::Framework* f) {
         json properties = json::object();
         json required = json::array();
         for (const Field& field : s.fields) {
+            if (!offered(field, f)) {
+                continue;
+            }
             json p = render(*field.shape, f);
             if (!field.doc.empty()) {
                 p["description"] = field.doc;
@@ -78,10 +116,17 @@ json render(const Shape& s, const model::Framework* f) {
             out["minProperties"] = s.min_items;
         }
         break;
-    case Type::TextOrList:
-        out = {{"anyOf", json::array({json{{"type", "string"}},
-                                      json{{"type", "array"}, {"items", {{"type", "string"}}}}})}};
+    case Type::TextOrList: {
+        json forms = json::array(
+            {json{{"type", "string"}}, json{{"type", "array"}, {"items", {{"type", "string"}}}}});
+        if (!s.fields.empty()) {
+            Shape object = s;
+            object.type = Type::Object;
+            forms.push_back(render(object, f));
+        }
+        out = {{"anyOf", std::move(forms)}};
         break;
+    }
     }
     if (!s.name.empty() && s.type == Type::Object) {
         out["title"] = s.name;

@@ -8,6 +8,10 @@
 
 #include "hiplan/model/vocab.hpp"
 
+namespace hiplan::model {
+struct Framework;
+}
+
 namespace hiplan::schema {
 
 using model::to_string;
@@ -29,7 +33,7 @@ enum class Type {
     Object,      // a mapping with `fields`
     List,        // a sequence of `item`
     Map,         // a mapping from `vocab` ids (any key if None) to `item`
-    TextOrList,  // one text, or a list of texts
+    TextOrList,  // one text, or a list of texts; or an object with `fields`, if it has any
 };
 
 struct Shape;
@@ -40,14 +44,21 @@ struct Field {
     const Shape* shape;
     bool required = false;
     std::string_view doc;  // what the field holds (JSON Schema description, init comments)
+    // A framework's schema has the field only when the framework defines this vocabulary
+    // (ratings need a rating scale).
+    Vocab only_with = Vocab::None;
 };
+
+// Whether the field belongs to the documents of `framework` (any framework's, when null):
+// false for a field `only_with` a vocabulary the framework leaves out.
+bool offered(const Field& field, const model::Framework* framework);
 
 // The contract for one value. Shapes are static data shared by the checker, the model
 // readers, `hiplan schema` and `hiplan init`.
 struct Shape {
     Type type = Type::Text;
     std::string_view name;                 // what the value is, for messages ("objective")
-    std::vector<Field> fields;             // Object
+    std::vector<Field> fields;             // Object (and TextOrList's object form)
     const Shape* item = nullptr;           // List, Map
     std::size_t min_items = 0;             // List, Map
     std::string_view unique_key;           // List of objects: a key whose values must differ

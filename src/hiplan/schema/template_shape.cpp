@@ -208,7 +208,9 @@ const Shape& template_shape() {
         .fields = {{"submitted", &date(), true, "Date submitted (deadline mid-October)"},
                    {"approved_by", &text(), false, "Who signed it off"},
                    {"summary", &text(), true, "High-level commitments"},
-                   {"ratings", &ratings, false, "Self-assessment rating per theme"},
+                   {"ratings", &ratings, false,
+                    "Self-assessment rating per theme, if the framework has a rating scale",
+                    Vocab::Rating},
                    {"objectives", &objectives, true, "Objectives, at least one per theme"}}};
     static const Shape reviews{
         .type = Type::List, .name = "reviews", .item = &review_shape(), .unique_key = "period"};
