@@ -244,7 +244,7 @@ TEST_CASE("syntax errors are rewritten in plain words with a position") {
 
     const auto tab = load("a:\n\t- 1\n");
     check_single(tab, RuleId::YamlSyntax, 2, 1);
-    CHECK(tab.findings[0].message == "tab character used for indentation");
+    CHECK(tab.findings[0].message == "a tab is used at the start of this line");
 }
 
 TEST_CASE("every syntax error of a file is reported, each once, at its own line") {

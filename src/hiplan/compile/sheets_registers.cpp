@@ -16,6 +16,16 @@ std::vector<std::string> ids_of(const model::List<model::Text>& refs) {
     return out;
 }
 
+// "Spring review 2027" for an objective added at a review (Step 5), else empty.
+std::string added_label(const model::Template& t, const model::Objective& o) {
+    const std::string_view period = model::added_at(t, o);
+    if (period.empty()) {
+        return {};
+    }
+    return fmt::format("{}{} review {}", static_cast<char>(period[0] - 'a' + 'A'), period.substr(1),
+                       t.cycle_start + 1);
+}
+
 Cell status_cell(const std::optional<StatusView>& s) {
     if (!s) {
         return text_cell("");
@@ -44,7 +54,8 @@ void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*fi
                                               "Progress",
                                               "Mitigation",
                                               "Impact",
-                                              "File"};
+                                              "File",
+                                              "Added at review"};
     Register reg(s, 0, headers, "Objectives", "No valid template sets objectives in this round.");
     for (const auto& e : board.objectives) {
         const model::Template& t = *e.view;
@@ -65,7 +76,7 @@ void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*fi
                      text_cell(entry != nullptr ? entry->progress.value : std::string{}),
                      text_cell(entry != nullptr ? entry->mitigation.value : std::string{}),
                      text_cell(entry != nullptr ? entry->impact.value : std::string{}),
-                     text_cell(e.file->result->path)});
+                     text_cell(e.file->result->path), text_cell(added_label(t, o))});
         }
     }
     reg.finish();

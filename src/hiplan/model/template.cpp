@@ -86,6 +86,7 @@ Objective objective_of(NodeRef n) {
     o.description = field(n, "description", text_of);
     o.lead = field(n, "lead", text_of);
     o.carried_over_from = field(n, "carried_over_from", text_of);
+    o.added = field(n, "added", text_of);
     o.focus = field(n, "focus", texts_of);
     o.partners = field(n, "partners", texts_of);
     o.logic_model = logic_model_of(n.get("logic_model"));
@@ -267,6 +268,34 @@ std::vector<Field<std::string_view>> text_values(const Source& source) {
         }
     }
     return out;
+}
+
+std::string_view added_at(const Template& t, const Objective& o) {
+    const std::string& added = o.added.value;
+    if (t.cycle_start == 0 || added.empty()) {
+        return {};
+    }
+    const std::string year = std::to_string(t.cycle_start + 1);  // both reviews fall in it
+    for (const std::string_view period : {"spring", "autumn"}) {
+        if (added.size() == year.size() + 1 + period.size() && added.starts_with(year) &&
+            added[year.size()] == '-' && added.ends_with(period)) {
+            return period;
+        }
+    }
+    return {};
+}
+
+std::optional<Date> set_on(const Template& t, const Objective& o) {
+    const std::string_view period = added_at(t, o);
+    if (period.empty()) {
+        return t.submitted.value;
+    }
+    for (const auto& r : t.reviews.value) {
+        if (r.period.value == period) {
+            return r.submitted.value;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace hiplan::model

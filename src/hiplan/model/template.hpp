@@ -96,6 +96,7 @@ struct Measure {
 
 struct Objective {
     Text id, title, theme, description, lead, carried_over_from;
+    Text added;  // "2027-spring": added at that review of the cycle (empty: set in the autumn)
     List<std::string> focus, partners;
     LogicModel logic_model;
     List<Measure> measures;
@@ -207,5 +208,14 @@ std::vector<Field<std::string_view>> text_values(const Source& source);
 
 // Returns the first year of a cycle "YYYY-YY", or 0 if it is not a valid cycle.
 int cycle_start_year(std::string_view cycle);
+
+// The review ("spring" or "autumn") an objective was added at (Step 5 of the guide), when
+// its `added` names a review of the template's cycle ("2027-spring" for 2026-27); empty
+// for an objective set with the self-assessment, or when `added` names no such review.
+std::string_view added_at(const Template& t, const Objective& o);
+
+// When an objective was set: the self-assessment's date, or for one added at a review, the
+// date of that review (nothing when it is not known).
+std::optional<Date> set_on(const Template& t, const Objective& o);
 
 }  // namespace hiplan::model

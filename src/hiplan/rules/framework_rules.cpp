@@ -118,6 +118,19 @@ void check_carry_over(const model::Template& t, const model::Objective& o, Findi
     }
 }
 
+// `added: 2027-spring` must name a review of the template's cycle.
+void check_added(const model::Template& t, const model::Objective& o, Findings& out) {
+    if (o.added.value.empty() || !model::added_at(t, o).empty() || t.cycle_start == 0) {
+        return;
+    }
+    const int year = t.cycle_start + 1;
+    out.add(RuleId::InvalidFormat, t.at(o.added),
+            fmt::format("'{}' is not a review of cycle {}", o.added.value, t.cycle.value),
+            fmt::format("write the review at which the objective was added: {}-spring or "
+                        "{}-autumn",
+                        year, year));
+}
+
 }  // namespace
 
 void check_framework_fit(const model::Template& t, const model::Framework& f, Findings& out) {
@@ -126,6 +139,7 @@ void check_framework_fit(const model::Template& t, const model::Framework& f, Fi
     check_ratings(t, f, out);
     for (const auto& o : t.objectives.value) {
         check_carry_over(t, o, out);
+        check_added(t, o, out);
     }
 }
 

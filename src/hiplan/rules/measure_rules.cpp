@@ -6,6 +6,14 @@ namespace hiplan::rules {
 
 namespace {
 
+// When the objective was set, in words: "the self-assessment was submitted", or for one
+// added at a review, "the spring review added it".
+std::string setting(const model::Template& t, const model::Objective& o) {
+    const std::string_view period = model::added_at(t, o);
+    return period.empty() ? std::string("the self-assessment was submitted")
+                          : fmt::format("the {} review added the objective", period);
+}
+
 void check_complete(const model::Template& t, const model::Framework& f, const model::Objective& o,
                     const model::Measure& m, Findings& out) {
     auto missing = [&](std::string_view what, std::string_view hint) {
@@ -39,7 +47,7 @@ void check_baseline(const model::Template& t, const model::Objective& o, const m
         return;  // a mistyped 'new' is HP203; guessing its meaning would only add noise
     }
     const std::string who = fmt::format("measure '{}' of objective '{}'", m.id.value, o.id.value);
-    const std::optional<Date>& submitted = t.submitted.value;
+    const std::optional<Date> submitted = model::set_on(t, o);
     const std::optional<Date>& by = b.by.value;
     const std::optional<Date>& as_of = b.as_of.value;
     if (b.is_new.value.value_or(false)) {
@@ -56,9 +64,8 @@ void check_baseline(const model::Template& t, const model::Objective& o, const m
             }
         } else if (submitted && *by <= *submitted) {
             out.add(RuleId::InvalidBaseline, t.at(b.by),
-                    fmt::format("the baseline of {} is due by {}, before the self-assessment "
-                                "was submitted ({})",
-                                who, by->to_string(), submitted->to_string()),
+                    fmt::format("the baseline of {} is due by {}, before {} ({})", who,
+                                by->to_string(), setting(t, o), submitted->to_string()),
                     "a baseline known at submission is not new: give its value and as_of");
         }
         return;
@@ -79,9 +86,8 @@ void check_baseline(const model::Template& t, const model::Objective& o, const m
     }
     if (as_of && submitted && *as_of > *submitted) {
         out.add(RuleId::BaselineAfterSetting, t.at(b.as_of),
-                fmt::format("the baseline of {} is dated {}, after the self-assessment was "
-                            "submitted ({})",
-                            who, as_of->to_string(), submitted->to_string()));
+                fmt::format("the baseline of {} is dated {}, after {} ({})", who,
+                            as_of->to_string(), setting(t, o), submitted->to_string()));
     }
 }
 
@@ -93,16 +99,15 @@ void check_target(const model::Template& t, const model::Objective& o, const mod
     }
     const std::string who = fmt::format("measure '{}' of objective '{}'", m.id.value, o.id.value);
     const std::optional<Date>& by = target.by.value;
-    const std::optional<Date>& submitted = t.submitted.value;
+    const std::optional<Date> submitted = model::set_on(t, o);
     if (!target.by.mark) {
         out.add(RuleId::TargetNoDate, t.at(target.mark),
                 fmt::format("the target of {} has no date", who));
     }
     if (by && submitted && *by <= *submitted) {
         out.add(RuleId::TargetBeforeSetting, t.at(target.by),
-                fmt::format("the target of {} is due {}, not after the self-assessment was "
-                            "submitted ({})",
-                            who, by->to_string(), submitted->to_string()));
+                fmt::format("the target of {} is due {}, not after {} ({})", who, by->to_string(),
+                            setting(t, o), submitted->to_string()));
     }
     const model::Baseline& b = m.baseline;
     const std::optional<double>& from = b.value.value;

@@ -152,6 +152,13 @@ void report_no_progress(const model::Template& t, const std::string& review,
             hint + "; a review that lists statuses only does not count");
 }
 
+// Whether a review of `period` must review `o`: every review does, except for an objective
+// added at a review (Step 5), which only the later autumn review must.
+bool due_in(const model::Template& t, const model::Objective& o, std::string_view period) {
+    const std::string_view added = model::added_at(t, o);
+    return added.empty() || (added == "spring" && period == "autumn");
+}
+
 // `named`: how many objectives of the template have each id (ids are not unique until
 // the duplicate-id check is satisfied), `named_total` their sum.
 void check_review(const model::Template& t, const model::Review& r, const model::Framework& f,
@@ -205,7 +212,7 @@ void check_review(const model::Template& t, const model::Review& r, const model:
             out.skip(RuleId::ObjectiveNotReviewed, key.position(), missing);
             break;
         }
-        if (!id.empty() && r.entry(id) == nullptr) {
+        if (!id.empty() && r.entry(id) == nullptr && due_in(t, objective, period)) {
             --missing;
             out.add(RuleId::ObjectiveNotReviewed, key,
                     fmt::format("the {} does not review objective '{}'", name, id),

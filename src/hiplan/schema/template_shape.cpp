@@ -106,6 +106,8 @@ const Shape& objective_shape() {
                    {"partners", &text_list(), false, "Partners, including VCSE organisations"},
                    {"carried_over_from", &text(), false,
                     "CYCLE/ID of the objective this continues, e.g. 2025-26/GHC-4"},
+                   {"added", &text(), false,
+                    "For an objective added at a review (Step 5): that review, e.g. 2027-spring"},
                    {"logic_model", &logic_model_shape(), true,
                     "How activities lead to the shared outcomes"},
                    {"measures", &measures, false, "Measures with baselines and targets"}}};

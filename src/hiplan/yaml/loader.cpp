@@ -160,7 +160,10 @@ private:
         const bool sentence = value.find(' ') != std::string::npos &&
                               std::string_view(".!?:;)").find(value.back()) == std::string::npos;
         if (sentence) {
-            const std::string whole = fmt::format("{} #{}", value, comment);
+            // The text to quote ends where a comment written '# note' starts, if any.
+            std::string_view rest_of_text = comment.substr(0, comment.find(" #"));
+            rest_of_text = rest_of_text.substr(0, rest_of_text.find_last_not_of(" \t") + 1);
+            const std::string whole = fmt::format("{} #{}", value, rest_of_text);
             const char quote = whole.find('"') == std::string::npos ? '"' : '\'';
             findings_.add(RuleId::CommentCutsSentence, Position{to_position(mark).line, column},
                           fmt::format("the text stops at ' #': {} is read as a comment and "

@@ -24,8 +24,8 @@ constexpr std::array k_entries = {
     Entry{"illegal block entry", "unexpected list item '-' here",
           "check the spaces at the start of the line: the items of a list line up under the field "
           "they belong to"},
-    Entry{"illegal tab", "tab character used for indentation",
-          "indent with spaces only; YAML does not allow tabs for indentation"},
+    Entry{"illegal tab", "a tab is used at the start of this line",
+          "indent with spaces only: a tab at the start of a line cannot be read"},
     Entry{"end of sequence flow not found", "this '[' list is not closed",
           "add the missing ']', or quote any text inside it that contains ': ', ',' or '['", true},
     Entry{"end of map flow not found", "this '{' is not closed",
