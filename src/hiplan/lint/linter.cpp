@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -105,6 +107,20 @@ void check_document(ParsedDocument& parsed, const KindSpec& spec, const std::str
     }
 }
 
+// 'baseline: N/A' is the wrong form (HP203, whose hint says what to write) and a
+// placeholder (HP701): one place, one finding, so the placeholder finding goes.
+void drop_placeholders_reported_otherwise(std::vector<Diagnostic>& list) {
+    std::set<std::pair<std::uint32_t, std::uint32_t>> other;
+    for (const auto& d : list) {
+        if (d.rule != RuleId::PlaceholderText && d.severity == Severity::Error) {
+            other.emplace(d.begin.line, d.begin.column);
+        }
+    }
+    std::erase_if(list, [&](const Diagnostic& d) {
+        return d.rule == RuleId::PlaceholderText && other.contains({d.begin.line, d.begin.column});
+    });
+}
+
 }  // namespace
 
 std::span<const KindSpec> document_kinds() {
@@ -169,6 +185,7 @@ FileResult lint_text(std::string path, std::string_view bytes, const frameworks:
     }
     suppressions.report_unused(findings);
     result.diagnostics = findings.take();
+    drop_placeholders_reported_otherwise(result.diagnostics);
     suppressions.apply_severity(result.diagnostics);
     finalize_positions(result.diagnostics, bytes);
     return result;
