@@ -15,23 +15,14 @@
 #include "hiplan/run/exit_codes.hpp"
 #include "hiplan/version.hpp"
 
+#include "support.hpp"
+
 using namespace hiplan;
 namespace fs = std::filesystem;
+using hiplan::test::slurp;
+using hiplan::test::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "hiplan-unit-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    [[nodiscard]] std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 std::size_t entries(const fs::path& dir) {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {}));

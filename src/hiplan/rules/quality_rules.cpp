@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "hiplan/rules/rules.hpp"
+#include "hiplan/util/date.hpp"
 #include "hiplan/util/utf8.hpp"
 
 namespace hiplan::rules {
@@ -112,10 +113,6 @@ struct Group {
     std::vector<std::pair<yaml::NodeRef, std::uint32_t>> places;  // node, line
 };
 
-bool is_index(std::string_view part) {
-    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // The field a value is under and the list (or block) that owns it, from its JSON Pointer:
 // /self_assessment/objectives/0/title -> (title, objectives);
 // /self_assessment/objectives/0/logic_model/inputs/2 -> (inputs, objectives);
@@ -134,10 +131,10 @@ std::pair<std::string, std::string> field_and_owner(const std::string& pointer,
     group.clear();
     for (const auto part : parts) {
         group += '/';
-        group += is_index(part) ? std::string_view("*") : part;
+        group += all_digits(part) ? std::string_view("*") : part;
     }
     std::size_t f = parts.size();
-    while (f > 0 && is_index(parts[f - 1])) {
+    while (f > 0 && all_digits(parts[f - 1])) {
         --f;
     }
     if (f == 0) {
@@ -145,7 +142,7 @@ std::pair<std::string, std::string> field_and_owner(const std::string& pointer,
     }
     const std::string field(parts[f - 1]);
     for (std::size_t i = f - 1; i-- > 1;) {
-        if (is_index(parts[i])) {
+        if (all_digits(parts[i])) {
             return {field, std::string(parts[i - 1])};
         }
     }

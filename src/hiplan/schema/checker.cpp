@@ -49,10 +49,6 @@ std::string label(NodeRef node, const Shape& shape) {
     return std::string(shape.name);
 }
 
-bool is_index(std::string_view part) {
-    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
 // The name of the field a value is written under ("inputs" for an item of inputs).
 std::string field_name(NodeRef node) {
     const std::string pointer = node.pointer();
@@ -60,7 +56,7 @@ std::string field_name(NodeRef node) {
     while (!rest.empty()) {
         const std::size_t slash = rest.rfind('/');
         const std::string_view part = rest.substr(slash + 1);
-        if (!is_index(part)) {
+        if (!all_digits(part)) {
             return std::string(part);
         }
         rest = rest.substr(0, slash == std::string_view::npos ? 0 : slash);
@@ -70,16 +66,13 @@ std::string field_name(NodeRef node) {
 
 bool is_list_item(NodeRef node) {
     const std::string pointer = node.pointer();
-    return is_index(std::string_view(pointer).substr(pointer.rfind('/') + 1));
+    return all_digits(std::string_view(pointer).substr(pointer.rfind('/') + 1));
 }
 
 // "{value: 1,200}": the comma split a number into the value 1 and a field "200" with no
 // value, written straight after it.
 bool is_split_number(NodeRef before, NodeRef key, NodeRef value) {
-    const auto digits = [](const std::string& t) {
-        return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
-    };
-    return value.is_null() && before.is_scalar() && before.is_plain() && digits(key.text()) &&
+    return value.is_null() && before.is_scalar() && before.is_plain() && all_digits(key.text()) &&
            key.text().size() == 3 && !before.text().empty() &&
            before.text().find_first_not_of("0123456789.") == std::string::npos &&
            before.position().line == key.position().line &&

@@ -13,15 +13,6 @@ bool is_leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-bool all_digits(std::string_view s) {
-    for (const char c : s) {
-        if (c < '0' || c > '9') {
-            return false;
-        }
-    }
-    return !s.empty();
-}
-
 int to_int(std::string_view s) {
     int v = 0;
     for (const char c : s) {
@@ -100,6 +91,10 @@ std::optional<std::pair<int, int>> parse_month_day(std::string_view text) {
         return std::nullopt;
     }
     return std::pair{d->month, d->day};
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace hiplan

@@ -42,4 +42,7 @@ int month_number(std::string_view name);
 // Parses MM-DD into (month, day) if it is a real day of a leap year.
 std::optional<std::pair<int, int>> parse_month_day(std::string_view text);
 
+// True when `s` is one or more ASCII digits (a year, a list index in a JSON Pointer, ...).
+bool all_digits(std::string_view s);
+
 }  // namespace hiplan
