@@ -158,12 +158,7 @@ void trim_to_board(lint::ParsedDocument& parsed) {
         return;
     }
     for (auto& o : parsed.template_view->objectives.value) {
-        model::LogicModel& lm = o.logic_model;
-        std::vector<std::string>().swap(lm.inputs.value);
-        std::vector<model::Element>().swap(lm.activities.value);
-        std::vector<model::Element>().swap(lm.outputs.value);
-        std::vector<model::Element>().swap(lm.outcomes.value);
-        std::vector<std::string>().swap(lm.assumptions.value);
+        std::vector<std::string>().swap(o.logic_model.assumptions.value);
     }
 }
 
@@ -195,6 +190,7 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
     board.generated = std::move(generated);
     board.framework = round_framework(results);
     board.files.reserve(results.size());
+    board.templates.reserve(results.size());
     for (const auto& r : results) {
         FileEntry e;
         e.result = &r;
@@ -236,6 +232,7 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
             continue;
         }
         const model::Template* t = template_of(*e.result);
+        board.templates.push_back({&e, t});
         if (t->cycle_start == round.objectives_cycle()) {
             board.objectives.push_back({&e, t});
         }

@@ -69,6 +69,7 @@ struct Board {
     const model::Framework* framework = nullptr;  // the round's framework
     std::string generated;                        // YYYY-MM-DD
     std::vector<FileEntry> files;                 // in input order
+    std::vector<TemplateEntry> templates;         // every included template, in input order
     std::vector<TemplateEntry> objectives;        // templates whose objectives are registered
     std::vector<TemplateEntry> reviews;           // templates whose round review is reported
     std::vector<FeedbackEntry> feedback;
@@ -82,7 +83,7 @@ struct Board {
 };
 
 // Frees the parts of a checked document the Board never shows (the logic model's
-// inputs, activities, outputs, outcomes and assumptions): a lint::Options::trim for compile.
+// assumptions): a lint::Options::trim for compile.
 void trim_to_board(lint::ParsedDocument& parsed);
 
 // The most recent round the files hold data for, if any.
