@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const auto* round : {"2026-spring", "2026-autumn"}) {
         const auto board =
-            hiplan::compile::assemble(results, *hiplan::model::parse_round(round), "2026-11-20");
+            hiplan::compile::assemble(results, *hiplan::model::parse_round(round),
+                                      hiplan::compile::board_framework(results), "2026-11-20");
         const std::string path = "/tmp/hiplan-fuzz-" + std::to_string(::getpid()) + ".xlsx";
         try {
             hiplan::compile::write_workbook(board, path, 0);

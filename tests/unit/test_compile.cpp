@@ -86,20 +86,25 @@ TEST_CASE("compile keeps what the Board shows and frees the rest of each documen
 TEST_CASE("a spring board counts submissions against the registry") {
     const auto results = lint_examples(
         {"ghc-2025-26.yaml", "ghft-2025-26.yaml", "gcc-2025-26.yaml", "feedback-lch-cnt.yaml"});
-    const compile::Board board =
-        compile::assemble(results, *model::parse_round("2026-spring"), "2026-11-20");
+    const compile::Board board = compile::assemble(results, *model::parse_round("2026-spring"),
+                                                   compile::board_framework(results), "2026-11-20");
     REQUIRE(board.framework != nullptr);
     CHECK(board.framework->id == "one-gloucestershire");
     const compile::RoundFigures figures = compile::compute_figures(board);
-    CHECK(figures.expected == 16);
-    CHECK(figures.received == 3);
-    CHECK(figures.valid == 3);
-    CHECK(figures.late == 0);
-    CHECK(figures.missing == 13);
+    REQUIRE(figures.parts.size() == 1);
+    CHECK(figures.parts[0].expected == 3);  // the three with a template of 2025-26
+    CHECK(figures.parts[0].received == 3);
+    CHECK(figures.parts[0].valid == 3);
+    CHECK(figures.parts[0].late == 0);
+    CHECK(figures.parts[0].missing == 0);
+    CHECK(board.without_plan.size() == 13);
     CHECK(figures.excluded_files == 0);
     CHECK(board.objectives.size() == 3);
     CHECK(board.reviews.size() == 3);
-    CHECK(board.feedback.size() == 1);
+    // Leeds feedback is another framework's: listed, not counted.
+    CHECK(board.feedback.empty());
+    CHECK(board.files[3].part == compile::Part::OtherFramework);
+    CHECK(figures.other_framework_files == 1);
     // GHC-1 was at risk in the spring review.
     const auto& ghc = *board.objectives.front().view;
     REQUIRE(ghc.submitter_id.value == "GHC");

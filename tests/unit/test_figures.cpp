@@ -166,7 +166,8 @@ std::vector<lint::FileResult> spring_round() {
 }
 
 compile::Board board_of(const std::vector<lint::FileResult>& results, const char* round) {
-    return compile::assemble(results, *model::parse_round(round), "2026-11-20");
+    return compile::assemble(results, *model::parse_round(round), compile::board_framework(results),
+                             "2026-11-20");
 }
 
 std::vector<std::string> ids(const auto& items) {
@@ -195,12 +196,18 @@ TEST_CASE("submissions are counted against the registry") {
     const auto results = spring_round();
     const auto board = board_of(results, "2026-spring");
     const RoundFigures f = compile::compute_figures(board);
-    CHECK(f.expected == 4);
-    CHECK(f.received == 3);  // C's file arrived, with errors
-    CHECK(f.valid == 2);
-    CHECK(f.late == 1);  // B: 20 April, after the 15 April deadline
-    CHECK(f.missing == 1);
-    CHECK(ids(f.missing_submitters) == std::vector<std::string>{"D"});
+    // The spring review is expected of A, B and C, whose templates of 2025-26 arrived; D
+    // set no objectives for the cycle, so is listed apart, not as a missing review.
+    REQUIRE(f.parts.size() == 1);
+    const compile::PartFigures& p = f.parts[0];
+    CHECK(p.part == compile::Part::Review);
+    CHECK(p.name == "Spring review of 2025-26");
+    CHECK(p.expected == 3);
+    CHECK(p.received == 3);  // C's file arrived, with errors
+    CHECK(p.valid == 2);
+    CHECK(p.late == 1);  // B: 20 April, after the 15 April deadline
+    CHECK(p.missing == 0);
+    CHECK(ids(board.without_plan) == std::vector<std::string>{"D"});
     CHECK(f.excluded_files == 1);  // C
 }
 
@@ -277,13 +284,31 @@ TEST_CASE("look-alike objectives of different submitters are possible duplicates
     CHECK(f.overlaps[0].score == doctest::Approx(0.8));
 }
 
-TEST_CASE("feedback conversations, groups and people reached") {
+TEST_CASE("feedback of another framework is listed, not counted") {
     const auto results = spring_round();
     const auto board = board_of(results, "2026-spring");
+    CHECK(board.framework->id == "tiny");
+    CHECK_FALSE(board.feedback_only);
+    CHECK(board.feedback.empty());
+    CHECK(board.files[3].part == compile::Part::OtherFramework);
+    const RoundFigures f = compile::compute_figures(board);
+    CHECK(f.conversations == 0);
+    CHECK(f.other_framework_files == 2);
+}
+
+TEST_CASE("feedback alone makes a feedback workbook: conversations, groups, people reached") {
+    const auto results =
+        lint_all({{"fb1.yaml", feedback_example()}, {"fb2.yaml", feedback_example()}});
+    const auto board = board_of(results, "2026-spring");
+    REQUIRE(board.framework != nullptr);
+    CHECK(board.framework->id == "leeds-thig");
+    CHECK(board.feedback_only);
+    CHECK(board.parts.empty());
     const RoundFigures f = compile::compute_figures(board);
     CHECK(f.conversations == 2);
     CHECK(f.feedback_groups == 1);  // the same group twice
     CHECK(f.people_reached == 18);
+    CHECK(f.exceptions.empty());
 }
 
 TEST_CASE("an autumn round counts objective setting: a late one, and a template with no "
@@ -304,10 +329,19 @@ TEST_CASE("an autumn round counts objective setting: a late one, and a template 
     REQUIRE(results[1].count(Severity::Error) == 0);
     const auto board = board_of(results, "2026-autumn");
     const RoundFigures f = compile::compute_figures(board);
-    CHECK(f.received == 1);
-    CHECK(f.valid == 1);
-    CHECK(f.late == 1);
-    CHECK(ids(f.missing_submitters) == std::vector<std::string>{"B", "C", "D"});
+    // Two parts: objective setting for 2026-27 (everyone) and the autumn review of 2025-26
+    // (B, the only one with a template of that cycle).
+    REQUIRE(f.parts.size() == 2);
+    CHECK(f.parts[0].name == "Objective setting for 2026-27");
+    CHECK(f.parts[0].expected == 4);
+    CHECK(f.parts[0].received == 1);
+    CHECK(f.parts[0].valid == 1);
+    CHECK(f.parts[0].late == 1);
+    CHECK(ids(f.parts[0].missing_submitters) == std::vector<std::string>{"B", "C", "D"});
+    CHECK(f.parts[1].name == "Autumn review of 2025-26");
+    CHECK(f.parts[1].expected == 1);
+    CHECK(f.parts[1].received == 1);
+    CHECK(f.parts[1].missing == 0);
     CHECK(f.excluded_files == 0);
     CHECK(f.objectives == 1);  // the register is 2026-27's
     CHECK(f.objectives_by_theme == Counts{0, 0, 1});
@@ -329,9 +363,8 @@ TEST_CASE("a round with no valid template has no framework and zero figures") {
     const auto board = board_of(results, "2026-spring");
     REQUIRE(board.framework == nullptr);
     const RoundFigures f = compile::compute_figures(board);
-    CHECK(f.expected == 0);
-    CHECK(f.received == 0);
-    CHECK(f.missing == 0);
+    CHECK(f.parts.empty());
+    CHECK(f.exceptions.empty());
     CHECK(f.excluded_files == 1);
     CHECK(f.objectives == 0);
     CHECK(f.objectives_by_theme.empty());

@@ -96,7 +96,10 @@ void add_compile(CLI::App& app, int& exit_code) {
         ->required();
     cmd->add_option("--round", r->round,
                     "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: the "
-                    "latest in the data");
+                    "round whose deadline is nearest to the generation date");
+    cmd->add_option("--framework-id", r->framework_id,
+                    "The framework whose workbook to write (default: the one most files use); "
+                    "files of other frameworks are listed, not counted");
     cmd->add_option("--generated", r->generated,
                     "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
     cmd->add_flag("--force", r->force, "Allow the output inside an input folder");

@@ -1,6 +1,7 @@
 #include "hiplan/compile/board.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -16,29 +17,6 @@ namespace {
 
 const model::Template* template_of(const lint::FileResult& r) {
     return r.parsed && r.parsed->template_view ? &*r.parsed->template_view : nullptr;
-}
-
-// The framework most valid templates use (ties: the smallest id), so that one stray
-// file cannot change the round's framework.
-const model::Framework* round_framework(const std::vector<lint::FileResult>& results) {
-    std::map<std::string, std::pair<std::size_t, const model::Framework*>> votes;
-    for (const auto& r : results) {
-        if (r.parsed && r.parsed->template_view && r.parsed->framework != nullptr &&
-            r.count(Severity::Error) == 0) {
-            auto& v = votes[r.parsed->framework->id];
-            ++v.first;
-            v.second = r.parsed->framework;
-        }
-    }
-    const model::Framework* best = nullptr;
-    std::size_t best_votes = 0;
-    for (const auto& [id, v] : votes) {
-        if (v.first > best_votes) {
-            best = v.second;
-            best_votes = v.first;
-        }
-    }
-    return best;
 }
 
 void classify_template(FileEntry& e, const model::Template& t, const Round& round,
@@ -89,7 +67,8 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
 void flag_duplicates(std::vector<FileEntry>& files) {
     std::map<std::tuple<Part, std::string, std::string>, std::vector<FileEntry*>> groups;
     for (auto& e : files) {
-        if (e.valid && e.part != Part::OtherRound && !e.submitter_id.empty()) {
+        if (e.valid && (e.part == Part::ObjectiveSetting || e.part == Part::Review) &&
+            !e.submitter_id.empty()) {
             groups[{e.part, e.submitter_id, e.cycle}].push_back(&e);
         }
     }
@@ -118,6 +97,67 @@ void flag_duplicates(std::vector<FileEntry>& files) {
     }
 }
 
+// The file that counts for a submitter in a part: the included one, else the first.
+void consider(SubmitterStatus& status, const FileEntry& e, Part part) {
+    if (part == Part::Review && !e.submitted) {
+        return;  // the template has no review for this round yet
+    }
+    status.received = true;
+    if (status.file == nullptr || (e.included && !status.file->included)) {
+        status.file = &e;
+    }
+    status.valid = status.valid || e.included;
+    status.late = status.late || (e.included && e.late);
+}
+
+// Who is expected for each part of the round, and what each of them sent.
+void add_parts(Board& board) {
+    const Round& round = board.round;
+    // The round's files by part and submitter, so a national registry stays linear.
+    std::unordered_map<std::string_view, std::vector<const FileEntry*>> setting;
+    std::unordered_map<std::string_view, std::vector<const FileEntry*>> review;
+    for (const auto& e : board.files) {
+        if (e.part == Part::ObjectiveSetting) {
+            setting[e.submitter_id].push_back(&e);
+        } else if (e.part == Part::Review) {
+            review[e.submitter_id].push_back(&e);
+        }
+    }
+    if (round.season == Season::Autumn) {
+        PartStatus part{Part::ObjectiveSetting, round.objectives_cycle(), {}};
+        for (const auto& s : board.framework->submitters) {
+            SubmitterStatus status{&s};
+            if (const auto found = setting.find(s.id); found != setting.end()) {
+                for (const FileEntry* e : found->second) {
+                    consider(status, *e, part.part);
+                }
+            }
+            part.submitters.push_back(status);
+        }
+        board.parts.push_back(std::move(part));
+    }
+    // The review is expected of every submitter with a template of the cycle it reviews.
+    PartStatus part{Part::Review, round.review_cycle(), {}};
+    for (const auto& s : board.framework->submitters) {
+        const auto found = review.find(s.id);
+        if (found == review.end()) {
+            if (round.season == Season::Spring) {
+                board.without_plan.push_back(&s);
+            }
+            continue;
+        }
+        SubmitterStatus status{&s};
+        for (const FileEntry* e : found->second) {
+            consider(status, *e, part.part);
+        }
+        if (status.file == nullptr) {
+            status.file = found->second.front();  // the template, without the review
+        }
+        part.submitters.push_back(status);
+    }
+    board.parts.push_back(std::move(part));
+}
+
 }  // namespace
 
 std::string_view to_string(Part part, const Round& round) {
@@ -126,6 +166,7 @@ std::string_view to_string(Part part, const Round& round) {
     case Part::Review: return round.season == Season::Autumn ? "autumn review" : "spring review";
     case Part::Feedback: return "feedback";
     case Part::OtherRound: return "other round";
+    case Part::OtherFramework: return "other framework";
     case Part::Framework: return "framework";
     case Part::Unreadable: return "unreadable";
     case Part::Unknown: break;
@@ -151,6 +192,19 @@ const model::Review* Board::round_review(const model::Template& t) const {
         }
     }
     return nullptr;
+}
+
+bool Board::in_round(const model::Template& t, const model::Objective& o) const {
+    const std::string_view added = model::added_at(t, o);
+    if (added.empty()) {
+        return true;
+    }
+    if (round.season == Season::Autumn) {
+        // Objective setting of the new cycle: only what was set then; the autumn review of
+        // the ending cycle: what was added at its spring or autumn review.
+        return t.cycle_start == round.review_cycle();
+    }
+    return added == "spring";
 }
 
 void trim_to_board(lint::ParsedDocument& parsed) {
@@ -183,37 +237,114 @@ std::optional<Round> latest_round(const std::vector<lint::FileResult>& results) 
     return best;
 }
 
+const model::Framework* board_framework(const std::vector<lint::FileResult>& results,
+                                        std::string_view wanted) {
+    // Votes: valid templates first, then valid feedback documents.
+    struct Votes {
+        std::size_t templates = 0, feedback = 0;
+        const model::Framework* framework = nullptr;
+    };
+    std::map<std::string, Votes, std::less<>> votes;
+    for (const auto& r : results) {
+        if (r.parsed && (r.parsed->template_view || r.parsed->feedback_view) &&
+            r.parsed->framework != nullptr && r.count(Severity::Error) == 0) {
+            Votes& v = votes[r.parsed->framework->id];
+            ++(r.parsed->template_view ? v.templates : v.feedback);
+            v.framework = r.parsed->framework;
+        }
+    }
+    if (!wanted.empty()) {
+        const auto found = votes.find(wanted);
+        return found == votes.end() ? nullptr : found->second.framework;
+    }
+    const Votes* best = nullptr;
+    for (const auto& [id, v] : votes) {
+        if (best == nullptr ||
+            std::pair(v.templates, v.feedback) > std::pair(best->templates, best->feedback)) {
+            best = &v;
+        }
+    }
+    return best != nullptr ? best->framework : nullptr;
+}
+
+Round nearest_round(const model::Framework& f, const Date& today) {
+    std::optional<Round> best;
+    long best_distance = 0;
+    for (int year = today.year - 1; year <= today.year + 1; ++year) {
+        for (const Season season : {Season::Spring, Season::Autumn}) {
+            const Round r{year, season};
+            const auto window = season == Season::Autumn
+                                    ? rules::objective_setting_window(f, r.objectives_cycle())
+                                    : rules::review_window(f, r.review_cycle(), "spring");
+            if (!window) {
+                continue;
+            }
+            const long distance =
+                std::labs(window->deadline.days_since_epoch() - today.days_since_epoch());
+            if (!best || distance < best_distance) {
+                best = r;
+                best_distance = distance;
+            }
+        }
+    }
+    // A framework without a calendar: the autumn round of this year after September, else
+    // the spring round.
+    return best.value_or(Round{today.year, today.month >= 9 ? Season::Autumn : Season::Spring});
+}
+
+std::string round_title(const Round& r) {
+    if (r.season == Season::Autumn) {
+        return fmt::format("Autumn {}: objective setting for {} and autumn review of {}", r.year,
+                           cycle_name(r.objectives_cycle()), cycle_name(r.review_cycle()));
+    }
+    return fmt::format("Spring {}: spring review of {}", r.year, cycle_name(r.review_cycle()));
+}
+
 Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
-               std::string generated) {
+               const model::Framework* framework, std::string generated) {
     Board board;
     board.round = round;
     board.generated = std::move(generated);
-    board.framework = round_framework(results);
+    board.framework = framework;
     board.files.reserve(results.size());
     board.templates.reserve(results.size());
+    bool any_template = false;
     for (const auto& r : results) {
         FileEntry e;
         e.result = &r;
         e.valid = r.readable() && r.count(Severity::Error) == 0;
+        const model::Framework* own = r.parsed ? r.parsed->framework : nullptr;
+        const bool other = own != nullptr && framework != nullptr && own != framework;
         if (!r.readable()) {
             e.part = Part::Unreadable;
             e.note = r.io_error;
         } else if (const model::Template* t = template_of(r)) {
-            classify_template(e, *t, round, board.framework);
-            if (e.valid && r.parsed->framework != board.framework) {
-                e.part = Part::OtherRound;
-                e.note =
-                    fmt::format("framework '{}' is not the round's framework", t->framework.value);
-            }
+            classify_template(e, *t, round, framework);
+            any_template = any_template || !other;
         } else if (r.parsed && r.parsed->feedback_view) {
+            const model::Feedback& fb = *r.parsed->feedback_view;
             e.part = Part::Feedback;
-            e.submitted = r.parsed->feedback_view->held.value;
+            e.submitter_id = fb.group_initials.value;
+            e.submitter_name = fb.group_name.value;
+            e.submitted = fb.held.value;
+            if (own != nullptr && own->calendar.feedback_deadline) {
+                e.deadline = own->calendar.feedback_deadline;
+                e.late = e.submitted && rules::is_late(*own, *e.deadline, *e.submitted);
+            }
         } else if (r.kind == lint::DocumentKind::Framework) {
             e.part = Part::Framework;
             e.note = "framework files are checked, not compiled";
         }
+        if (other && (e.part == Part::ObjectiveSetting || e.part == Part::Review ||
+                      e.part == Part::OtherRound || e.part == Part::Feedback)) {
+            e.part = Part::OtherFramework;
+            e.late = false;
+            e.note =
+                fmt::format("other framework ({}), not included: compile it on its own", own->id);
+        }
         board.files.push_back(std::move(e));
     }
+    board.feedback_only = !any_template;
     flag_duplicates(board.files);
 
     for (auto& e : board.files) {
@@ -242,32 +373,17 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
             board.reviews.push_back({&e, t});
         }
     }
-
-    if (board.framework != nullptr) {
-        const Part main_part =
-            round.season == Season::Autumn ? Part::ObjectiveSetting : Part::Review;
-        // The round's files by submitter, so a national registry stays linear.
-        std::unordered_map<std::string_view, std::vector<const FileEntry*>> by_submitter;
-        for (const auto& e : board.files) {
-            if (e.part == main_part) {
-                by_submitter[e.submitter_id].push_back(&e);
+    board.plan_cycle = round.objectives_cycle();
+    if (board.objectives.empty() && round.season == Season::Autumn) {
+        board.plan_cycle = round.review_cycle();
+        for (const auto& e : board.templates) {
+            if (e.view->cycle_start == board.plan_cycle) {
+                board.objectives.push_back(e);
             }
         }
-        static const std::vector<const FileEntry*> k_none;
-        for (const auto& s : board.framework->submitters) {
-            SubmitterStatus status{&s};
-            const auto found = by_submitter.find(s.id);
-            for (const FileEntry* entry : found == by_submitter.end() ? k_none : found->second) {
-                const FileEntry& e = *entry;
-                if (main_part == Part::Review && !e.submitted) {
-                    continue;  // the template has no review for this round yet
-                }
-                status.received = true;
-                status.valid = status.valid || e.included;
-                status.late = status.late || (e.included && e.late);
-            }
-            board.submitters.push_back(status);
-        }
+    }
+    if (framework != nullptr && !board.feedback_only) {
+        add_parts(board);
     }
     return board;
 }

@@ -8,6 +8,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
+#include "hiplan/compile/steps.hpp"
+
 namespace hiplan::compile {
 
 namespace {
@@ -133,19 +137,37 @@ std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::si
     return found;
 }
 
-void count_submissions(const Board& board, RoundFigures& fig) {
-    fig.expected = board.submitters.size();
-    for (const auto& s : board.submitters) {
-        fig.received += s.received ? 1 : 0;
-        fig.valid += s.valid ? 1 : 0;
-        fig.late += s.valid && s.late ? 1 : 0;
-        if (!s.received) {
-            fig.missing_submitters.push_back(s.submitter);
-        }
+std::string part_name(const Board& board, const PartStatus& part) {
+    switch (part.part) {
+    case Part::ObjectiveSetting:
+        return fmt::format("Objective setting for {}", cycle_name(part.cycle_start));
+    case Part::Review:
+        return fmt::format("{} review of {}",
+                           board.round.season == Season::Autumn ? "Autumn" : "Spring",
+                           cycle_name(part.cycle_start));
+    default: return std::string(to_string(part.part, board.round));
     }
-    fig.missing = fig.missing_submitters.size();
+}
+
+void count_submissions(const Board& board, RoundFigures& fig) {
+    for (const auto& part : board.parts) {
+        PartFigures p{part.part, part_name(board, part)};
+        p.expected = part.submitters.size();
+        for (const auto& s : part.submitters) {
+            p.received += s.received ? 1 : 0;
+            p.valid += s.valid ? 1 : 0;
+            p.late += s.valid && s.late ? 1 : 0;
+            if (!s.received) {
+                p.missing_submitters.push_back(s.submitter);
+            }
+        }
+        p.missing = p.missing_submitters.size();
+        fig.parts.push_back(std::move(p));
+    }
     for (const auto& f : board.files) {
-        if (f.result->readable() && !f.valid && f.part != Part::OtherRound) {
+        if (f.part == Part::OtherFramework) {
+            ++fig.other_framework_files;
+        } else if (f.result->readable() && !f.valid && f.part != Part::OtherRound) {
             ++fig.excluded_files;
         }
     }
@@ -175,6 +197,9 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
     for (const auto& e : board.objectives) {
         ++template_serial;
         for (const auto& o : e.view->objectives.value) {
+            if (!board.in_round(*e.view, o)) {
+                continue;
+            }
             ++objective_serial;
             ++fig.objectives;
             fig.measures += o.measures.value.size();
@@ -232,12 +257,14 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
     for (const auto& e : board.objectives) {
         first.emplace(e.view->submitter_id.value, &e);
     }
-    for (const auto& s : board.submitters) {
-        RoundFigures::SubmitterCoverage row{s.submitter, false, std::vector<std::size_t>(themes, 0),
-                                            0};
-        if (const auto found = first.find(s.submitter->id); found != first.end()) {
+    for (const auto& s : f->submitters) {
+        RoundFigures::SubmitterCoverage row{&s, false, std::vector<std::size_t>(themes, 0), 0};
+        if (const auto found = first.find(s.id); found != first.end()) {
             row.submitted = true;
             for (const auto& o : found->second->view->objectives.value) {
+                if (!board.in_round(*found->second->view, o)) {
+                    continue;
+                }
                 if (const auto theme = find(index.themes, o.theme.value)) {
                     ++row.by_theme[*theme];
                     ++row.total;
@@ -295,6 +322,8 @@ RoundFigures compute_figures(const Board& board) {
     count_objectives(board, index, fig);
     count_reviews(board, index, fig);
     count_feedback(board, fig);
+    add_trends(board, fig);
+    add_exceptions(board, fig);
     fig.overlaps = find_overlaps(board, 0.5, 500);
     return fig;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "hiplan/compile/board.hpp"
@@ -18,19 +21,90 @@ struct Overlap {
     double score;  // Jaccard similarity of the titles' significant words, 0..1
 };
 
+// How an objective's status moved since the review before: statuses rank by their RAG
+// colour (red, then amber or grey, then green, then blue for complete); "new" when there
+// is no earlier status to compare with; "not comparable" when a status has no rank.
+enum class Direction { Better, Same, Worse, New, NotComparable };
+std::string_view to_string(Direction d);
+
+// One objective entry of a round's review, with the status it had before.
+struct ProgressRow {
+    const TemplateEntry* entry = nullptr;
+    const model::Objective* objective = nullptr;
+    const model::ObjectiveReview* review = nullptr;  // its entry in the round's review
+    const model::Status* status = nullptr;           // nullptr: not a framework status
+    const model::Status* previous = nullptr;         // the status in the review before
+    std::string previous_from;                       // "spring review 2025-26"
+    Direction direction = Direction::New;
+};
+
+// How a measure's latest value moved against its direction (increase | decrease).
+enum class Movement { Towards, Against, Same, NotKnown };
+std::string_view to_string(Movement m);
+
+// One measure of a template of the round, with every value reported in its reviews.
+struct MeasureRow {
+    const TemplateEntry* entry = nullptr;
+    const model::Objective* objective = nullptr;
+    const model::Measure* measure = nullptr;
+    const model::MeasureUpdate* spring = nullptr;  // the value reported in each review
+    const model::MeasureUpdate* autumn = nullptr;
+    std::optional<double> latest;            // the value of the latest review up to the round's
+    std::optional<double> since_baseline;    // latest - baseline
+    std::optional<double> since_previous;    // latest - the value of the review before
+    std::optional<double> to_target;         // progress from baseline to target (1 = reached)
+    Movement movement = Movement::NotKnown;  // since the review before, else the baseline
+};
+
+// What the Board must look at, by kind, most severe first (the order of exception_kinds()).
+enum class ExceptionKind {
+    Missing,           // an expected submission was not received
+    Invalid,           // received with errors, so not included
+    DeepDive,          // at risk or off track in two reviews running
+    NoMitigation,      // at risk or off track, no mitigation given
+    Escalated,         // at risk or off track, with its mitigation
+    NotReviewed,       // an objective of the template with no entry in the latest review
+    AgainstDirection,  // a measure moving away from its target
+    HighRisk,          // a risk of high likelihood and high impact
+    Late,              // received after the deadline
+    NoPlan,            // a spring round: no objectives set for the cycle
+};
+
+struct ExceptionKindInfo {
+    ExceptionKind kind;
+    std::string_view name;     // "Missing submission"
+    std::string_view meaning;  // what the Board is asked to look at
+};
+
+// The exception kinds, most severe first: one table for the sheets and the headline.
+const std::vector<ExceptionKindInfo>& exception_kinds();
+
+struct Exception {
+    ExceptionKind kind = ExceptionKind::Missing;
+    Part part = Part::Unknown;
+    std::string submitter_id, submitter_name, submitter_type;
+    std::string objective, title, theme;
+    std::string status;  // the status name, when the exception is about one
+    std::string detail;  // what happened, in a sentence
+    std::string file;
+};
+
+// The submissions of one part of the round.
+struct PartFigures {
+    Part part = Part::Unknown;
+    std::string name;  // "Objective setting for 2026-27"
+    std::size_t expected = 0, received = 0, valid = 0, late = 0, missing = 0;
+    std::vector<const model::Submitter*> missing_submitters;
+};
+
 // Lists follow the framework's order (themes, statuses, outcomes, focus areas, registry);
 // with no framework they are empty. Pointers point into the Board and its framework, so
 // the figures must not outlive them.
 struct RoundFigures {
-    // Registry submitters, against the round's main kind of file (objective setting in
-    // autumn, the spring review in spring).
-    std::size_t expected = 0;
-    std::size_t received = 0;
-    std::size_t valid = 0;  // received, valid and included
-    std::size_t late = 0;   // valid and late
-    std::size_t missing = 0;
-    std::vector<const model::Submitter*> missing_submitters;
+    // Registry submitters, part by part (Board::parts).
+    std::vector<PartFigures> parts;
     std::size_t excluded_files = 0;  // readable files with errors or duplicated, other rounds aside
+    std::size_t other_framework_files = 0;  // listed, not counted
 
     std::size_t objectives = 0;       // in the register (valid templates that set objectives)
     std::size_t measures = 0;         // of those objectives
@@ -74,6 +148,15 @@ struct RoundFigures {
     std::vector<const model::Theme*> themes_without_objective;
     std::vector<const model::Outcome*> outcomes_without_objective;
     std::vector<const model::FocusArea*> focus_without_objective;
+
+    // Every objective entry of the round's reviews, with its trend (review order).
+    std::vector<ProgressRow> progress;
+    std::size_t reviewed_escalated = 0;  // of those, at risk or off track (an escalate status)
+    // Every measure of the round's templates, with the values reported.
+    std::vector<MeasureRow> measure_rows;
+    // What the Board must look at, most severe first, and how many of each kind.
+    std::vector<Exception> exceptions;
+    std::vector<std::size_t> exceptions_by_kind;  // in exception_kinds() order
 
     // Look-alike objectives of different submitters, best first (at most 500, score >= 0.5).
     std::vector<Overlap> overlaps;

@@ -54,28 +54,6 @@ std::optional<StatusView> latest_status(const Board& board, const model::Templat
     return std::nullopt;
 }
 
-std::optional<StatusView> previous_status(const Board& board, const model::Template& t,
-                                          const model::Objective& o) {
-    if (board.round.season != Season::Autumn) {
-        return std::nullopt;
-    }
-    for (const auto& r : t.reviews.value) {
-        if (r.period.value == "spring") {
-            if (const auto* entry = find_review(&r, o.id.value)) {
-                return status_view(board.framework, entry->status.value,
-                                   fmt::format("spring review {}", t.cycle.value));
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
-                                          const model::Objective& o, const model::Measure& m) {
-    const auto* entry = find_review(board.round_review(t), o.id.value);
-    return entry != nullptr ? entry->update(m.id.value) : nullptr;
-}
-
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest) {
     const std::optional<double>& from = m.baseline.value.value;
     const std::optional<double>& to = m.target.value.value;

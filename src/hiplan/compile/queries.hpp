@@ -28,15 +28,6 @@ const model::ObjectiveReview* find_review(const model::Review* review, const std
 std::optional<StatusView> latest_status(const Board& board, const model::Template& t,
                                         const model::Objective& o);
 
-// The status an objective had in the review before the round's review (the spring
-// review, for an autumn round), if known.
-std::optional<StatusView> previous_status(const Board& board, const model::Template& t,
-                                          const model::Objective& o);
-
-// The latest value reported for a measure in the round's review of `t`.
-const model::MeasureUpdate* latest_update(const Board& board, const model::Template& t,
-                                          const model::Objective& o, const model::Measure& m);
-
 // Progress from baseline to target, as a fraction (1 = target reached).
 std::optional<double> progress_to_target(const model::Measure& m, std::optional<double> latest);
 

@@ -11,7 +11,8 @@ namespace hiplan::compile::sheets {
 
 using SheetWriter = void (*)(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 
-void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void dashboard(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void measures(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);

@@ -33,15 +33,16 @@ void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& fig
                  number_cell(static_cast<double>(e.count(Severity::Warning))),
                  yes_no(e.included, false), text_cell(e.note)});
     }
-    for (const model::Submitter* missing : figures.missing_submitters) {
-        reg.add({text_cell("(none)"), text_cell(missing->id), text_cell(missing->name),
-                 text_cell(missing->type), text_cell(""),
-                 text_cell("missing", xlsx::Style::with_fill(k_gap_fill)), text_cell(""),
-                 text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
-                 text_cell("no"),
-                 text_cell(fmt::format("no {} received", board.round.season == Season::Autumn
-                                                             ? "objective setting"
-                                                             : "spring review"))});
+    for (const auto& part : figures.parts) {
+        for (const model::Submitter* missing : part.missing_submitters) {
+            reg.add({text_cell("(none)"), text_cell(missing->id), text_cell(missing->name),
+                     text_cell(missing->type), text_cell(""),
+                     text_cell(std::string(to_string(part.part, board.round))), text_cell(""),
+                     text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
+                     text_cell("no"),
+                     text_cell(fmt::format("missing: no {} received", part.name),
+                               xlsx::Style::with_fill(k_gap_fill))});
+        }
     }
     reg.finish();
 }

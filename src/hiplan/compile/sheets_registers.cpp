@@ -37,138 +37,149 @@ Cell status_cell(const std::optional<StatusView>& s) {
 
 void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Objectives");
-    const std::vector<std::string> headers = {"Submitter",
-                                              "Submitter name",
-                                              "Type",
-                                              "Objective",
-                                              "Title",
-                                              "Theme",
-                                              "Focus",
-                                              "Lead",
-                                              "Partners",
-                                              "Shared outcomes",
-                                              "Carried over from",
-                                              "Measures",
-                                              "Latest status",
-                                              "Status from",
-                                              "Progress",
-                                              "Mitigation",
-                                              "Impact",
-                                              "File",
-                                              "Added at review"};
+    const std::vector<std::string> headers = {"Submitter", "Submitter name",  "Type",
+                                              "Cycle",     "Objective",       "Title",
+                                              "Theme",     "Focus",           "Lead",
+                                              "Partners",  "Shared outcomes", "Carried over from",
+                                              "Measures",  "Latest status",   "Status from",
+                                              "Progress",  "Mitigation",      "Impact",
+                                              "File",      "Added at review"};
     Register reg(s, 0, headers, "Objectives", "No valid template sets objectives in this round.");
     for (const auto& e : board.objectives) {
         const model::Template& t = *e.view;
         const model::Review* review = board.round_review(t);
         for (const auto& o : t.objectives.value) {
+            if (!board.in_round(t, o)) {
+                continue;
+            }
             const auto status = latest_status(board, t, o);
             const model::ObjectiveReview* entry = find_review(review, o.id.value);
-            reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_name.value),
-                     text_cell(t.submitter_type.value), text_cell(o.id.value),
+            reg.add({text_cell(t.submitter_id.value),
+                     text_cell(t.submitter_name.value),
+                     text_cell(t.submitter_type.value),
+                     text_cell(t.cycle.value),
+                     text_cell(o.id.value),
                      text_cell(o.title.value),
                      text_cell(theme_name(board.framework, o.theme.value)),
-                     text_cell(join(o.focus.value)), text_cell(o.lead.value),
+                     text_cell(join(o.focus.value)),
+                     text_cell(o.lead.value),
                      text_cell(join(o.partners.value)),
                      text_cell(join(ids_of(o.logic_model.contributes_to))),
                      text_cell(o.carried_over_from.value),
-                     number_cell(static_cast<double>(o.measures.value.size())), status_cell(status),
+                     number_cell(static_cast<double>(o.measures.value.size())),
+                     status_cell(status),
                      text_cell(status ? status->source : std::string{}),
                      text_cell(entry != nullptr ? entry->progress.value : std::string{}),
                      text_cell(entry != nullptr ? entry->mitigation.value : std::string{}),
                      text_cell(entry != nullptr ? entry->impact.value : std::string{}),
-                     text_cell(e.file->result->path), text_cell(added_label(t, o))});
+                     text_cell(e.file->result->path),
+                     text_cell(added_label(t, o))});
         }
     }
     reg.finish();
 }
 
-void measures(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
+void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Measures");
     const std::vector<std::string> headers = {"Submitter",
+                                              "Type",
+                                              "Cycle",
                                               "Objective",
-                                              "Theme",
                                               "Measure",
                                               "Indicator",
-                                              "Tracks",
                                               "Unit",
                                               "Direction",
                                               "Baseline",
                                               "Baseline date",
-                                              "New measure: baseline by",
                                               "Target",
                                               "Target date",
-                                              "Latest value",
-                                              "Latest date",
-                                              "Progress to target",
-                                              "Source",
-                                              "Frequency",
-                                              "Breakdown"};
+                                              "Spring value",
+                                              "Spring date",
+                                              "Autumn value",
+                                              "Autumn date",
+                                              "Change since baseline",
+                                              "Change since previous review",
+                                              "Moving",
+                                              "Progress to target"};
     Register reg(s, 0, headers, "Measures", "No measures in this round.");
-    for (const auto& e : board.objectives) {
-        const model::Template& t = *e.view;
-        for (const auto& o : t.objectives.value) {
-            for (const auto& m : o.measures.value) {
-                const model::MeasureUpdate* latest = latest_update(board, t, o, m);
-                const std::optional<double> value =
-                    latest != nullptr ? latest->value.value : std::optional<double>{};
-                const model::Baseline& b = m.baseline;
-                reg.add({text_cell(t.submitter_id.value), text_cell(o.id.value),
-                         text_cell(theme_name(board.framework, o.theme.value)),
-                         text_cell(m.id.value), text_cell(m.indicator.value),
-                         text_cell(m.tracks.value), text_cell(m.unit.value),
-                         text_cell(m.direction.value), number_cell(b.value.value),
-                         date_cell(b.as_of.value),
-                         date_cell(b.is_new.value.value_or(false) ? b.by.value : std::nullopt),
-                         number_cell(m.target.value.value), date_cell(m.target.by.value),
-                         number_cell(value),
-                         date_cell(latest != nullptr ? latest->as_of.value : std::nullopt),
-                         percent_cell(progress_to_target(m, value)), text_cell(m.source.value),
-                         text_cell(m.frequency.value), text_cell(join(m.breakdown.value))});
-            }
-        }
+    const auto value = [](const model::MeasureUpdate* u) {
+        return u != nullptr ? u->value.value : std::optional<double>{};
+    };
+    const auto dated = [](const model::MeasureUpdate* u) {
+        return u != nullptr ? u->as_of.value : std::optional<Date>{};
+    };
+    for (const MeasureRow& row : figures.measure_rows) {
+        const model::Template& t = *row.entry->view;
+        const model::Measure& m = *row.measure;
+        const model::Baseline& b = m.baseline;
+        const bool is_new = b.is_new.value.value_or(false);
+        const bool against = row.movement == Movement::Against;
+        reg.add({text_cell(t.submitter_id.value),
+                 text_cell(t.submitter_type.value),
+                 text_cell(t.cycle.value),
+                 text_cell(row.objective->id.value),
+                 text_cell(m.id.value),
+                 text_cell(m.indicator.value),
+                 text_cell(m.unit.value),
+                 text_cell(m.direction.value),
+                 is_new ? text_cell(b.by.value ? "new: by " + b.by.value->to_string()
+                                               : std::string("new"))
+                        : number_cell(b.value.value),
+                 date_cell(b.as_of.value),
+                 number_cell(m.target.value.value),
+                 date_cell(m.target.by.value),
+                 number_cell(value(row.spring)),
+                 date_cell(dated(row.spring)),
+                 number_cell(value(row.autumn)),
+                 date_cell(dated(row.autumn)),
+                 number_cell(row.since_baseline),
+                 number_cell(row.since_previous),
+                 text_cell(std::string(to_string(row.movement)),
+                           against ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{}),
+                 percent_cell(row.to_target)});
     }
     reg.finish();
 }
 
-void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
+void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Progress");
     const model::Framework* f = board.framework;
-    const bool autumn = board.round.season == Season::Autumn;
     s.text(0, 0,
            fmt::format("Progress reported in the {} review of {}", board.round.review_period(),
                        cycle_name(board.round.review_cycle())),
            {.bold = true});
     const std::vector<std::string> headers = {
-        "Submitter", "Objective", "Title",      "Theme",   "Status", "Previous status",
-        "Changed",   "Progress",  "Mitigation", "Changes", "Impact"};
+        "Submitter",       "Type",          "Objective", "Title",    "Theme",      "Status",
+        "Previous status", "Previous from", "Direction", "Progress", "Mitigation", "Changes",
+        "Impact"};
     Register reg(s, 1, headers, "Progress", "No review in this round.");
-    for (const auto& e : board.reviews) {
-        const model::Template& t = *e.view;
-        const model::Review* review = board.round_review(t);
-        for (const auto& o : t.objectives.value) {
-            const model::ObjectiveReview* entry = find_review(review, o.id.value);
-            if (entry == nullptr) {
-                continue;
-            }
-            const std::string& status = entry->status.value;
-            const auto now = status_view(f, status, "");
-            const auto before = autumn ? previous_status(board, t, o) : std::nullopt;
-            const std::string changed = !before                ? std::string("not known")
-                                        : before->id == status ? "no"
-                                                               : "yes";
-            reg.add({text_cell(t.submitter_id.value), text_cell(o.id.value),
-                     text_cell(o.title.value), text_cell(theme_name(f, o.theme.value)),
-                     text_cell(now ? now->name : status),
-                     text_cell(before ? before->name : std::string{}), text_cell(changed),
-                     text_cell(entry->progress.value), text_cell(entry->mitigation.value),
-                     text_cell(entry->changes.value), text_cell(entry->impact.value)});
-        }
+    for (const ProgressRow& row : figures.progress) {
+        const model::Template& t = *row.entry->view;
+        const model::Objective& o = *row.objective;
+        const model::ObjectiveReview& entry = *row.review;
+        const bool escalate = row.status != nullptr && row.status->escalate;
+        reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
+                 text_cell(o.id.value), text_cell(o.title.value),
+                 text_cell(theme_name(f, o.theme.value)),
+                 text_cell(row.status != nullptr ? row.status->name : entry.status.value),
+                 text_cell(row.previous != nullptr ? row.previous->name : std::string{}),
+                 text_cell(row.previous_from),
+                 text_cell(std::string(to_string(row.direction)),
+                           row.direction == Direction::Worse ? xlsx::Style::with_fill(k_gap_fill)
+                                                             : xlsx::Style{}),
+                 text_cell(entry.progress.value),
+                 text_cell(escalate && entry.mitigation.value.empty() ? std::string("none given")
+                                                                      : entry.mitigation.value,
+                           escalate && entry.mitigation.value.empty()
+                               ? xlsx::Style::with_fill(k_gap_fill)
+                               : xlsx::Style{}),
+                 text_cell(entry.changes.value), text_cell(entry.impact.value)});
     }
     reg.finish();
     if (f != nullptr && reg.size() > 0) {
         const auto last = 1 + reg.size();
         for (const auto& st : f->statuses) {
-            s.highlight_equal_text(2, 4, last, 5, st.name, xlsx::parse_colour(st.colour));
+            s.highlight_equal_text(2, 5, last, 6, st.name, xlsx::parse_colour(st.colour));
         }
     }
 }

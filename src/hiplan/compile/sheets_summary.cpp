@@ -10,15 +10,6 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
-std::string round_description(const Board& board) {
-    const Round& r = board.round;
-    if (r.season == Season::Autumn) {
-        return fmt::format("Objectives set for {} and the autumn review of {}",
-                           cycle_name(r.objectives_cycle()), cycle_name(r.review_cycle()));
-    }
-    return fmt::format("Spring review of {}", cycle_name(r.review_cycle()));
-}
-
 // Writes `headers` as a header row.
 void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
@@ -38,87 +29,6 @@ std::vector<std::string> theme_columns(std::string first, std::string second,
 }
 
 }  // namespace
-
-void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
-    xlsx::Sheet& s = wb.add_sheet("Summary");
-    const model::Framework* f = board.framework;
-    s.text(0, 0, "Health inequalities Board summary", {.bold = true, .font_size = 14});
-
-    struct Pair {
-        std::string label;
-        Cell value;
-    };
-    const auto count = [](std::size_t n) {
-        return number_cell(static_cast<double>(n), {.left = true});
-    };
-    const std::vector<Pair> facts = {
-        {"Round", text_cell(board.round.to_string())},
-        {"Reports", text_cell(round_description(board))},
-        {"Framework",
-         text_cell(f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id, f->version)
-                                : "none (no valid template)")},
-        {"Generated", text_cell(board.generated)},
-        {"Submissions expected", count(figures.expected)},
-        {"Submissions received", count(figures.received)},
-        {"Submissions valid", count(figures.valid)},
-        {"Submissions late", count(figures.late)},
-        {"Submissions missing", count(figures.missing)},
-        {"Files excluded (errors)", count(figures.excluded_files)},
-        {"Objectives", count(figures.objectives)},
-        {"Measures", count(figures.measures)},
-        {"Objectives reviewed", count(figures.reviewed)},
-        {"Support asks", count(figures.support_asks)},
-        {"Feedback conversations", count(figures.conversations)},
-        {"People reached (feedback)",
-         number_cell(static_cast<double>(figures.people_reached), {.left = true})},
-    };
-    std::uint32_t row = 2;
-    for (const auto& fact : facts) {
-        s.text(row, 0, fact.label, {.bold = true});
-        write_cell(s, row, 1, fact.value);
-        ++row;
-    }
-    s.width(1, 60);
-    if (f == nullptr || f->themes.empty()) {
-        s.fit_columns();
-        return;
-    }
-
-    // Objectives by theme, and reviewed objectives by theme and status (chart data).
-    row += 1;
-    const std::uint32_t table_row = row;
-    s.text(row, 0, "Theme", {.header = true});
-    s.text(row, 1, "Objectives", {.header = true});
-    for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-        s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
-    }
-    for (std::size_t t = 0; t < f->themes.size(); ++t) {
-        ++row;
-        s.text(row, 0, f->themes[t].name);
-        s.number(row, 1, static_cast<double>(figures.objectives_by_theme[t]));
-        for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-            s.number(row, static_cast<std::uint32_t>(2 + k),
-                     static_cast<double>(figures.status_by_theme[t][k]));
-        }
-    }
-    const std::uint32_t first = table_row + 1;
-    const std::uint32_t last = row;
-    // Charts below the figures, so they print with them on an A4 landscape page.
-    wb.column_chart(s, row + 2, 0, s, {{"Objectives", first, last, 0, 1}}, "Objectives by theme",
-                    false);
-    if (figures.reviewed > 0) {
-        std::vector<xlsx::Series> series;
-        for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-            series.push_back({f->statuses[k].name, first, last, 0,
-                              static_cast<std::uint32_t>(2 + k),
-                              xlsx::parse_colour(f->statuses[k].colour) + 1});
-        }
-        wb.column_chart(s, row + 20, 0, s, series, "Reviewed objectives: status by theme", true);
-    }
-    s.fit_columns();
-    s.width(0, 38);
-    s.width(1, 40);
-}
 
 void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Coverage");

@@ -11,19 +11,13 @@ namespace hiplan::compile {
 namespace {
 
 // The sheets of the Board workbook, in their order.
-constexpr std::array k_sheets = {sheets::summary,
-                                 sheets::coverage,
-                                 sheets::objectives,
-                                 sheets::measures,
-                                 sheets::progress,
-                                 sheets::highlights,
-                                 sheets::challenges_and_risks,
-                                 sheets::support_asks,
-                                 sheets::gaps_and_overlaps,
-                                 sheets::ratings,
-                                 sheets::submissions,
-                                 sheets::validation,
-                                 sheets::feedback};
+constexpr std::array k_sheets = {sheets::dashboard,    sheets::exceptions,
+                                 sheets::coverage,     sheets::objectives,
+                                 sheets::measures,     sheets::progress,
+                                 sheets::highlights,   sheets::challenges_and_risks,
+                                 sheets::support_asks, sheets::gaps_and_overlaps,
+                                 sheets::ratings,      sheets::submissions,
+                                 sheets::validation,   sheets::feedback};
 
 }  // namespace
 

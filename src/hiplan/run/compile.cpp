@@ -113,11 +113,22 @@ std::unique_ptr<OutputFile> open_output(const CompileRequest& o, const lint::Inp
 // What compile says of the round once the workbook is written ("Wrote ..." follows).
 std::string round_report(const compile::Board& b, const compile::RoundFigures& figures) {
     const auto* f = b.framework;
-    std::string out = fmt::format("Round {}: framework {}\n", b.round.to_string(),
-                                  f != nullptr ? f->id : std::string("none"));
-    out += fmt::format("Submissions: {} expected, {} received, {} valid, {} late, {} missing\n",
-                       figures.expected, figures.received, figures.valid, figures.late,
-                       figures.missing);
+    std::string out = b.feedback_only
+                          ? fmt::format("Road-test feedback: framework {}\n",
+                                        f != nullptr ? f->id : std::string("none"))
+                          : fmt::format("{} (framework {})\n", compile::round_title(b.round),
+                                        f != nullptr ? f->id : std::string("none"));
+    for (const auto& p : figures.parts) {
+        out += fmt::format("{}: {} expected, {} received, {} valid, {} late, {} missing\n", p.name,
+                           p.expected, p.received, p.valid, p.late, p.missing);
+    }
+    if (b.feedback_only) {
+        out += fmt::format("Feedback: {} conversations, {} people reached\n", figures.conversations,
+                           figures.people_reached);
+    }
+    if (!figures.exceptions.empty()) {
+        out += fmt::format("Exceptions for the Board: {}\n", figures.exceptions.size());
+    }
     for (const auto& e : b.files) {
         if (!e.note.empty()) {
             out += fmt::format("{}: {}: {}\n", e.included ? "Note" : "Not included",
@@ -237,19 +248,34 @@ int compile(const CompileRequest& o, const Console& console) {
     ProgressLine progress(inputs.files.size(), console.err);
     auto results = lint::lint_files(inputs.files, *registry, options, o.input.jobs,
                                     [&](std::size_t done) { progress.update(done); });
-    if (!round) {
-        round = compile::latest_round(results);
-        if (!round) {
-            console.error(
-                "no valid template to take the round from; pass --round YYYY-autumn|spring");
-            return k_exit_failure;
+    const model::Framework* framework = compile::board_framework(results, o.framework_id);
+    if (framework == nullptr) {
+        console.error(
+            !o.framework_id.empty()
+                ? fmt::format("no valid file uses the framework '{}' given with --framework-id",
+                              o.framework_id)
+                : std::string("no valid template or feedback among the files: nothing to "
+                              "compile (the findings above say what to fix)"));
+        for (const auto& r : results) {
+            console.findings(info, r.diagnostics);
         }
-        info << fmt::format("No --round given: using the latest round in the data, {}\n",
-                            round->to_string());
+        return k_exit_failure;
+    }
+    std::string chosen = fmt::format("given with --round {}", o.round);
+    if (!round) {
+        round = compile::nearest_round(*framework, *generated);
+        chosen = fmt::format("the round whose deadline is nearest to {} (no --round given)",
+                             generated->to_string());
+        info << fmt::format(
+            "No --round given: using {}, the round whose deadline is nearest to {}\n",
+            round->to_string(), generated->to_string());
     }
     auto board = std::make_unique<compile::Board>(
-        compile::assemble(results, *round, generated->to_string()));
-    if (const auto why = round_not_in_data(*board, results)) {
+        compile::assemble(results, *round, framework, generated->to_string()));
+    board->round_chosen = chosen;
+    if (const auto why = !o.round.empty() && !board->feedback_only
+                             ? round_not_in_data(*board, results)
+                             : std::nullopt) {
         console.error(*why);
         return k_exit_failure;
     }

@@ -13,6 +13,7 @@ struct CompileRequest {
     InputOptions input;
     std::string output;
     std::string round;
+    std::string framework_id;  // the Board's framework; default: the one most files use
     std::string generated;
     std::vector<std::string> ignore;
     bool force = false;

@@ -1,0 +1,262 @@
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "hiplan/compile/queries.hpp"
+#include "hiplan/compile/steps.hpp"
+
+namespace hiplan::compile {
+
+namespace {
+
+// The first error of a file, as "line 12: message".
+std::string first_error(const FileEntry& e) {
+    const Diagnostic* first = nullptr;
+    for (const auto* list : {&e.result->diagnostics, &e.extra}) {
+        for (const auto& d : *list) {
+            if (d.severity == Severity::Error && first == nullptr) {
+                first = &d;
+            }
+        }
+    }
+    if (first == nullptr) {
+        return e.note;
+    }
+    return first->begin.known() ? fmt::format("line {}: {}", first->begin.line, first->message)
+                                : first->message;
+}
+
+Exception about(ExceptionKind kind, Part part, const model::Submitter& s) {
+    Exception x;
+    x.kind = kind;
+    x.part = part;
+    x.submitter_id = s.id;
+    x.submitter_name = s.name;
+    x.submitter_type = s.type;
+    return x;
+}
+
+Exception about(ExceptionKind kind, Part part, const Board& board, const TemplateEntry& e,
+                const model::Objective* o) {
+    const model::Template& t = *e.view;
+    Exception x;
+    x.kind = kind;
+    x.part = part;
+    x.submitter_id = t.submitter_id.value;
+    x.submitter_name = t.submitter_name.value;
+    x.submitter_type = t.submitter_type.value;
+    if (o != nullptr) {
+        x.objective = o->id.value;
+        x.title = o->title.value;
+        x.theme = theme_name(board.framework, o->theme.value);
+    }
+    x.file = e.file->result->path;
+    return x;
+}
+
+// Missing, invalid and late submissions, part by part.
+void add_submissions(const Board& board, std::vector<Exception>& out) {
+    for (const auto& part : board.parts) {
+        const std::string what =
+            part.part == Part::ObjectiveSetting
+                ? fmt::format("objective setting for {}", cycle_name(part.cycle_start))
+                : fmt::format("{} review of {}", board.round.review_period(),
+                              cycle_name(part.cycle_start));
+        for (const auto& s : part.submitters) {
+            if (!s.received) {
+                Exception x = about(ExceptionKind::Missing, part.part, *s.submitter);
+                x.detail = s.file != nullptr
+                               ? fmt::format("no {} received: the template has no {} review", what,
+                                             board.round.review_period())
+                               : fmt::format("no {} received", what);
+                x.file = s.file != nullptr ? s.file->result->path : std::string();
+                out.push_back(std::move(x));
+            } else if (!s.valid) {
+                Exception x = about(ExceptionKind::Invalid, part.part, *s.submitter);
+                x.detail = fmt::format("{} received with errors, not included; first: {}", what,
+                                       first_error(*s.file));
+                x.file = s.file->result->path;
+                out.push_back(std::move(x));
+            } else if (s.late) {
+                Exception x = about(ExceptionKind::Late, part.part, *s.submitter);
+                const FileEntry& e = *s.file;
+                x.detail = e.submitted && e.deadline
+                               ? fmt::format("{} submitted {}, after the deadline {}", what,
+                                             e.submitted->to_string(), e.deadline->to_string())
+                               : fmt::format("{} submitted after the deadline", what);
+                x.file = e.result->path;
+                out.push_back(std::move(x));
+            }
+        }
+    }
+    for (const model::Submitter* s : board.without_plan) {
+        Exception x = about(ExceptionKind::NoPlan, Part::Review, *s);
+        x.detail = fmt::format("no template for {} among the files, so no review is expected",
+                               cycle_name(board.round.review_cycle()));
+        out.push_back(std::move(x));
+    }
+}
+
+// At risk or off track: a deep dive when it was so in the review before too.
+void add_escalated(const Board& board, const RoundFigures& fig, std::vector<Exception>& out) {
+    for (const auto& row : fig.progress) {
+        if (row.status == nullptr || !row.status->escalate) {
+            continue;
+        }
+        const std::string& mitigation = row.review->mitigation.value;
+        const bool twice = row.previous != nullptr && row.previous->escalate;
+        const ExceptionKind kind = twice                ? ExceptionKind::DeepDive
+                                   : mitigation.empty() ? ExceptionKind::NoMitigation
+                                                        : ExceptionKind::Escalated;
+        Exception x = about(kind, Part::Review, board, *row.entry, row.objective);
+        x.status = row.status->name;
+        x.detail = fmt::format(
+            "{}{}; mitigation: {}", row.status->name,
+            twice ? fmt::format(" (was {} in the {})", row.previous->name, row.previous_from)
+                  : std::string(),
+            mitigation.empty() ? "none given" : mitigation);
+        out.push_back(std::move(x));
+    }
+}
+
+// Objectives of a template under review with no entry in the round's review: nothing the
+// template holds is dropped from the Board silently.
+void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
+    const model::Framework* f = board.framework;
+    const int cycle = board.round.review_cycle();
+    const std::string_view period = board.round.review_period();
+    for (const auto& e : board.templates) {
+        const model::Template& t = *e.view;
+        if (t.cycle_start != cycle) {
+            continue;
+        }
+        const model::Review* review = board.round_review(t);
+        for (const auto& o : t.objectives.value) {
+            if (!board.in_round(t, o) || find_review(review, o.id.value) != nullptr) {
+                continue;
+            }
+            // The last status it had, from any earlier review of the template.
+            const model::Status* last = nullptr;
+            std::string last_from;
+            for (const auto& r : t.reviews.value) {
+                if (&r == review) {
+                    continue;
+                }
+                if (const auto* entry = find_review(&r, o.id.value); entry && f != nullptr) {
+                    last = f->status(entry->status.value);
+                    last_from = fmt::format("{} review", r.period.value);
+                }
+            }
+            if (last != nullptr && last->closed) {
+                continue;  // finished before this review
+            }
+            Exception x = about(ExceptionKind::NotReviewed, Part::Review, board, e, &o);
+            x.status = last != nullptr ? last->name : std::string();
+            x.detail = fmt::format(
+                "{}; {}",
+                review == nullptr ? fmt::format("the {} review is missing", period)
+                                  : fmt::format("no entry in the {} review", period),
+                last != nullptr ? fmt::format("last status {} ({})", last->name, last_from)
+                                : std::string("no status reported yet"));
+            out.push_back(std::move(x));
+        }
+    }
+}
+
+std::string number(double v) {
+    return fmt::format("{:g}", v);
+}
+
+void add_measures(const Board& board, const RoundFigures& fig, std::vector<Exception>& out) {
+    for (const auto& row : fig.measure_rows) {
+        if (row.movement != Movement::Against) {
+            continue;
+        }
+        const model::Measure& m = *row.measure;
+        Exception x =
+            about(ExceptionKind::AgainstDirection, Part::Review, board, *row.entry, row.objective);
+        std::string values;
+        if (const auto& b = m.baseline.value.value) {
+            values = fmt::format("baseline {}", number(*b));
+        }
+        for (const auto& [name, u] : {std::pair{"spring", row.spring}, {"autumn", row.autumn}}) {
+            if (u != nullptr && u->value.value) {
+                values += fmt::format("{}{} {}", values.empty() ? "" : ", ", name,
+                                      number(*u->value.value));
+            }
+        }
+        x.detail = fmt::format("{} ({}): should {}; {}", m.indicator.value, m.id.value,
+                               m.direction.value, values);
+        out.push_back(std::move(x));
+    }
+}
+
+void add_risks(const Board& board, std::vector<Exception>& out) {
+    for (const auto& e : board.reviews) {
+        const model::Template& t = *e.view;
+        for (const auto& k : board.round_review(t)->risks.value) {
+            if (k.likelihood.value != "high" || k.impact.value != "high") {
+                continue;
+            }
+            const model::Objective* o =
+                k.objectives.value.empty() ? nullptr : t.objective(k.objectives.value[0].value);
+            Exception x = about(ExceptionKind::HighRisk, Part::Review, board, e, o);
+            x.detail = fmt::format("{}; mitigation: {}", k.description.value,
+                                   k.mitigation.value.empty() ? "none given" : k.mitigation.value);
+            out.push_back(std::move(x));
+        }
+    }
+}
+
+}  // namespace
+
+const std::vector<ExceptionKindInfo>& exception_kinds() {
+    static const std::vector<ExceptionKindInfo> kinds = {
+        {ExceptionKind::Missing, "Missing submission",
+         "An expected submission has not been received."},
+        {ExceptionKind::Invalid, "Received with errors",
+         "Received, but with errors: it is not included until they are fixed."},
+        {ExceptionKind::DeepDive, "Deep dive: at risk or off track twice",
+         "At risk or off track in two reviews running: a deep-dive candidate."},
+        {ExceptionKind::NoMitigation, "At risk or off track, no mitigation",
+         "At risk or off track, and no mitigation is given."},
+        {ExceptionKind::Escalated, "At risk or off track",
+         "At risk or off track, with the mitigation given."},
+        {ExceptionKind::NotReviewed, "Not in the latest review",
+         "An objective of the plan with no entry in the latest review."},
+        {ExceptionKind::AgainstDirection, "Measure moving the wrong way",
+         "The latest value moved away from the measure's target."},
+        {ExceptionKind::HighRisk, "High risk", "A risk of high likelihood and high impact."},
+        {ExceptionKind::Late, "Late", "Received after the deadline."},
+        {ExceptionKind::NoPlan, "No plan for the cycle",
+         "No objectives for the cycle under review among the files."},
+    };
+    return kinds;
+}
+
+void add_exceptions(const Board& board, RoundFigures& fig) {
+    std::vector<Exception> out;
+    if (board.framework != nullptr && !board.feedback_only) {
+        add_submissions(board, out);
+        add_escalated(board, fig, out);
+        add_not_reviewed(board, out);
+        add_measures(board, fig, out);
+        add_risks(board, out);
+    }
+    const auto& kinds = exception_kinds();
+    std::unordered_map<int, std::size_t> rank;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        rank.emplace(static_cast<int>(kinds[i].kind), i);
+    }
+    std::stable_sort(out.begin(), out.end(), [&](const Exception& a, const Exception& b) {
+        return rank[static_cast<int>(a.kind)] < rank[static_cast<int>(b.kind)];
+    });
+    fig.exceptions_by_kind.assign(kinds.size(), 0);
+    for (const auto& x : out) {
+        ++fig.exceptions_by_kind[rank[static_cast<int>(x.kind)]];
+    }
+    fig.exceptions = std::move(out);
+}
+
+}  // namespace hiplan::compile

@@ -1,0 +1,107 @@
+#include "hiplan/compile/headline.hpp"
+
+#include <fmt/format.h>
+
+namespace hiplan::compile {
+
+namespace {
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// "A, B and C", or "5 submitters" when the list is long.
+std::string names(const std::vector<const model::Submitter*>& who) {
+    constexpr std::size_t k_max_named = 4;
+    if (who.size() > k_max_named) {
+        return plural(who.size(), "submitter", "submitters");
+    }
+    std::string out;
+    for (std::size_t i = 0; i < who.size(); ++i) {
+        out += i == 0 ? "" : (i + 1 == who.size() ? " and " : ", ");
+        out += who[i]->name;
+    }
+    return out;
+}
+
+std::size_t of_kind(const RoundFigures& f, ExceptionKind kind) {
+    const auto& kinds = exception_kinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (kinds[i].kind == kind) {
+            return f.exceptions_by_kind[i];
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
+    std::vector<std::string> out;
+    if (board.feedback_only) {
+        out.push_back(fmt::format(
+            "{} with {} reached {}.",
+            plural(f.conversations, "road-test conversation", "road-test conversations"),
+            plural(f.feedback_groups, "group", "groups"),
+            plural(static_cast<std::size_t>(f.people_reached), "person", "people")));
+        return out;
+    }
+    for (const auto& p : f.parts) {
+        std::string s =
+            fmt::format("{}: {} of {} expected received", p.name, p.received, p.expected);
+        if (p.valid != p.received) {
+            s += fmt::format(", {} without errors", p.valid);
+        }
+        if (p.late > 0) {
+            s += fmt::format(", {} late", p.late);
+        }
+        if (p.missing > 0) {
+            s += fmt::format("; missing: {}", names(p.missing_submitters));
+        }
+        out.push_back(s + ".");
+    }
+    if (!f.progress.empty()) {
+        std::string s = fmt::format("Of {} reviewed, {} at risk or off track",
+                                    plural(f.progress.size(), "objective", "objectives"),
+                                    plural(f.reviewed_escalated, "is", "are"));
+        const std::size_t twice = of_kind(f, ExceptionKind::DeepDive);
+        if (twice > 0) {
+            s += fmt::format("; {} for two reviews running (deep-dive {})", twice,
+                             twice == 1 ? "candidate" : "candidates");
+        }
+        const std::size_t bare = of_kind(f, ExceptionKind::NoMitigation);
+        if (bare > 0) {
+            s += fmt::format("; {} no mitigation", plural(bare, "has", "have"));
+        }
+        out.push_back(s + ".");
+    }
+    if (const std::size_t n = of_kind(f, ExceptionKind::NotReviewed); n > 0) {
+        out.push_back(fmt::format("{} of the plans {} no entry in the latest review.",
+                                  plural(n, "objective", "objectives"), n == 1 ? "has" : "have"));
+    }
+    if (const std::size_t n = of_kind(f, ExceptionKind::AgainstDirection); n > 0) {
+        out.push_back(fmt::format("{} moved away from {} target.", plural(n, "measure", "measures"),
+                                  n == 1 ? "its" : "their"));
+    }
+    if (const std::size_t n = of_kind(f, ExceptionKind::HighRisk); n > 0) {
+        out.push_back(fmt::format("{} of high likelihood and high impact.",
+                                  plural(n, "risk is", "risks are")));
+    }
+    if (f.support_asks > 0) {
+        out.push_back(fmt::format("{} to the system.",
+                                  plural(f.support_asks, "support ask", "support asks")));
+    }
+    if (!f.overlaps.empty()) {
+        out.push_back(fmt::format(
+            "{} between submitters (see Gaps & overlaps).",
+            plural(f.overlaps.size(), "possible duplication", "possible duplications")));
+    }
+    if (f.other_framework_files > 0) {
+        out.push_back(fmt::format("{} of another framework {} listed, not counted.",
+                                  plural(f.other_framework_files, "file", "files"),
+                                  f.other_framework_files == 1 ? "is" : "are"));
+    }
+    return out;
+}
+
+}  // namespace hiplan::compile
