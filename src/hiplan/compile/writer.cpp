@@ -21,6 +21,8 @@ constexpr std::array k_sheets = {sheets::summary,
                                  sheets::support_asks,
                                  sheets::gaps_and_overlaps,
                                  sheets::ratings,
+                                 sheets::commitments,
+                                 sheets::logic_model,
                                  sheets::submissions,
                                  sheets::validation,
                                  sheets::feedback};
