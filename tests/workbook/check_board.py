@@ -164,6 +164,28 @@ def check_content(wb, included, framework, feedback):
         check(ws.freeze_panes == "A7", "Feedback keeps the answers' header frozen: {}".format(ws.freeze_panes))
 
 
+def check_feedback_alone(hiplan, folder, feedback):
+    """The feedback documents compiled on their own (with a --round: no template gives one)
+    still list every conversation with its facilitators."""
+    paths = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("feedback-"))
+    if not paths:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "feedback.xlsx")
+        proc = subprocess.run([hiplan, "compile", *paths, "--round", "2021-spring", "-o", out,
+                               "--generated", "2026-11-20", "--color", "never"], capture_output=True, text=True)
+        check(proc.returncode == 0, "feedback-only compile exit status {} ({})".format(proc.returncode, proc.stderr))
+        if proc.returncode != 0:
+            return
+        wb = openpyxl.load_workbook(out)
+    rows = table_rows(wb["Feedback"], "Conversations")
+    got = {text_of(r["Group"]): text_of(r["Facilitators"]) for r in rows}
+    want = {f["group"]["initials"]: "\n".join(f["facilitators"]) for f in feedback}
+    check(got == want, "feedback-only compile: conversations and facilitators {}".format(got))
+    check("THIG member (Leeds City Council), co-presenting" in got.get("LCH-CNT", ""),
+          "feedback-only compile: LCH-CNT's co-presenter")
+
+
 def check_ratings(hiplan, here):
     """A framework with a rating scale: the Ratings sheet shows each rating's evidence."""
     folder = os.path.join(here, "ratings")
@@ -368,6 +390,7 @@ def main():
     check(not framework.get("ratings") and "defines no rating scale" in str(ratings["A1"].value),
           "Ratings says the built-in framework has no scale: {!r}".format(ratings["A1"].value))
     check_ratings(hiplan, os.path.dirname(os.path.abspath(__file__)))
+    check_feedback_alone(hiplan, folder, feedback)
 
     return finish()
 
