@@ -14,6 +14,7 @@ import tempfile
 
 import openpyxl
 import yaml
+from openpyxl.utils import range_boundaries
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
 from checks import check, finish  # noqa: E402
@@ -37,6 +38,185 @@ def summary_facts(ws):
         if row[0]:
             facts[row[0]] = row[1]
     return facts
+
+
+def table_rows(ws, name):
+    """The rows of Excel table `name` as dicts keyed by its header (empty when it is absent)."""
+    if name not in ws.tables:
+        return []
+    first_col, first_row, last_col, last_row = range_boundaries(ws.tables[name].ref)
+    rows = [list(r) for r in ws.iter_rows(min_row=first_row, max_row=last_row, min_col=first_col,
+                                          max_col=last_col)]
+    header = [c.value for c in rows[0]]
+    return [dict(zip(header, r)) for r in rows[1:]]
+
+
+def text_of(cell):
+    return cell.value if cell is not None and cell.value is not None else ""
+
+
+def elements(items):
+    """A logic-model list as the Logic model sheet writes it, one element a line."""
+    lines = []
+    for e in items:
+        about = []
+        if e.get("term"):
+            about.append(e["term"] + " term")
+        if e.get("from"):
+            about.append("from " + ", ".join(e["from"]))
+        lines.append("{}: {}".format(e["id"], e["text"]) + (" ({})".format("; ".join(about)) if about else ""))
+    return "\n".join(lines)
+
+
+def check_content(wb, included, framework, feedback):
+    """The Commitments, Logic model and Feedback conversations tables hold what was written."""
+    outcome_names = {o["id"]: o["name"] for o in framework.get("outcomes", [])}
+    theme_names = {t["id"]: t["name"] for t in framework["themes"]}
+
+    # Commitments: one row per included template, its self-assessment as written.
+    ws = wb["Commitments"]
+    rows = table_rows(ws, "Commitments")
+    check(len(rows) == len(included), "Commitments: {} rows, expected {}".format(len(rows), len(included)))
+    check([c.value for c in ws[1]] == ["Submitter", "Name", "Type", "Cycle", "Submitted", "Approved by",
+                                       "Contact", "Summary of commitments"],
+          "Commitments headers: {}".format([c.value for c in ws[1]]))
+    by_key = {(text_of(r["Submitter"]), text_of(r["Cycle"])): r for r in rows}
+    for t in included:
+        sa = t["self_assessment"]
+        r = by_key.get((t["submitter"]["id"], t["cycle"]))
+        check(r is not None, "Commitments lists {} {}".format(t["submitter"]["id"], t["cycle"]))
+        if r is None:
+            continue
+        check(text_of(r["Type"]) == t["submitter"]["type"], "Commitments type of {}".format(t["submitter"]["id"]))
+        check(text_of(r["Summary of commitments"]) == sa["summary"].strip(),
+              "Commitments summary of {}: {!r}".format(t["submitter"]["id"], text_of(r["Summary of commitments"])[:80]))
+        check(r["Summary of commitments"].alignment.wrap_text, "Commitments summary is wrapped")
+        check(text_of(r["Approved by"]) == sa.get("approved_by", ""), "Commitments approved by of {}".format(t["submitter"]["id"]))
+        check(r["Submitted"].value is not None and r["Submitted"].value.date() == sa["submitted"],
+              "Commitments submitted date of {}".format(t["submitter"]["id"]))
+        check(t["contact"]["name"] in text_of(r["Contact"]), "Commitments contact of {}".format(t["submitter"]["id"]))
+    ghc = [r for r in rows if text_of(r["Submitter"]) == "GHC"]
+    check(bool(ghc) and "physical health of people with severe mental illness" in text_of(ghc[0]["Summary of commitments"])
+          and text_of(ghc[0]["Approved by"]) == "Trust Board, 2 October 2025",
+          "Commitments: GHC's summary and approval as written")
+
+    # Logic model: one row per objective, its lists one item a line, left to right.
+    ws = wb["Logic model"]
+    rows = table_rows(ws, "LogicModel")
+    objectives = [(t, o) for t in included for o in t["self_assessment"]["objectives"]]
+    check(len(rows) == len(objectives), "Logic model: {} rows, expected {}".format(len(rows), len(objectives)))
+    check([c.value for c in ws[1]] == ["Submitter", "Type", "Cycle", "Objective", "Title", "Theme", "Inputs",
+                                       "Activities", "Outputs", "Outcomes", "Shared outcomes"],
+          "Logic model headers: {}".format([c.value for c in ws[1]]))
+    by_key = {(text_of(r["Submitter"]), text_of(r["Cycle"]), text_of(r["Objective"])): r for r in rows}
+    for t, o in objectives:
+        key = (t["submitter"]["id"], t["cycle"], o["id"])
+        r = by_key.get(key)
+        check(r is not None, "Logic model lists {}".format(key))
+        if r is None:
+            continue
+        m = o.get("logic_model", {})
+        check(text_of(r["Type"]) == t["submitter"]["type"], "Logic model type of {}".format(key))
+        check(text_of(r["Theme"]) == theme_names[o["theme"]], "Logic model theme of {}".format(key))
+        check(text_of(r["Inputs"]) == "\n".join(m.get("inputs", [])), "Logic model inputs of {}".format(key))
+        for column, field in (("Activities", "activities"), ("Outputs", "outputs"), ("Outcomes", "outcomes")):
+            check(text_of(r[column]) == elements(m.get(field, [])),
+                  "Logic model {} of {}: {!r}".format(column, key, text_of(r[column])))
+            check(r[column].alignment.wrap_text, "Logic model {} is wrapped".format(column))
+        shared = "\n".join(outcome_names.get(x, x) for x in m.get("contributes_to", []))
+        check(text_of(r["Shared outcomes"]) == shared, "Logic model shared outcomes of {}".format(key))
+    ghc1 = [r for r in rows if text_of(r["Objective"]) == "GHC-1"]
+    check(bool(ghc1), "Logic model has GHC-1")
+    if ghc1:
+        r = ghc1[0]
+        check("A2: Peer support workers phone and text people overdue a check" in text_of(r["Activities"]).split("\n"),
+              "Logic model: GHC-1's activity A2")
+        check("C3: Heart disease risk treated earlier for people with SMI (long term; from C1, C2)"
+              in text_of(r["Outcomes"]).split("\n"), "Logic model: GHC-1's long-term outcome C3")
+        check(text_of(r["Shared outcomes"]).split("\n")[0] == "Reduced inequality in life expectancy",
+              "Logic model: GHC-1's shared outcomes by name")
+
+    # Feedback: one row per conversation, below the answers, with its facilitators.
+    ws = wb["Feedback"]
+    rows = table_rows(ws, "Conversations")
+    check(len(rows) == len(feedback), "Feedback conversations: {} rows, expected {}".format(len(rows), len(feedback)))
+    by_group = {text_of(r["Group"]): r for r in rows}
+    for f in feedback:
+        g = f["group"]
+        r = by_group.get(g["initials"])
+        check(r is not None, "Feedback conversations list {}".format(g["initials"]))
+        if r is None:
+            continue
+        check(text_of(r["Group name"]) == g["name"], "Conversation {} group name".format(g["initials"]))
+        check(r["Held"].value is not None and r["Held"].value.date() == f["held"], "Conversation {} held".format(g["initials"]))
+        check(r["Participants"].value == g["participants"], "Conversation {} participants".format(g["initials"]))
+        check(text_of(r["Roles"]) == "\n".join(g.get("roles", [])), "Conversation {} roles".format(g["initials"]))
+        check(text_of(r["Facilitators"]) == "\n".join(f.get("facilitators", [])),
+              "Conversation {} facilitators: {!r}".format(g["initials"], text_of(r["Facilitators"])))
+        check(text_of(r["Notes"]) == f.get("notes", ""), "Conversation {} notes".format(g["initials"]))
+    if feedback:
+        check(sorted(by_group) == ["LCC-PH", "LCH-CNT", "LTHT-OPD"], "the three Leeds groups: {}".format(sorted(by_group)))
+        lcc = by_group.get("LCC-PH")
+        check(lcc is not None
+              and "THIG member (Leeds and York Partnership NHS Foundation Trust), co-presenting" in text_of(lcc["Facilitators"])
+              and text_of(lcc["Organisation"]) == "Leeds City Council" and text_of(lcc["Type"]) == "organisation",
+              "LCC-PH's co-presenter, organisation and type")
+        check(ws.freeze_panes == "A7", "Feedback keeps the answers' header frozen: {}".format(ws.freeze_panes))
+
+
+def check_feedback_alone(hiplan, folder, feedback):
+    """The feedback documents compiled on their own (with a --round: no template gives one)
+    still list every conversation with its facilitators."""
+    paths = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("feedback-"))
+    if not paths:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "feedback.xlsx")
+        proc = subprocess.run([hiplan, "compile", *paths, "--round", "2021-spring", "-o", out,
+                               "--generated", "2026-11-20", "--color", "never"], capture_output=True, text=True)
+        check(proc.returncode == 0, "feedback-only compile exit status {} ({})".format(proc.returncode, proc.stderr))
+        if proc.returncode != 0:
+            return
+        wb = openpyxl.load_workbook(out)
+    rows = table_rows(wb["Feedback"], "Conversations")
+    got = {text_of(r["Group"]): text_of(r["Facilitators"]) for r in rows}
+    want = {f["group"]["initials"]: "\n".join(f["facilitators"]) for f in feedback}
+    check(got == want, "feedback-only compile: conversations and facilitators {}".format(got))
+    check("THIG member (Leeds City Council), co-presenting" in got.get("LCH-CNT", ""),
+          "feedback-only compile: LCH-CNT's co-presenter")
+
+
+def check_ratings(hiplan, here):
+    """A framework with a rating scale: the Ratings sheet shows each rating's evidence."""
+    folder = os.path.join(here, "ratings")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "ratings.xlsx")
+        proc = subprocess.run([hiplan, "compile", os.path.join(folder, "ghc-2025-26.yaml"),
+                               "--framework", os.path.join(folder, "rating-scale.fw"), "--round", "2025-autumn",
+                               "-o", out, "--generated", "2026-11-20", "--color", "never"],
+                              capture_output=True, text=True)
+        check(proc.returncode == 0, "ratings compile exit status {} ({}{})".format(proc.returncode, proc.stdout, proc.stderr))
+        if proc.returncode != 0:
+            return
+        wb = openpyxl.load_workbook(out)
+    with open(os.path.join(folder, "ghc-2025-26.yaml"), encoding="utf-8") as f:
+        t = yaml.safe_load(f)
+    with open(os.path.join(folder, "rating-scale.fw"), encoding="utf-8") as f:
+        fw = yaml.safe_load(f)
+    ws = wb["Ratings"]
+    check(ws["D3"].value == "Achieving", "Ratings grid: GHC's targeted rating: {!r}".format(ws["D3"].value))
+    rows = table_rows(ws, "RatingEvidence")
+    given = t["self_assessment"]["ratings"]
+    check(len(rows) == len(given), "Ratings evidence: {} rows, expected {}".format(len(rows), len(given)))
+    theme_names = {x["id"]: x["name"] for x in fw["themes"]}
+    rating_names = {x["id"]: x["name"] for x in fw["ratings"]}
+    for g, r in zip(sorted(given, key=lambda g: [x["id"] for x in fw["themes"]].index(g["theme"])), rows):
+        check(text_of(r["Submitter"]) == "GHC" and text_of(r["Type"]) == "organisation", "Ratings evidence submitter and type")
+        check(text_of(r["Theme"]) == theme_names[g["theme"]], "Ratings evidence theme {}".format(g["theme"]))
+        check(text_of(r["Rating"]) == rating_names[g["rating"]], "Ratings evidence rating of {}".format(g["theme"]))
+        check(text_of(r["Evidence"]) == g["evidence"], "Ratings evidence of {}: {!r}".format(g["theme"], text_of(r["Evidence"])))
+    check(any(text_of(r["Evidence"]) == "SMI health check outreach clinics run monthly in three towns." for r in rows),
+          "Ratings evidence: the targeted theme's evidence as written")
 
 
 def main():
@@ -83,7 +263,7 @@ def main():
 
     check(wb.sheetnames == ["Summary", "Coverage", "Objectives", "Measures", "Progress", "Highlights",
                             "Challenges & risks", "Support asks", "Gaps & overlaps", "Ratings",
-                            "Submissions", "Validation", "Feedback"], "sheet names: {}".format(wb.sheetnames))
+                            "Commitments", "Logic model", "Submissions", "Validation", "Feedback"], "sheet names: {}".format(wb.sheetnames))
 
     # Summary: every count.
     facts = summary_facts(wb["Summary"])
@@ -200,8 +380,17 @@ def main():
         check(header[6] == "Themes", "Feedback has a Themes column: {}".format(header))
         tagged = sum(comments(a) for f in feedback for a in f["answers"].values()
                      if isinstance(a, dict) and a.get("themes"))
-        shown = [r[6] for r in ws.iter_rows(min_row=7, values_only=True) if r[6]]
+        shown = [r[6] for r in ws.iter_rows(min_row=7, max_row=6 + answers, values_only=True) if r[6]]
         check(len(shown) == tagged, "Feedback: {} rows show themes, {} expected".format(len(shown), tagged))
+
+
+    included = [t for t in templates if t["cycle"] in (review_cycle, objectives_cycle)]
+    check_content(wb, included, framework, feedback)
+    ratings = wb["Ratings"]
+    check(not framework.get("ratings") and "defines no rating scale" in str(ratings["A1"].value),
+          "Ratings says the built-in framework has no scale: {!r}".format(ratings["A1"].value))
+    check_ratings(hiplan, os.path.dirname(os.path.abspath(__file__)))
+    check_feedback_alone(hiplan, folder, feedback)
 
     return finish()
 

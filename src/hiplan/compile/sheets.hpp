@@ -22,6 +22,10 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
 void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+// Every included template's self-assessment: who approved it, the contact, its summary.
+void commitments(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
+// Every objective's logic model, one row each: inputs -> activities -> outputs -> outcomes.
+void logic_model(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void validation(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);
 void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures);

@@ -164,8 +164,15 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     s.number(2, 1, static_cast<double>(figures.feedback_groups));
     s.text(3, 0, "People reached", {.bold = true});
     s.number(3, 1, static_cast<double>(figures.people_reached));
-    const std::vector<std::string> headers = {"Question",     "Group",  "Group name", "Held",
-                                              "Participants", "Answer", "Themes",     "Framework"};
+    const std::vector<std::string> headers = {"Question", "Group",        "Group name",
+                                              "Held",     "Participants", "Answer",
+                                              "Themes",   "Framework",    "Type"};
+    // The organisation a group belongs to: its initials up to the first '-' name a registry
+    // submitter of its framework ("LCH-CNT": LCH), as `hiplan init --kind feedback` writes them.
+    const auto organisation = [](const FeedbackEntry& fb) -> const model::Submitter* {
+        const std::string& initials = fb.view->group_initials.value;
+        return fb.framework->submitter(initials.substr(0, initials.find('-')));
+    };
     // Question by question, in each framework's order, then each group's answers: the
     // answers are grouped by question in one pass.
     std::vector<std::pair<const model::Framework*, const model::Question*>> questions;
@@ -180,6 +187,7 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
             }
         }
         const model::Feedback& v = *fb.view;
+        const model::Submitter* org = organisation(fb);
         for (const auto& [question, answers, tags] : v.answers.value) {
             const auto group = answered.find({fb.framework, question.value});
             const auto at = fb.framework->find(model::Vocab::Question, question.value);
@@ -198,8 +206,8 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
                      number_cell(v.participants.value ? std::optional<double>(static_cast<double>(
                                                             *v.participants.value))
                                                       : std::nullopt),
-                     text_cell(answer), text_cell(join(themes, "; ")),
-                     text_cell(fb.framework->id)});
+                     text_cell(answer), text_cell(join(themes, "; ")), text_cell(fb.framework->id),
+                     text_cell(org != nullptr ? org->type : "")});
             }
         }
     }
@@ -210,6 +218,34 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
         }
     }
     write_register(s, 5, headers, rows, "Feedback", "No feedback documents were compiled.");
+
+    // Who was spoken to, and who led each conversation: one row per document, below the
+    // answers (filtering one table then never hides rows of the other).
+    auto row = static_cast<std::uint32_t>(5 + std::max<std::size_t>(rows.size(), 1) + 3);
+    s.text(row, 0, "Conversations", {.bold = true});
+    Register conversations(s, row + 1,
+                           {"Group", "Group name", "Held", "Participants", "Roles", "Facilitators",
+                            "Notes", "Organisation", "Type", "Framework"},
+                           "Conversations", "No feedback documents were compiled.");
+    const xlsx::Style wrap{.wrap = true};
+    for (const auto& fb : board.feedback) {
+        const model::Feedback& v = *fb.view;
+        const model::Submitter* org = organisation(fb);
+        conversations.add(
+            {text_cell(v.group_initials.value), text_cell(v.group_name.value),
+             date_cell(v.held.value),
+             number_cell(v.participants.value
+                             ? std::optional<double>(static_cast<double>(*v.participants.value))
+                             : std::nullopt),
+             text_cell(join(v.roles.value, "\n"), wrap),
+             text_cell(join(v.facilitators.value, "\n"), wrap), text_cell(v.notes.value, wrap),
+             text_cell(org != nullptr ? org->name : ""), text_cell(org != nullptr ? org->type : ""),
+             text_cell(fb.framework->id)});
+    }
+    conversations.finish();
+    if (!rows.empty()) {
+        s.freeze(6, 0);  // the answers' header, not the conversations'
+    }
     s.width(0, 50);
     s.width(5, 80);
 }

@@ -153,8 +153,41 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
                                 : xlsx::Style::with_fill(xlsx::parse_colour(r.colour)));
         s.number(row, 1, static_cast<double>(r.score));
     }
+    // The evidence behind each rating, in theme order per submitter.
+    row += 2;
+    s.text(row, 0, "Evidence behind the ratings", {.bold = true});
+    // A rating as on the scale, in its colour (as written when it is not on the scale).
+    const auto rating_cell = [&](const std::string& written) {
+        const model::Rating* known = find_in(f->ratings, scale, written);
+        if (known == nullptr) {
+            return text_cell(written);
+        }
+        return text_cell(known->name,
+                         known->colour.empty()
+                             ? xlsx::Style{}
+                             : xlsx::Style::with_fill(xlsx::parse_colour(known->colour)));
+    };
+    Register evidence(s, row + 1, {"Submitter", "Name", "Type", "Theme", "Rating", "Evidence"},
+                      "RatingEvidence", "No ratings were given.");
+    for (const auto& e : board.objectives) {
+        const model::Template& v = *e.view;
+        const auto& given = v.ratings.value;
+        const IdIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
+        for (const auto& theme : f->themes) {
+            const model::ThemeRating* r = find_in(given, rated, theme.id);
+            if (r == nullptr) {
+                continue;
+            }
+            evidence.add({text_cell(v.submitter_id.value), text_cell(v.submitter_name.value),
+                          text_cell(v.submitter_type.value), text_cell(theme.name),
+                          rating_cell(r->rating.value),
+                          text_cell(r->evidence.value, {.wrap = true})});
+        }
+    }
+    evidence.finish();
     s.freeze(2, 1);
     s.fit_columns(40);
+    s.width(5, 60);
 }
 
 void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {

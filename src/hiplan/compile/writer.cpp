@@ -10,14 +10,15 @@ namespace hiplan::compile {
 
 namespace {
 
-// The sheets of the Board workbook, in their order.
-constexpr std::array k_sheets = {sheets::dashboard,    sheets::exceptions,
-                                 sheets::coverage,     sheets::objectives,
-                                 sheets::measures,     sheets::progress,
-                                 sheets::highlights,   sheets::challenges_and_risks,
-                                 sheets::support_asks, sheets::gaps_and_overlaps,
-                                 sheets::ratings,      sheets::submissions,
-                                 sheets::validation,   sheets::feedback};
+// The sheets of the Board workbook, in their order: what the Board must see first, then
+// the registers behind it, then the files.
+constexpr std::array k_sheets = {
+    sheets::dashboard,  sheets::exceptions,        sheets::progress,
+    sheets::measures,   sheets::support_asks,      sheets::challenges_and_risks,
+    sheets::highlights, sheets::gaps_and_overlaps, sheets::coverage,
+    sheets::objectives, sheets::logic_model,       sheets::commitments,
+    sheets::ratings,    sheets::submissions,       sheets::validation,
+    sheets::feedback};
 
 }  // namespace
 
