@@ -295,6 +295,7 @@ RoundFigures compute_figures(const Board& board) {
     count_objectives(board, index, fig);
     count_reviews(board, index, fig);
     count_feedback(board, fig);
+    fig.support_by_kind = count_support_kinds(board);
     fig.overlaps = find_overlaps(board, 0.5, 500);
     return fig;
 }

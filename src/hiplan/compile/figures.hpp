@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/support_kinds.hpp"
 
 // The round's figures: every count the Board workbook (and the terminal report) shows,
 // computed once from the assembled Board by compute_figures. Writers only lay them out.
@@ -74,6 +75,10 @@ struct RoundFigures {
     std::vector<const model::Theme*> themes_without_objective;
     std::vector<const model::Outcome*> outcomes_without_objective;
     std::vector<const model::FocusArea*> focus_without_objective;
+
+    // The round's support asks and challenges by kind of support, one entry per kind of the
+    // framework's `support_kinds` ("5 of 7 asks are about workforce").
+    std::vector<SupportKindCount> support_by_kind;
 
     // Look-alike objectives of different submitters, best first (at most 500, score >= 0.5).
     std::vector<Overlap> overlaps;
