@@ -356,6 +356,50 @@ TEST_CASE("an autumn round counts objective setting: a late one, and a template 
     CHECK(f.conversations == 0);
 }
 
+TEST_CASE("support asks and challenges are counted by kind of support") {
+    // The tiny framework has no support_kinds: the default seven. A's spring review asks
+    // for workforce twice and funding once; its challenges are about funding, transport and
+    // nothing known. B's review has none; C's file has errors, so its ask does not count.
+    const std::string reviewed =
+        "reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
+        "      - {ref: A-1, status: on-track, progress: Going well so far.}\n"
+        "    challenges:\n"
+        "      - Grant funding is confirmed a year at a time.\n"
+        "      - Bus routes do not fit appointment times.\n"
+        "      - Schools close for the summer.\n"
+        "    support_needed:\n"
+        "      - {ask: A recruitment campaign for outreach nurses, objectives: [A-1]}\n"
+        "      - {ask: Staff time to run the clinics, objectives: [A-1]}\n"
+        "      - {ask: Recurrent funding for the hubs, objectives: [A-1]}\n";
+    const std::string a = template_text("A", "organisation", "2025-26", "2025-10-01",
+                                        objective("A-1", "Hubs", "t1", "", "o1"), reviewed);
+    const std::string c = template_text(
+        "C", "ilp", "2025-26", "2025-10-01", objective("C-1", "Checks", "t9", "", "o1"),
+        "reviews:\n  - period: spring\n    submitted: 2026-04-01\n    objectives:\n"
+        "      - {ref: C-1, status: on-track, progress: Going well.}\n    support_needed:\n"
+        "      - {ask: More staff, objectives: [C-1]}\n");
+    const auto results = lint_all({{"a.yaml", a}, {"c.yaml", c}});
+    REQUIRE(results[0].count(Severity::Error) == 0);
+    REQUIRE(results[1].count(Severity::Error) > 0);
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    REQUIRE(f.support_by_kind.size() == 7);
+    std::vector<std::string> kinds;
+    Counts asks;
+    Counts challenges;
+    for (const auto& k : f.support_by_kind) {
+        kinds.push_back(k.kind->id);
+        asks.push_back(k.asks);
+        challenges.push_back(k.challenges);
+    }
+    CHECK(kinds == std::vector<std::string>{"funding", "workforce", "data", "leadership-influence",
+                                            "transport-estates", "digital", "other"});
+    CHECK(asks == Counts{1, 2, 0, 0, 0, 0, 0});
+    CHECK(challenges == Counts{1, 0, 0, 0, 1, 0, 1});
+    CHECK(f.support_asks == 3);
+    CHECK(f.support_by_kind[1].kind == &board.framework->support_kinds[1]);
+}
+
 TEST_CASE("a round with no valid template has no framework and zero figures") {
     const auto results =
         lint_all({{"c.yaml", template_text("C", "ilp", "2025-26", "2025-10-01",
@@ -371,6 +415,7 @@ TEST_CASE("a round with no valid template has no framework and zero figures") {
     CHECK(f.status_by_theme.empty());
     CHECK(f.coverage.empty());
     CHECK(f.outcomes.empty());
+    CHECK(f.support_by_kind.empty());
     CHECK(f.focus.empty());
     CHECK(f.themes_without_objective.empty());
     CHECK(f.overlaps.empty());

@@ -322,6 +322,7 @@ RoundFigures compute_figures(const Board& board) {
     count_objectives(board, index, fig);
     count_reviews(board, index, fig);
     count_feedback(board, fig);
+    fig.support_by_kind = count_support_kinds(board);
     add_trends(board, fig);
     add_exceptions(board, fig);
     fig.overlaps = find_overlaps(board, 0.5, 500);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/support_kinds.hpp"
 
 // The round's figures: every count the Board workbook (and the terminal report) shows,
 // computed once from the assembled Board by compute_figures. Writers only lay them out.
@@ -157,6 +158,9 @@ struct RoundFigures {
     // What the Board must look at, most severe first, and how many of each kind.
     std::vector<Exception> exceptions;
     std::vector<std::size_t> exceptions_by_kind;  // in exception_kinds() order
+    // The round's support asks and challenges by kind of support, one entry per kind of the
+    // framework's `support_kinds` ("5 of 7 asks are about workforce").
+    std::vector<SupportKindCount> support_by_kind;
 
     // Look-alike objectives of different submitters, best first (at most 500, score >= 0.5).
     std::vector<Overlap> overlaps;

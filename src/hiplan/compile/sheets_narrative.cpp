@@ -7,6 +7,7 @@
 #include "hiplan/compile/cells.hpp"
 #include "hiplan/compile/queries.hpp"
 #include "hiplan/compile/sheets.hpp"
+#include "hiplan/compile/support_kinds.hpp"
 
 namespace hiplan::compile::sheets {
 
@@ -67,6 +68,12 @@ std::string review_name(const model::Template& t, const model::Review& r) {
     return fmt::format("{} review {}", r.period.value, t.cycle.value);
 }
 
+// The name of the kind of support of `text` (blank without a framework).
+std::string kind_name(const SupportKinds& kinds, std::string_view text) {
+    const model::SupportKind* kind = kinds.of(text);
+    return kind != nullptr ? kind->name : std::string();
+}
+
 }  // namespace
 
 void highlights(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
@@ -92,18 +99,21 @@ void highlights(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*fi
 
 void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Challenges & risks");
-    const std::vector<std::string> headers = {"Theme",       "Submitter",  "Kind",
-                                              "Description", "Mitigation", "Likelihood",
-                                              "Impact",      "Objectives", "Review"};
+    // A challenge has its kind of support; a risk has its own likelihood and impact.
+    const std::vector<std::string> headers = {
+        "Theme",      "Submitter",  "Kind",   "Kind of support", "Description",
+        "Mitigation", "Likelihood", "Impact", "Objectives",      "Review"};
+    const SupportKinds kinds(board.framework);
     std::vector<Themed> items;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
         const model::Review& r = *board.round_review(t);
         for (const auto& c : r.challenges.value) {
-            items.push_back({SIZE_MAX,
-                             {text_cell(""), text_cell(t.submitter_id.value),
-                              text_cell("Challenge"), text_cell(c), text_cell(""), text_cell(""),
-                              text_cell(""), text_cell(""), text_cell(review_name(t, r))}});
+            items.push_back(
+                {SIZE_MAX,
+                 {text_cell(""), text_cell(t.submitter_id.value), text_cell("Challenge"),
+                  text_cell(kind_name(kinds, c)), text_cell(c), text_cell(""), text_cell(""),
+                  text_cell(""), text_cell(""), text_cell(review_name(t, r))}});
         }
         for (const auto& k : r.risks.value) {
             const Themes themes = themes_of(board, t, k.objectives);
@@ -115,7 +125,7 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
             items.push_back(
                 {themes.rank,
                  {text_cell(themes.names), text_cell(t.submitter_id.value), text_cell("Risk"),
-                  text_cell(k.description.value), text_cell(k.mitigation.value),
+                  text_cell(""), text_cell(k.description.value), text_cell(k.mitigation.value),
                   text_cell(k.likelihood.value), text_cell(k.impact.value), text_cell(join(ids)),
                   text_cell(review_name(t, r))}});
             if (high) {
@@ -125,13 +135,14 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
     }
     write_register(s, 0, headers, grouped(std::move(items)), "ChallengesRisks",
                    "No challenges or risks reported in this round.");
-    s.width(3, 80);
+    s.width(4, 80);
 }
 
 void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Support asks");
-    const std::vector<std::string> headers = {"Theme", "Submitter",  "Name",  "Type",
-                                              "Ask",   "Objectives", "Review"};
+    const std::vector<std::string> headers = {
+        "Theme", "Kind of support", "Submitter", "Name", "Type", "Ask", "Objectives", "Review"};
+    const SupportKinds kinds(board.framework);
     std::vector<Themed> items;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
@@ -143,16 +154,16 @@ void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*
             for (const auto& ref : a.objectives.value) {
                 ids.push_back(ref.value);
             }
-            items.push_back(
-                {themes.rank,
-                 {text_cell(themes.names), text_cell(t.submitter_id.value),
-                  text_cell(t.submitter_name.value), text_cell(t.submitter_type.value),
-                  text_cell(a.ask.value), text_cell(join(ids)), text_cell(review_name(t, r))}});
+            items.push_back({themes.rank,
+                             {text_cell(themes.names), text_cell(kind_name(kinds, a.ask.value)),
+                              text_cell(t.submitter_id.value), text_cell(t.submitter_name.value),
+                              text_cell(t.submitter_type.value), text_cell(a.ask.value),
+                              text_cell(join(ids)), text_cell(review_name(t, r))}});
         }
     }
     write_register(s, 0, headers, grouped(std::move(items)), "SupportAsks",
                    "No support asks in this round.");
-    s.width(4, 80);
+    s.width(5, 80);
 }
 
 void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {

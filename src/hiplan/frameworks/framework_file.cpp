@@ -87,6 +87,33 @@ void check_status_words(yaml::NodeRef root, Findings& findings) {
     }
 }
 
+// Every support kind but `other` needs keywords, or no ask or challenge could be given it.
+// (The shape checks ids, names and duplicates.)
+void check_support_kinds(yaml::NodeRef root, Findings& findings) {
+    const yaml::NodeRef kinds = root.get("support_kinds");
+    for (std::size_t i = 0; i < kinds.size() && kinds.is_sequence(); ++i) {
+        const yaml::NodeRef kind = kinds.item(i);
+        const yaml::NodeRef id = kind.get("id");
+        if (!kind.is_mapping() || (id.is_scalar() && id.text() == model::k_other_support_kind)) {
+            continue;
+        }
+        const yaml::NodeRef keywords = kind.get("keywords");
+        if (keywords.valid() && !keywords.is_null() &&
+            (!keywords.is_sequence() || keywords.size() > 0)) {
+            continue;  // a list with keywords, or a mistake the shape reports
+        }
+        const std::string what = id.is_scalar() ? fmt::format("support kind '{}'", id.text())
+                                                : std::string("a support kind");
+        findings.add(keywords.valid() ? RuleId::EmptyList : RuleId::MissingField,
+                     keywords.valid() ? keywords : kind,
+                     fmt::format("{} has no keywords, so no support ask or challenge can be "
+                                 "given it",
+                                 what),
+                     "list the words people write for it, e.g. keywords: [staff, recruit, "
+                     "vacancy]; only the kind 'other' (for what no kind matches) goes without");
+    }
+}
+
 }  // namespace
 
 model::Framework check_framework_document(yaml::NodeRef root, std::string origin,
@@ -95,6 +122,7 @@ model::Framework check_framework_document(yaml::NodeRef root, std::string origin
     model::Framework f = model::read_framework(root, std::move(origin));
     check_consistency(root, f, findings);
     check_status_words(root, findings);
+    check_support_kinds(root, findings);
     return f;
 }
 

@@ -1,6 +1,9 @@
 #include "hiplan/model/framework.hpp"
 
+#include <algorithm>
+
 #include "hiplan/model/read.hpp"
+#include "hiplan/model/support_kinds.hpp"
 #include "hiplan/util/date.hpp"
 
 namespace hiplan::model {
@@ -90,6 +93,12 @@ void Framework::index() {
         }
     }
     status_word_at_ = IdIndex(words, [](const std::string& s) { return s; });
+    const bool has_other =
+        std::any_of(support_kinds.begin(), support_kinds.end(),
+                    [](const SupportKind& k) { return k.id == k_other_support_kind; });
+    if (!has_other) {
+        support_kinds.push_back(default_support_kinds().back());
+    }
 }
 
 Framework read_framework(yaml::NodeRef root, std::string origin) {
@@ -136,6 +145,15 @@ Framework read_framework(yaml::NodeRef root, std::string origin) {
     f.questions = read_list<Question>(root.get("questions"), [](yaml::NodeRef n) {
         return Question{text_of(n.get("id")), text_of(n.get("text")), text_of(n.get("short"))};
     });
+    // Without the key (or its value), the defaults; `index` adds `other` to a list that
+    // leaves it out.
+    const yaml::NodeRef kinds = root.get("support_kinds");
+    f.support_kinds = !kinds.valid() || kinds.is_null()
+                          ? default_support_kinds()
+                          : read_list<SupportKind>(kinds, [](yaml::NodeRef n) {
+                                return SupportKind{text_of(n.get("id")), text_of(n.get("name")),
+                                                   texts_of(n.get("keywords"))};
+                            });
     const yaml::NodeRef rules = root.get("rules");
     Settings& s = f.settings;
     s.min_objectives_per_theme =

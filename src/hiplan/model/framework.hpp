@@ -75,6 +75,16 @@ struct Question {
     std::string id, text, short_name;
 };
 
+// A kind of system support an ask or a challenge is about (funding, workforce, ...). The
+// words of `keywords` decide it (see model/support_kinds.hpp); the kind `other` (id
+// `k_other_support_kind`) takes what no kind's keywords match and needs none.
+struct SupportKind {
+    std::string id, name;
+    std::vector<std::string> keywords;
+};
+
+inline constexpr std::string_view k_other_support_kind = "other";
+
 // Rule settings a framework can tune.
 struct Settings {
     long long min_objectives_per_theme = 1;
@@ -96,6 +106,8 @@ struct Framework {
     std::vector<Rating> ratings;
     std::vector<FocusArea> focus;
     std::vector<Question> questions;
+    // In framework order; always holds the kind `other` (`index` adds it when missing).
+    std::vector<SupportKind> support_kinds;
     Settings settings;
 
     // The ids of one vocabulary, in framework order.
@@ -113,7 +125,8 @@ struct Framework {
     [[nodiscard]] const Status* status_named(std::string_view written) const;
     [[nodiscard]] const Submitter* submitter(std::string_view id) const;
 
-    // Rebuilds the id lists after the vectors above change.
+    // Rebuilds the id lists after the vectors above change, and adds the support kind
+    // `other` at the end when no kind has that id.
     void index();
 
 private:
@@ -127,7 +140,8 @@ private:
 };
 
 // Reads a framework document that has passed the structure check. Tolerant: a
-// missing or mistyped value is left empty.
+// missing or mistyped value is left empty. Without `support_kinds` it has the default
+// seven (`default_support_kinds`).
 Framework read_framework(yaml::NodeRef root, std::string origin);
 
 }  // namespace hiplan::model

@@ -104,6 +104,21 @@ const Shape& framework_shape() {
                    {"short", &text(), false, "Short label for the workbook"}}};
     static const Shape questions{
         .type = Type::List, .name = "questions", .item = &question, .unique_key = "id"};
+    static const Shape support_kind{
+        .type = Type::Object,
+        .name = "support kind",
+        .fields = {{"id", &id(), true,
+                    "Stable id, e.g. workforce; the kind 'other' takes what no kind matches"},
+                   {"name", &text(), true, "Name shown in the workbook"},
+                   {"keywords", &text_list(), false,
+                    "Words and phrases that mark an ask or challenge as this kind, in their "
+                    "shortest form (recruit also finds recruitment); every kind but 'other' "
+                    "needs some"}}};
+    static const Shape support_kinds{.type = Type::List,
+                                     .name = "support kinds",
+                                     .item = &support_kind,
+                                     .min_items = 1,
+                                     .unique_key = "id"};
     static const Shape rules{
         .type = Type::Object,
         .name = "rules",
@@ -132,6 +147,10 @@ const Shape& framework_shape() {
                    {"ratings", &ratings, false, "Self-assessment rating scale"},
                    {"focus", &focus, false, "Optional focus tags (e.g. Core20PLUS5)"},
                    {"questions", &questions, false, "Fixed questions for feedback rounds"},
+                   {"support_kinds", &support_kinds, false,
+                    "Kinds of system support that support asks and challenges are grouped by "
+                    "(default: funding, workforce, data, leadership and influence, transport "
+                    "and estates, digital, other)"},
                    {"rules", &rules, false, "Rule settings"}}};
     return shape;
 }
