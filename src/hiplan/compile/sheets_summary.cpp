@@ -19,10 +19,13 @@ std::string round_description(const Board& board) {
     return fmt::format("Spring review of {}", cycle_name(r.review_cycle()));
 }
 
-// Writes `headers` as a header row.
-void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers) {
+// Writes `headers` as a header row; those from `numbers_from` on are right-aligned, over
+// their numbers.
+void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers,
+                std::size_t numbers_from) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
-        s.text(row, static_cast<std::uint32_t>(c), headers[c], {.header = true});
+        s.text(row, static_cast<std::uint32_t>(c), headers[c],
+               {.header = true, .right = c >= numbers_from});
     }
 }
 
@@ -88,9 +91,10 @@ void summary(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures
     row += 1;
     const std::uint32_t table_row = row;
     s.text(row, 0, "Theme", {.header = true});
-    s.text(row, 1, "Objectives", {.header = true});
+    s.text(row, 1, "Objectives", {.header = true, .right = true});  // over its numbers
     for (std::size_t k = 0; k < f->statuses.size(); ++k) {
-        s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name, {.header = true});
+        s.text(row, static_cast<std::uint32_t>(2 + k), f->statuses[k].name,
+               {.header = true, .right = true});
     }
     for (std::size_t t = 0; t < f->themes.size(); ++t) {
         ++row;
@@ -132,7 +136,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     s.text(0, 0, "Objectives by submitter and theme (blank row: no valid submission)",
            {.bold = true});
     std::uint32_t row = 1;
-    header_row(s, row, theme_columns("Submitter", "Type", *f));
+    header_row(s, row, theme_columns("Submitter", "Type", *f), 2);
     const std::uint32_t first_data = row + 1;
     // A row of counts, one per theme, then the total.
     const auto counts = [&](const std::vector<std::size_t>& by_theme, std::size_t total) {
@@ -158,7 +162,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     row += 2;
     s.text(row, 0, "Objectives contributing to each shared outcome, by theme", {.bold = true});
     ++row;
-    header_row(s, row, theme_columns("Outcome", "Id", *f));
+    header_row(s, row, theme_columns("Outcome", "Id", *f), 2);
     const std::uint32_t outcome_first = row + 1;
     for (const auto& c : figures.outcomes) {
         ++row;
@@ -173,7 +177,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     row += 2;
     s.text(row, 0, "Focus areas (Core20PLUS5)", {.bold = true});
     ++row;
-    header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"});
+    header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"}, 3);
     const std::uint32_t focus_first = row + 1;
     for (const auto& c : figures.focus) {
         ++row;
