@@ -182,4 +182,58 @@ TEST_CASE("parse_colour reads #RRGGBB and falls back to white") {
     CHECK(xlsx::parse_colour("#1A2B3C4") == 0xFFFFFFU);
 }
 
+TEST_CASE("printed headers double '&' and stay within Excel's 255 characters") {
+    CHECK(xlsx::page_text("Health & care, 2026-spring") == "Health && care, 2026-spring");
+    CHECK(xlsx::page_text("a\nb") == "a b");
+    const std::string amps = xlsx::page_text(std::string(300, '&'));
+    CHECK(amps.size() == 100);  // 50 ampersands, doubled: a pair is never split
+    CHECK(amps == std::string(100, '&'));
+}
+
+TEST_CASE("column widths fit the printed page: numbers keep theirs, long text shares the rest") {
+    CHECK(xlsx::column_px(8.43) == 64);  // Excel's default column
+    CHECK(xlsx::column_px(10) == 75);
+    // Fits already: unchanged.
+    CHECK(xlsx::fit_widths({10, 20}, {10, 12}, 1250) == std::vector<double>{10, 20});
+    // Two long text columns and two of numbers: the text is capped at one width.
+    const std::vector<double> natural{8, 200, 150, 12};
+    const std::vector<double> floor{8, 12, 12, 12};
+    const auto widths = xlsx::fit_widths(natural, floor, 1250);
+    CHECK(widths[0] == 8);
+    CHECK(widths[3] == 12);
+    CHECK(widths[1] == widths[2]);
+    CHECK(widths[1] <= 60);
+    double px = 0;
+    for (const double w : widths) {
+        px += xlsx::column_px(w);
+    }
+    CHECK(px <= 1250);
+    // Too many columns to fit: the floors, never less.
+    const auto floors =
+        xlsx::fit_widths(std::vector<double>(40, 50), std::vector<double>(40, 12), 1250);
+    CHECK(floors == std::vector<double>(40, 12));
+}
+
+TEST_CASE("a workbook with page setup, repeated rows, breaks and a chart closes") {
+    TempDir dir;
+    const std::string path = dir.file("print.xlsx");
+    xlsx::Workbook wb(path, 0, "t", "Board & pack, 2026-spring");
+    xlsx::Sheet& s = wb.add_sheet("Data");
+    for (std::uint32_t r = 0; r < 100; ++r) {
+        s.text(r, 0, "row");
+        s.number(r, 1, r);
+    }
+    s.repeat_rows(0, 0);
+    s.page_break_before(50);
+    s.print_area(0, 0, 99, 1);
+    wb.column_chart(s, 30, 3, s, {{"n", 1, 10, 0, 1}}, "Chart", false);
+    xlsx::Sheet& one = wb.add_sheet("One");
+    one.text(0, 0, "Dashboard");
+    one.fit_to_one_page();
+    one.portrait();
+    CHECK(s.used_width_px() > 2 * 64);
+    CHECK_NOTHROW(wb.close());
+    CHECK(fs::file_size(path) > 0);
+}
+
 TEST_SUITE_END();

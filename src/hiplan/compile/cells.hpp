@@ -26,7 +26,13 @@ Cell percent_cell(std::optional<double> fraction);
 using Row = std::vector<Cell>;
 
 // Writes a register, an Excel table under a header row, one row at a time: a national
-// register is held once, in the workbook's cells, and never also as a list of rows.
+// register is held once, in the workbook's cells, and never also as a list of rows (only
+// each column's widest cell is kept, to size it).
+//
+// Printed, a register fits A4 landscape at no less than 82% (xlsx::k_max_sheet_width_px):
+// a column of numbers or short text is as wide as its widest cell (its heading wraps at its
+// longest word and, over numbers, is right-aligned); the columns of long text share the
+// width left, each capped at the same width, and wrap. The header row repeats on every page.
 class Register {
 public:
     Register(xlsx::Sheet& sheet, std::uint32_t first_row, std::vector<std::string> headers,
@@ -39,11 +45,20 @@ public:
     void finish();
 
 private:
+    // What a column holds, for its width.
+    struct Column {
+        std::size_t chars = 0;  // the longest line of a cell
+        bool numbers = false;   // a number or a date
+        bool text = false;      // a text
+    };
+    void size_columns();
+
     xlsx::Sheet& sheet_;
     std::uint32_t first_row_;
     std::vector<std::string> headers_;
     std::string table_name_, empty_note_;
     std::uint32_t rows_ = 0;
+    std::vector<Column> columns_;
 };
 
 // Writes `rows` as a Register.

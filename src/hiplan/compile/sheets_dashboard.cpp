@@ -9,10 +9,12 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
+// A header row at `col`; every heading after the first sits over numbers (right-aligned).
 void header_row(xlsx::Sheet& s, std::uint32_t row, std::uint32_t col,
                 const std::vector<std::string>& headers) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
-        s.text(row, col + static_cast<std::uint32_t>(c), headers[c], {.header = true});
+        s.text(row, col + static_cast<std::uint32_t>(c), headers[c],
+               {.header = true, .right = c > 0});
     }
 }
 
@@ -128,6 +130,7 @@ void dashboard(xlsx::Workbook& wb, const Board& board, const RoundFigures& figur
     for (std::uint32_t c = k_right + 1; c < k_right + 1 + 8; ++c) {
         s.width(c, 10);
     }
+    s.fit_to_one_page();
 }
 
 void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {

@@ -10,10 +10,13 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
-// Writes `headers` as a header row.
-void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers) {
+// Writes `headers` as a header row; those from `numbers_from` on are right-aligned, over
+// their numbers.
+void header_row(xlsx::Sheet& s, std::uint32_t row, const std::vector<std::string>& headers,
+                std::size_t numbers_from) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
-        s.text(row, static_cast<std::uint32_t>(c), headers[c], {.header = true});
+        s.text(row, static_cast<std::uint32_t>(c), headers[c],
+               {.header = true, .right = c >= numbers_from});
     }
 }
 
@@ -42,7 +45,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     s.text(0, 0, "Objectives by submitter and theme (blank row: no valid submission)",
            {.bold = true});
     std::uint32_t row = 1;
-    header_row(s, row, theme_columns("Submitter", "Type", *f));
+    header_row(s, row, theme_columns("Submitter", "Type", *f), 2);
     const std::uint32_t first_data = row + 1;
     // A row of counts, one per theme, then the total.
     const auto counts = [&](const std::vector<std::size_t>& by_theme, std::size_t total) {
@@ -68,7 +71,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     row += 2;
     s.text(row, 0, "Objectives contributing to each shared outcome, by theme", {.bold = true});
     ++row;
-    header_row(s, row, theme_columns("Outcome", "Id", *f));
+    header_row(s, row, theme_columns("Outcome", "Id", *f), 2);
     const std::uint32_t outcome_first = row + 1;
     for (const auto& c : figures.outcomes) {
         ++row;
@@ -83,7 +86,7 @@ void coverage(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     row += 2;
     s.text(row, 0, "Focus areas (Core20PLUS5)", {.bold = true});
     ++row;
-    header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"});
+    header_row(s, row, {"Focus area", "Id", "Group", "Objectives", "Submitters"}, 3);
     const std::uint32_t focus_first = row + 1;
     for (const auto& c : figures.focus) {
         ++row;

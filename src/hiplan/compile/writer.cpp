@@ -25,8 +25,8 @@ constexpr std::array k_sheets = {
 std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const RoundFigures& figures,
                                                  const std::string& path, std::time_t created) {
     auto wb = std::make_unique<xlsx::Workbook>(
-        path, created,
-        fmt::format("Health inequalities Board summary {}", board.round.to_string()));
+        path, created, fmt::format("Health inequalities Board summary {}", board.round.to_string()),
+        fmt::format("Health inequalities Board workbook, {}", board.round.to_string()));
     for (const sheets::SheetWriter write : k_sheets) {
         write(*wb, board, figures);
     }

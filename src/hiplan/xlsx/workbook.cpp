@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <system_error>
 
 #include <fcntl.h>
@@ -107,6 +110,74 @@ CleanText clean_text(std::string_view text, std::size_t max_units) {
     return {std::move(out), true};
 }
 
+double column_px(double chars) {
+    if (chars <= 0) {
+        return 0;
+    }
+    if (chars < 1) {
+        return std::floor(chars * 12 + 0.5);
+    }
+    return std::floor(chars * 7 + 0.5) + 5;
+}
+
+namespace {
+
+double total_px(const std::vector<double>& widths) {
+    double px = 0;
+    for (const double w : widths) {
+        px += column_px(w);
+    }
+    return px;
+}
+
+}  // namespace
+
+std::vector<double> fit_widths(const std::vector<double>& natural, const std::vector<double>& floor,
+                               double max_px, double max_chars) {
+    const auto capped = [&](double cap) {
+        std::vector<double> out(natural.size());
+        for (std::size_t c = 0; c < natural.size(); ++c) {
+            out[c] = std::min(natural[c], std::max(floor[c], std::min(cap, max_chars)));
+        }
+        return out;
+    };
+    if (total_px(capped(max_chars)) <= max_px) {
+        return capped(max_chars);
+    }
+    // The highest cap (to a tenth of a character) whose widths fit.
+    double low = 0;
+    double high = max_chars;
+    while (high - low > 0.1) {
+        const double mid = (low + high) / 2;
+        (total_px(capped(mid)) <= max_px ? low : high) = mid;
+    }
+    return capped(low);
+}
+
+std::string page_text(std::string_view text, std::size_t max_bytes) {
+    const std::string clean = clean_text(text, 1024).text;
+    std::string out;
+    for (std::size_t i = 0; i < clean.size();) {
+        std::size_t len = 1;
+        while (i + len < clean.size() &&
+               (static_cast<unsigned char>(clean[i + len]) & 0xC0U) == 0x80U) {
+            ++len;
+        }
+        std::string piece = clean.substr(i, len);
+        if (piece == "&") {
+            piece = "&&";
+        } else if (piece == "\n" || piece == "\r" || piece == "\t") {
+            piece = " ";
+        }
+        if (out.size() + piece.size() > max_bytes) {
+            break;
+        }
+        out += piece;
+        i += len;
+    }
+    return out;
+}
+
 std::uint32_t parse_colour(std::string_view hex) {
     if (hex.size() != 7 || hex[0] != '#') {
         return 0xFFFFFF;
@@ -141,7 +212,12 @@ bool Sheet::in_grid(std::uint32_t row, std::uint32_t col) {
     if (col >= k_max_cols - 1) {
         cols_left_out_ = std::max(cols_left_out_, col - (k_max_cols - 2));
     }
-    return row < k_max_rows - 1 && col < k_max_cols - 1;
+    const bool inside = row < k_max_rows - 1 && col < k_max_cols - 1;
+    if (inside) {
+        last_row_ = std::max(last_row_, row);
+        last_col_ = std::max(last_col_, col);
+    }
+    return inside;
 }
 
 void Sheet::text(std::uint32_t row, std::uint32_t col, std::string_view value, const Style& style) {
@@ -161,6 +237,40 @@ void Sheet::text(std::uint32_t row, std::uint32_t col, std::string_view value, c
           fmt::format("writing text to {} row {}", name_, row + 1));
     const std::size_t first_line = cell.find('\n');
     track(col, utf8::length(std::string_view(cell).substr(0, first_line)) + (style.bold ? 1 : 0));
+    note_text(row, col, cell, style.wrap || style.header ? 1 : style == Style{} ? 2 : 0);
+}
+
+void Sheet::note_text(std::uint32_t row, std::uint32_t col, std::string_view text,
+                      std::uint8_t wrap) {
+    const std::size_t chars = utf8::length(text);
+    const auto breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (wrap != 0 && (chars > 6 || breaks > 0)) {
+        texts_.push_back(
+            {row, col, static_cast<std::uint32_t>(std::min<std::size_t>(chars, UINT32_MAX)),
+             static_cast<std::uint32_t>(std::min<std::size_t>(breaks, UINT32_MAX)), wrap});
+    }
+}
+
+void Sheet::fit_row_heights() {
+    std::map<std::uint32_t, double> lines;
+    for (const TextSize& t : texts_) {
+        if (t.wrap == 2 && wrapped_cols_.count(t.col) == 0) {
+            continue;
+        }
+        const auto found = set_widths_.find(t.col);
+        const double chars = found != set_widths_.end() ? found->second : 8.43;
+        // Characters a line holds: text averages 0.87 of a digit's width, and wrapping at
+        // spaces loses about two characters a line.
+        const double per_line = std::max(1.0, chars * 1.15 - 3);
+        const double n = std::ceil(t.chars / per_line) + t.breaks;
+        auto& row = lines[t.row];
+        row = std::max(row, n);
+    }
+    for (const auto& [row, n] : lines) {
+        if (n > 1 && heights_.count(row) == 0) {
+            row_height(row, std::min(409.0, n * k_default_row_pt));  // Excel's highest row
+        }
+    }
 }
 
 void Sheet::number(std::uint32_t row, std::uint32_t col, double value, const Style& style) {
@@ -200,6 +310,12 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
 
 void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
                   const std::vector<std::string>& headers, const std::string& name) {
+    table(first_row, last_row, headers, {}, name);
+}
+
+void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
+                  const std::vector<std::string>& headers, const std::vector<bool>& numeric,
+                  const std::string& name) {
     if (last_row <= first_row || headers.empty()) {
         throw Error(fmt::format("table {} needs a header and at least one row", name));
     }
@@ -213,7 +329,9 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
         columns[i] = lxw_table_column{};
         wb_->keep_alive_.push_back(clean_text(headers[i], 255).text);
         columns[i].header = wb_->keep_alive_.back().data();
-        columns[i].header_format = wb_->format(Style{.header = true});
+        const bool right = i < numeric.size() && numeric[i];
+        columns[i].header_format = wb_->format(Style{.header = true, .right = right});
+        note_text(first_row, static_cast<std::uint32_t>(i), wb_->keep_alive_.back(), 1);
         pointers.push_back(&columns[i]);
         track(static_cast<std::uint32_t>(i), utf8::length(headers[i]) + 3);  // filter button
     }
@@ -235,20 +353,208 @@ void Sheet::freeze(std::uint32_t row, std::uint32_t col) {
     }
 }
 
-void Sheet::width(std::uint32_t col, double chars) {
+void Sheet::set_width(std::uint32_t col, double chars, lxw_format* format) {
     if (col >= k_max_cols) {
         return;
     }
     const auto c = static_cast<lxw_col_t>(col);
-    check(worksheet_set_column(ws_, c, c, chars, nullptr), "setting a column width");
+    check(worksheet_set_column(ws_, c, c, chars, format), "setting a column width");
+    set_widths_[col] = chars;
+}
+
+void Sheet::width(std::uint32_t col, double chars) {
+    set_width(col, chars, nullptr);
     widths_.erase(col);
+    wrapped_cols_.erase(col);
+}
+
+void Sheet::wrapped_width(std::uint32_t col, double chars) {
+    // A column's format applies to its cells written without one of their own.
+    set_width(col, chars, wb_->format(Style{.wrap = true}));
+    widths_.erase(col);
+    wrapped_cols_[col] = true;
+}
+
+void Sheet::row_height(std::uint32_t row, double points) {
+    if (row >= k_max_rows) {
+        return;
+    }
+    check(worksheet_set_row(ws_, row, points, nullptr), "setting a row height");
+    heights_[row] = points;
 }
 
 void Sheet::fit_columns(double max_chars) {
     for (const auto& [col, chars] : widths_) {
         const double w = std::min(max_chars, std::max(8.0, static_cast<double>(chars) + 2.0));
-        const auto c = static_cast<lxw_col_t>(col);
-        check(worksheet_set_column(ws_, c, c, w, nullptr), "setting a column width");
+        set_width(col, w, nullptr);
+    }
+}
+
+void Sheet::repeat_rows(std::uint32_t first, std::uint32_t last) {
+    if (first <= last && last < k_max_rows) {
+        repeat_ = std::pair{first, last};
+    }
+}
+
+void Sheet::fit_to_one_page() {
+    one_page_ = true;
+}
+
+void Sheet::portrait() {
+    portrait_ = true;
+}
+
+void Sheet::print_area(std::uint32_t first_row, std::uint32_t first_col, std::uint32_t last_row,
+                       std::uint32_t last_col) {
+    if (first_row <= last_row && first_col <= last_col && last_row < k_max_rows &&
+        last_col < k_max_cols) {
+        print_area_ = Area{first_row, first_col, last_row, last_col};
+    }
+}
+
+void Sheet::page_break_before(std::uint32_t row) {
+    if (row > 0 && row < k_max_rows) {
+        breaks_.push_back(row);
+    }
+}
+
+double Sheet::used_width_px() const {
+    const auto px_of = [&](std::uint32_t col) {
+        const auto found = set_widths_.find(col);
+        return column_px(found != set_widths_.end() ? found->second : 8.43);
+    };
+    double columns = 0;
+    for (std::uint32_t c = 0; c <= last_col_; ++c) {
+        columns += px_of(c);
+    }
+    double widest = columns;
+    for (const ChartPlace& chart : charts_) {
+        double left = 0;
+        for (std::uint32_t c = 0; c < chart.col; ++c) {
+            left += px_of(c);
+        }
+        widest = std::max(widest, left + chart.width_px);
+    }
+    return widest;
+}
+
+double Sheet::row_pt(std::uint32_t row) const {
+    const auto found = heights_.find(row);
+    return found != heights_.end() ? found->second : k_default_row_pt;
+}
+
+std::vector<std::uint32_t> Sheet::chart_breaks(double scale) const {
+    // The rows a page holds at this scale (with a margin for the clients' rounding), less
+    // the repeated header on the pages after the first.
+    const double page = k_page_height_pt / scale * 0.95;
+    double repeated = 0;
+    if (repeat_) {
+        for (std::uint32_t r = repeat_->first; r <= repeat_->second; ++r) {
+            repeated += row_pt(r);
+        }
+    }
+    std::vector<ChartPlace> charts = charts_;
+    std::sort(charts.begin(), charts.end(),
+              [](const ChartPlace& a, const ChartPlace& b) { return a.row < b.row; });
+    std::uint32_t end = last_row_;
+    for (const ChartPlace& c : charts) {
+        end = std::max(end, c.row + static_cast<std::uint32_t>(c.height_px * 0.75 / 15) + 1);
+    }
+    std::vector<std::uint32_t> out;
+    double page_top = 0;
+    double room = page;
+    double y = 0;
+    std::size_t next = 0;
+    for (std::uint32_t r = 0; r <= end && r < k_max_rows; ++r) {
+        bool must_break = std::find(breaks_.begin(), breaks_.end(), r) != breaks_.end();
+        for (; next < charts.size() && charts[next].row == r; ++next) {
+            const double bottom = y + charts[next].height_px * 0.75;
+            must_break = must_break || (bottom - page_top > room && y > page_top);
+        }
+        if (must_break && r > 0) {
+            out.push_back(r);
+            page_top = y;
+            room = page - repeated;
+        } else if (y + row_pt(r) - page_top > room && y > page_top) {
+            page_top = y;  // the client breaks here by itself
+            room = page - repeated;
+        }
+        y += row_pt(r);
+    }
+    return out;
+}
+
+void Sheet::keep_within_page() {
+    if (one_page_ || last_col_ >= 1024) {
+        return;  // a one-page sheet is the writer's to size; a grid that wide cannot fit
+    }
+    const double budget = k_max_sheet_width_px * (portrait_ ? 210.0 / 297.0 : 1.0);
+    std::vector<double> natural(last_col_ + 1);
+    std::vector<double> floor(last_col_ + 1);
+    for (std::uint32_t c = 0; c <= last_col_; ++c) {
+        const auto found = set_widths_.find(c);
+        natural[c] = found != set_widths_.end() ? found->second : 8.43;
+        floor[c] = std::min(natural[c], 12.0);
+    }
+    if (total_px(natural) <= budget) {
+        return;
+    }
+    const std::vector<double> widths = fit_widths(natural, floor, budget, 255);
+    for (std::uint32_t c = 0; c <= last_col_; ++c) {
+        if (widths[c] < natural[c]) {
+            wrapped_width(c, widths[c]);
+        }
+    }
+}
+
+void Sheet::set_up_printing(const std::string& header, const std::string& footer) {
+    keep_within_page();
+    fit_row_heights();
+    if (portrait_) {
+        worksheet_set_portrait(ws_);
+    } else {
+        worksheet_set_landscape(ws_);
+    }
+    worksheet_set_paper(ws_, 9);  // A4
+    worksheet_set_margins(ws_, 0.5, 0.5, 0.75, 0.75);
+    lxw_header_footer_options place{};
+    place.margin = 0.3;
+    check(worksheet_set_header_opt(ws_, header.c_str(), &place), "setting the page header");
+    check(worksheet_set_footer_opt(ws_, footer.c_str(), &place), "setting the page footer");
+    if (repeat_) {
+        check(worksheet_repeat_rows(ws_, repeat_->first, repeat_->second),
+              "repeating the header rows");
+    }
+    if (print_area_) {
+        const Area& a = *print_area_;
+        check(worksheet_print_area(ws_, a.first_row, static_cast<lxw_col_t>(a.first_col),
+                                   a.last_row, static_cast<lxw_col_t>(a.last_col)),
+              "setting the print area");
+    }
+    if (one_page_) {
+        worksheet_fit_to_pages(ws_, 1, 1);
+        return;
+    }
+    if (charts_.empty() && breaks_.empty()) {
+        worksheet_fit_to_pages(ws_, 1, 0);  // one page wide, as many tall as needed
+        return;
+    }
+    // Excel and LibreOffice ignore page breaks on a sheet fitted to pages, so a sheet with
+    // charts or breaks gets the scale that fits its width (with a margin), and the breaks.
+    const double width = used_width_px() * (portrait_ ? 1.42 : 1.0);
+    const double scale = std::clamp(std::floor(100 * k_page_width_px * 0.97 / width), 10.0, 100.0);
+    worksheet_set_print_scale(ws_, static_cast<std::uint16_t>(scale));
+    std::vector<std::uint32_t> rows = chart_breaks(scale / 100);
+    rows.insert(rows.end(), breaks_.begin(), breaks_.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (rows.size() > 1023) {
+        rows.resize(1023);  // Excel's limit of page breaks in a sheet
+    }
+    std::vector<lxw_row_t> breaks(rows.begin(), rows.end());
+    breaks.push_back(0);
+    if (breaks.size() > 1) {
+        check(worksheet_set_h_pagebreaks(ws_, breaks.data()), "setting page breaks");
     }
 }
 
@@ -298,8 +604,9 @@ void Sheet::highlight_equal_number(std::uint32_t first_row, std::uint32_t first_
 
 // ---- Workbook ------------------------------------------------------------------------
 
-Workbook::Workbook(const std::string& path, std::time_t created, const std::string& title)
-    : wb_(workbook_new(path.c_str())) {
+Workbook::Workbook(const std::string& path, std::time_t created, const std::string& title,
+                   const std::string& page_label)
+    : wb_(workbook_new(path.c_str())), page_label_(page_text(page_label)) {
     if (wb_ == nullptr) {
         throw Error("cannot create the workbook (out of memory)");
     }
@@ -310,6 +617,11 @@ Workbook::Workbook(const std::string& path, std::time_t created, const std::stri
     props.author = keep_alive_[1].data();
     props.created = created;
     check(workbook_set_properties(wb_, &props), "setting workbook properties");
+    // The date of the footer is the creation date, not Excel's &D (the day it is printed):
+    // equal inputs print equal pages.
+    std::tm day{};
+    gmtime_r(&created, &day);
+    page_date_ = fmt::format("{:04}-{:02}-{:02}", day.tm_year + 1900, day.tm_mon + 1, day.tm_mday);
 }
 
 Workbook::~Workbook() {
@@ -324,10 +636,7 @@ Sheet& Workbook::add_sheet(const std::string& name) {
     if (ws == nullptr) {
         throw Error(fmt::format("cannot add worksheet '{}'", name));
     }
-    // Printable for the Board pack: A4 landscape, one page wide.
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
+    // Printable for the Board pack: the page setup is applied on close (Sheet::set_up_printing).
     sheets_.push_back(std::unique_ptr<Sheet>(new Sheet(*this, ws, name)));
     return *sheets_.back();
 }
@@ -361,6 +670,9 @@ lxw_format* Workbook::format(const Style& style) {
     }
     if (style.left) {
         format_set_align(f, LXW_ALIGN_LEFT);
+    }
+    if (style.right) {
+        format_set_align(f, LXW_ALIGN_RIGHT);
     }
     if (style.wrap) {
         format_set_text_wrap(f);
@@ -449,10 +761,11 @@ void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint32_t col, 
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     }
     lxw_chart_options options{};
-    options.x_scale = 1.4;
-    options.y_scale = 1.2;
+    options.x_scale = k_chart_width_px / 480;
+    options.y_scale = k_chart_height_px / 288;
     check(worksheet_insert_chart_opt(where.ws_, row, static_cast<lxw_col_t>(col), chart, &options),
           "inserting a chart");
+    where.charts_.push_back({row, col, k_chart_width_px, k_chart_height_px});
 }
 
 std::vector<std::string> Workbook::warnings() const {
@@ -497,6 +810,13 @@ std::vector<std::string> Workbook::warnings() const {
 }
 
 void Workbook::close() {
+    // Every page: the sheet and the round at the top, the date and the page at the bottom.
+    const std::string header =
+        page_label_.empty() ? std::string("&L&A") : fmt::format("&L&A&R{}", page_label_);
+    const std::string footer = fmt::format("&L{}&RPage &P of &N", page_date_);
+    for (const auto& sheet : sheets_) {
+        sheet->set_up_printing(header, footer);
+    }
     // Say in the sheet itself where rows or columns were left out.
     for (const auto& sheet : sheets_) {
         if (sheet->rows_left_out_ > 0) {

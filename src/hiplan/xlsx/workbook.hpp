@@ -5,9 +5,11 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hiplan/util/date.hpp"
@@ -31,6 +33,36 @@ inline constexpr std::size_t k_max_label_units = 255;   // a chart title or seri
 inline constexpr std::size_t k_max_chart_series = 255;
 // Excel allows 64,000 cell formats; the margin is for those libxlsxwriter adds itself.
 inline constexpr std::size_t k_max_formats = 60000;
+
+// The printed page: A4 landscape (297 x 210 mm), margins of 0.5 in left and right and
+// 0.75 in top and bottom (the header and footer sit 0.3 in from the edge).
+//
+// How wide a sheet may be and still print legibly. A column `w` characters wide is
+// 7w + 5 pixels (Excel's unit: the width of a digit of the default 11 pt Calibri, 7 px at
+// 96 px per inch, plus 5 px of padding). A4 landscape is 11.69 in wide; less the margins,
+// 10.69 in, that is 1026 px at 100%. Fitted to one page wide, a sheet of more than 1026 px is
+// printed smaller: 11 pt text prints at 9 pt at 82% (11 x 0.82 = 9.0), where the page holds
+// 1026 / 0.82 = 1251 px of columns. So every sheet keeps its columns within 1200 px (the
+// margin: LibreOffice rounds each column up to its own units, and printed 1,246 px at 80%).
+inline constexpr double k_page_width_px = 1026;  // at 100%
+inline constexpr double k_min_print_scale = 0.82;
+inline constexpr double k_max_sheet_width_px = 1200;  // < k_page_width_px / k_min_print_scale
+// The printable height of a page, in points at 100%: 8.27 in less 1.5 in of margins.
+inline constexpr double k_page_height_pt = 487;
+inline constexpr double k_default_row_pt = 15;
+
+// Pixels of a column `chars` wide (Excel's formula for the default font).
+double column_px(double chars);
+
+// The widths, in characters, that fit columns of natural widths `natural` (a column of
+// text may wrap down to `floor`, one of numbers never) into `max_px` pixels: the widest are
+// capped at one width, as high as fits. Columns over `max_chars` are capped there anyway.
+std::vector<double> fit_widths(const std::vector<double>& natural, const std::vector<double>& floor,
+                               double max_px, double max_chars = 60);
+
+// Text for a printed header or footer: cleaned, every '&' doubled (a single one starts a
+// code such as &P), and cut to `max_chars` characters.
+std::string page_text(std::string_view text, std::size_t max_chars = 100);
 
 struct CleanText {
     std::string text;
@@ -56,6 +88,7 @@ struct Style {
     bool wrap = false;
     bool header = false;     // bold on a light grey fill, with a bottom border
     bool left = false;       // left-aligned (numbers next to their labels)
+    bool right = false;      // right-aligned (a heading over a column of numbers)
     std::uint32_t fill = 0;  // 0xRRGGBB + 1 (0 = none); use Style::with_fill
     std::string num_format;  // e.g. "yyyy-mm-dd", "0%"
     double font_size = 0;    // 0 = default
@@ -89,8 +122,19 @@ public:
     void table(std::uint32_t first_row, std::uint32_t last_row,
                const std::vector<std::string>& headers, const std::string& name);
 
+    // Adds an Excel table as above; a heading whose `numeric` flag is set is right-aligned,
+    // so it sits over its column's numbers.
+    void table(std::uint32_t first_row, std::uint32_t last_row,
+               const std::vector<std::string>& headers, const std::vector<bool>& numeric,
+               const std::string& name);
+
     void freeze(std::uint32_t row, std::uint32_t col);
     void width(std::uint32_t col, double chars);
+    // Sets a column's width, and wraps the text of its cells that have no style of their own
+    // (their rows grow to hold the lines when the workbook is opened).
+    void wrapped_width(std::uint32_t col, double chars);
+    // Sets a row's height in points.
+    void row_height(std::uint32_t row, double points);
     // Sets every column's width from the longest text written to it (capped).
     void fit_columns(double max_chars = 60);
     // Fills cells equal to `text` in the range with `rgb` (conditional format).
@@ -103,6 +147,28 @@ public:
                                 std::uint32_t last_row, std::uint32_t last_col, double value,
                                 std::uint32_t rgb);
 
+    // ---- Printing. Every sheet prints on A4 landscape, fitted to one page wide (as many
+    // tall as needed), with the sheet's name and the workbook's page label in the header, the
+    // date and "Page N of M" in the footer; a sheet with charts is instead printed at a fixed
+    // scale with page breaks, so that no chart is cut across two pages. All of it is applied
+    // when the workbook is closed.
+
+    // Prints rows `first`..`last` (a table's header) at the top of every page.
+    void repeat_rows(std::uint32_t first, std::uint32_t last);
+    // Prints the whole sheet on one page (a one-page Dashboard): keep it within
+    // k_max_sheet_width_px wide and about 39 rows (k_page_height_pt x k_min_print_scale /
+    // k_default_row_pt, charts included) tall, or it prints smaller than 9 pt.
+    void fit_to_one_page();
+    // Prints the sheet upright (A4 portrait) instead of landscape.
+    void portrait();
+    // Prints only the cells from (first_row, first_col) to (last_row, last_col).
+    void print_area(std::uint32_t first_row, std::uint32_t first_col, std::uint32_t last_row,
+                    std::uint32_t last_col);
+    // Starts a new printed page at `row`.
+    void page_break_before(std::uint32_t row);
+    // The width of columns 0..last used so far, in pixels (see k_max_sheet_width_px).
+    [[nodiscard]] double used_width_px() const;
+
     [[nodiscard]] const std::string& name() const { return name_; }
 
 private:
@@ -110,6 +176,24 @@ private:
     Sheet(Workbook& wb, lxw_worksheet* ws, std::string name)
         : wb_(&wb), ws_(ws), name_(std::move(name)) {}
     void track(std::uint32_t col, std::size_t chars);
+    void set_width(std::uint32_t col, double chars, lxw_format* format);
+    // Where a chart sits: its top-left cell and its size in pixels.
+    struct ChartPlace {
+        std::uint32_t row, col;
+        double width_px, height_px;
+    };
+    // Narrows the widest columns (their text wraps) until the sheet is at most
+    // k_max_sheet_width_px wide: the net under sheets that set wide columns themselves.
+    void keep_within_page();
+    // Sets the height of each row whose wrapped text needs more than one line.
+    void fit_row_heights();
+    void note_text(std::uint32_t row, std::uint32_t col, std::string_view text, std::uint8_t wrap);
+    // Applies the page setup (called by Workbook::close).
+    void set_up_printing(const std::string& header, const std::string& footer);
+    // The rows before which a page must break so that no chart straddles two pages, at
+    // print scale `scale` (0..1].
+    [[nodiscard]] std::vector<std::uint32_t> chart_breaks(double scale) const;
+    [[nodiscard]] double row_pt(std::uint32_t row) const;
     // Whether the cell is inside the grid less its last row and column (kept for the
     // markers); records what is not.
     bool in_grid(std::uint32_t row, std::uint32_t col);
@@ -118,10 +202,33 @@ private:
     lxw_worksheet* ws_;
     std::string name_;
     std::map<std::uint32_t, std::size_t> widths_;
+    std::map<std::uint32_t, double> set_widths_;  // column -> characters
+    std::map<std::uint32_t, double> heights_;     // row -> points
+    std::uint32_t last_row_ = 0, last_col_ = 0;
     std::uint32_t rows_left_out_ = 0, cols_left_out_ = 0;
+    std::vector<ChartPlace> charts_;
+    // Text long enough to wrap, to size its row on close (neither client grows a row to
+    // its wrapped text: LibreOffice prints the lines over the next rows).
+    struct TextSize {
+        std::uint32_t row, col, chars, breaks;
+        std::uint8_t wrap;  // 1: wraps; 2: wraps when its column does (no style of its own)
+    };
+    std::vector<TextSize> texts_;
+    std::map<std::uint32_t, bool> wrapped_cols_;
+    std::vector<std::uint32_t> breaks_;
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> repeat_;
+    struct Area {
+        std::uint32_t first_row, first_col, last_row, last_col;
+    };
+    std::optional<Area> print_area_;
+    bool one_page_ = false;
+    bool portrait_ = false;
 };
 
 // A chart series: categories and values as ranges of one sheet.
+inline constexpr double k_chart_width_px = 576;   // 1.2 x libxlsxwriter's 480
+inline constexpr double k_chart_height_px = 346;  // 1.2 x 288: 17.3 rows of 15 pt
+
 struct Series {
     std::string name;
     std::uint32_t first_row, last_row;
@@ -132,8 +239,11 @@ struct Series {
 // An .xlsx file being written. Nothing reaches `path` until close() succeeds.
 class Workbook {
 public:
-    // `created` fixes the document's creation time, so equal inputs give equal bytes.
-    Workbook(const std::string& path, std::time_t created, const std::string& title);
+    // `created` fixes the document's creation time, so equal inputs give equal bytes; it is
+    // also the date printed in every page's footer. `page_label` is printed in every page's
+    // header (e.g. "Health inequalities Board workbook, 2026-spring").
+    Workbook(const std::string& path, std::time_t created, const std::string& title,
+             const std::string& page_label = {});
     ~Workbook();
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -142,7 +252,8 @@ public:
 
     // Inserts a column chart of `series` (from `data`) into `where` at a cell. The title
     // and series names are literal text (never a formula); series beyond Excel's 255 per
-    // chart are left out.
+    // chart are left out. The chart is k_chart_width_px x k_chart_height_px; printed, it is
+    // never cut across two pages (the page breaks before it when it would be).
     void column_chart(Sheet& where, std::uint32_t row, std::uint32_t col, const Sheet& data,
                       const std::vector<Series>& series, const std::string& title, bool stacked);
 
@@ -162,6 +273,8 @@ private:
     void set_label(char*& field, std::string_view text);
 
     lxw_workbook* wb_;
+    std::string page_label_;
+    std::string page_date_;
     std::vector<std::unique_ptr<Sheet>> sheets_;
     std::map<Style, lxw_format*> formats_;
     std::deque<std::string> keep_alive_;  // stable addresses: libxlsxwriter reads them late
