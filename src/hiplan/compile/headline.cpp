@@ -1,5 +1,7 @@
 #include "hiplan/compile/headline.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace hiplan::compile {
@@ -22,6 +24,15 @@ std::string names(const std::vector<const model::Submitter*>& who) {
         out += who[i]->name;
     }
     return out;
+}
+
+std::string lower(std::string text) {
+    for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return text;
 }
 
 std::size_t of_kind(const RoundFigures& f, ExceptionKind kind) {
@@ -88,8 +99,21 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
                                   plural(n, "risk is", "risks are")));
     }
     if (f.support_asks > 0) {
-        out.push_back(fmt::format("{} to the system.",
-                                  plural(f.support_asks, "support ask", "support asks")));
+        // The two kinds asked for most (framework order breaks ties).
+        std::vector<const SupportKindCount*> top;
+        for (const auto& k : f.support_by_kind) {
+            if (k.asks > 0) {
+                top.push_back(&k);
+            }
+        }
+        std::stable_sort(top.begin(), top.end(),
+                         [](const auto* a, const auto* b) { return a->asks > b->asks; });
+        std::string s = plural(f.support_asks, "support ask", "support asks") + " to the system";
+        for (std::size_t i = 0; i < top.size() && i < 2; ++i) {
+            s += fmt::format("{}{} of {} about {}", i == 0 ? ": " : "; ", top[i]->asks,
+                             f.support_asks, lower(top[i]->kind->name));
+        }
+        out.push_back(s + ".");
     }
     if (!f.overlaps.empty()) {
         out.push_back(fmt::format(

@@ -14,7 +14,7 @@ void header_row(xlsx::Sheet& s, std::uint32_t row, std::uint32_t col,
                 const std::vector<std::string>& headers) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
         s.text(row, col + static_cast<std::uint32_t>(c), headers[c],
-               {.header = true, .right = c > 0});
+               {.wrap = true, .header = true, .right = c > 0});
     }
 }
 
@@ -43,6 +43,18 @@ std::uint32_t left_block(xlsx::Sheet& s, std::uint32_t row, const RoundFigures& 
         s.number(row, 1, n, n > 0 && k < 4 ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
         ++row;
     }
+    if (f.support_by_kind.empty()) {
+        return row;
+    }
+    ++row;
+    s.text(row++, 0, "Support asks and challenges by kind of support", {.bold = true});
+    header_row(s, row++, 0, {"Kind of support", "Asks", "Challenges"});
+    for (const auto& k : f.support_by_kind) {
+        s.text(row, 0, k.kind->name);
+        s.number(row, 1, static_cast<double>(k.asks));
+        s.number(row, 2, static_cast<double>(k.challenges));
+        ++row;
+    }
     return row;
 }
 
@@ -64,7 +76,7 @@ void right_block(xlsx::Workbook& wb, xlsx::Sheet& s, std::uint32_t row, std::uin
     const std::uint32_t first = row + 1;
     for (std::size_t t = 0; t < fw->themes.size(); ++t) {
         ++row;
-        s.text(row, col, fw->themes[t].name);
+        s.text(row, col, fw->themes[t].name, {.wrap = true});
         for (std::size_t k = 0; k < fw->statuses.size(); ++k) {
             s.number(row, col + 1 + static_cast<std::uint32_t>(k),
                      static_cast<double>(f.status_by_theme[t][k]));
@@ -121,22 +133,24 @@ void dashboard(xlsx::Workbook& wb, const Board& board, const RoundFigures& figur
     left_block(s, blocks, figures);
     constexpr std::uint32_t k_right = 7;
     right_block(wb, s, blocks, k_right, board, figures);
-    s.width(0, 36);
-    for (std::uint32_t c = 1; c <= 5; ++c) {
-        s.width(c, 10);
+    // Within the one-page width budget (xlsx::k_max_sheet_width_px) for up to six statuses.
+    s.width(0, 31);
+    s.width(1, 12);  // also the generation date
+    for (std::uint32_t c = 2; c <= 5; ++c) {
+        s.width(c, 9);
     }
     s.width(6, 2);
-    s.width(k_right, 30);
-    for (std::uint32_t c = k_right + 1; c < k_right + 1 + 8; ++c) {
-        s.width(c, 10);
+    s.width(k_right, 24);
+    for (std::uint32_t c = k_right + 1; c < k_right + 1 + 6; ++c) {
+        s.width(c, 9);
     }
     s.fit_to_one_page();
 }
 
 void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Exceptions");
-    const std::vector<std::string> headers = {"Kind",  "Submitter", "Type",   "Part",   "Objective",
-                                              "Title", "Theme",     "Status", "Detail", "File"};
+    const std::vector<std::string> headers = {"Kind",      "Submitter", "Type",   "Part",
+                                              "Objective", "Theme",     "Status", "Detail"};
     Register reg(s, 0, headers, "Exceptions",
                  "Nothing for the Board to look at: every expected submission is in, valid and on "
                  "time, and no objective is at risk or off track.");
@@ -150,13 +164,14 @@ void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figu
                 severe = k < 4;
             }
         }
+        const std::string objective =
+            x.objective.empty() ? std::string() : fmt::format("{}: {}", x.objective, x.title);
         reg.add({text_cell(std::string(kind),
                            severe ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{}),
                  text_cell(x.submitter_name.empty() ? x.submitter_id : x.submitter_name),
                  text_cell(x.submitter_type),
-                 text_cell(std::string(to_string(x.part, board.round))), text_cell(x.objective),
-                 text_cell(x.title), text_cell(x.theme), text_cell(x.status), text_cell(x.detail),
-                 text_cell(x.file)});
+                 text_cell(std::string(to_string(x.part, board.round))), text_cell(objective),
+                 text_cell(x.theme), text_cell(x.status), text_cell(x.detail)});
     }
     reg.finish();
 }

@@ -363,7 +363,7 @@ void Sheet::set_width(std::uint32_t col, double chars, lxw_format* format) {
 }
 
 void Sheet::width(std::uint32_t col, double chars) {
-    set_width(col, chars, nullptr);
+    set_width(col, chars, wb_->format(Style{.column = true}));
     widths_.erase(col);
     wrapped_cols_.erase(col);
 }
@@ -386,7 +386,7 @@ void Sheet::row_height(std::uint32_t row, double points) {
 void Sheet::fit_columns(double max_chars) {
     for (const auto& [col, chars] : widths_) {
         const double w = std::min(max_chars, std::max(8.0, static_cast<double>(chars) + 2.0));
-        set_width(col, w, nullptr);
+        set_width(col, w, wb_->format(Style{.column = true}));
     }
 }
 
@@ -643,7 +643,7 @@ Sheet& Workbook::add_sheet(const std::string& name) {
 
 lxw_format* Workbook::format(const Style& style) {
     if (style == Style{}) {
-        return nullptr;
+        return nullptr;  // the column's format applies (Sheet::width, wrapped_width)
     }
     if (const auto found = formats_.find(style); found != formats_.end()) {
         return found->second;
@@ -659,6 +659,9 @@ lxw_format* Workbook::format(const Style& style) {
         throw Error("cannot add a cell format (out of memory)");
     }
     formats_[style] = f;
+    // Every cell reads from the top: in a row grown for a wrapped cell, its neighbours
+    // start on the same line rather than at the bottom.
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     if (style.bold || style.header) {
         format_set_bold(f);
     }

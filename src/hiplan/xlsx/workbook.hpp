@@ -92,6 +92,8 @@ struct Style {
     std::uint32_t fill = 0;  // 0xRRGGBB + 1 (0 = none); use Style::with_fill
     std::string num_format;  // e.g. "yyyy-mm-dd", "0%"
     double font_size = 0;    // 0 = default
+    bool column = false;     // a column's own format: looks like the default (every format
+                             // aligns its text to the top of the cell)
 
     static Style with_fill(std::uint32_t rgb) {
         Style s;
