@@ -4,19 +4,11 @@
 #include <vector>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/overlaps.hpp"
 
 // The round's figures: every count the Board workbook (and the terminal report) shows,
 // computed once from the assembled Board by compute_figures. Writers only lay them out.
 namespace hiplan::compile {
-
-// Two objectives of different submitters whose titles look alike.
-struct Overlap {
-    const TemplateEntry* a_template;
-    const model::Objective* a;
-    const TemplateEntry* b_template;
-    const model::Objective* b;
-    double score;  // Jaccard similarity of the titles' significant words, 0..1
-};
 
 // Lists follow the framework's order (themes, statuses, outcomes, focus areas, registry);
 // with no framework they are empty. Pointers point into the Board and its framework, so
@@ -75,12 +67,12 @@ struct RoundFigures {
     std::vector<const model::Outcome*> outcomes_without_objective;
     std::vector<const model::FocusArea*> focus_without_objective;
 
-    // Look-alike objectives of different submitters, best first (at most 500, score >= 0.5).
+    // Look-alike objectives of different submitters, best first (compile/overlaps).
     std::vector<Overlap> overlaps;
 };
 
 // Computes the round's figures with hash maps, in time linear in the objectives (the
-// overlaps compare only objectives that share an uncommon word).
+// overlaps compare only objectives that share an uncommon term).
 RoundFigures compute_figures(const Board& board);
 
 }  // namespace hiplan::compile
