@@ -274,14 +274,19 @@ TEST_CASE("reviewed objectives are counted by theme and status") {
 }
 
 TEST_CASE("look-alike objectives of different submitters are possible duplicates") {
+    // The method is tested in test_overlaps.cpp; here, that the figures carry its pairs.
     const auto results = spring_round();
     const auto board = board_of(results, "2026-spring");
     const RoundFigures f = compile::compute_figures(board);
     REQUIRE(f.overlaps.size() == 1);
     CHECK(f.overlaps[0].a->id.value == "A-1");
     CHECK(f.overlaps[0].b->id.value == "B-1");
-    // {community, hubs, deprived, neighbourhoods} of {funding, ...}: 4 of 5 words.
-    CHECK(f.overlaps[0].score == doctest::Approx(0.8));
+    // Three title words both use ("deprived" is a stop word), their focus area and
+    // outcome; "funding", B-1's alone, lowers the score.
+    CHECK(f.overlaps[0].score == doctest::Approx(0.665).epsilon(0.001));
+    CHECK(f.overlaps[0].shared_words ==
+          std::vector<std::string>{"community", "hubs", "neighbourhoods", "focus area: Focus one",
+                                   "shared outcome: Outcome one"});
 }
 
 TEST_CASE("feedback of another framework is listed, not counted") {

@@ -1,9 +1,7 @@
 #include "hiplan/compile/figures.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
-#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,97 +43,6 @@ struct Index {
     }
     Positions themes, statuses, outcomes, focus;
 };
-
-const std::set<std::string, std::less<>>& stopwords() {
-    static const std::set<std::string, std::less<>> words = {
-        "and",    "the", "for",    "with",    "from",     "into",   "our",     "their",   "all",
-        "across", "who", "people", "improve", "increase", "reduce", "support", "through", "more",
-        "less",   "in",  "of",     "to",      "by",       "on",     "at",      "a",       "an"};
-    return words;
-}
-
-std::vector<std::string> significant_words(const std::string& title) {
-    std::vector<std::string> words;
-    std::string w;
-    auto flush = [&] {
-        if (w.size() >= 3 && stopwords().count(w) == 0) {
-            words.push_back(w);
-        }
-        w.clear();
-    };
-    for (const char c : title) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else {
-            flush();
-        }
-    }
-    flush();
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    return words;
-}
-
-// Look-alike objectives of different submitters (score >= `threshold`), best first, at
-// most `limit`.
-std::vector<Overlap> find_overlaps(const Board& board, double threshold, std::size_t limit) {
-    struct Item {
-        const TemplateEntry* entry;
-        const model::Objective* objective;
-        std::vector<std::string> words;
-    };
-    std::vector<Item> items;
-    for (const auto& entry : board.objectives) {
-        for (const auto& o : entry.view->objectives.value) {
-            items.push_back({&entry, &o, significant_words(o.title.value)});
-        }
-    }
-    // Inverted index: only objectives that share a word are compared. Words used by very
-    // many objectives say little and would make the comparison quadratic, so are skipped.
-    std::unordered_map<std::string, std::vector<std::size_t>> index;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        for (const auto& w : items[i].words) {
-            index[w].push_back(i);
-        }
-    }
-    constexpr std::size_t k_max_postings = 400;
-    std::vector<Overlap> found;
-    std::vector<std::size_t> shared(items.size(), 0);
-    std::vector<std::size_t> touched;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        touched.clear();
-        for (const auto& w : items[i].words) {
-            const auto& postings = index[w];
-            if (postings.size() > k_max_postings) {
-                continue;
-            }
-            for (const std::size_t j : postings) {
-                if (j > i && items[j].entry->view->submitter_id.value !=
-                                 items[i].entry->view->submitter_id.value) {
-                    if (shared[j]++ == 0) {
-                        touched.push_back(j);
-                    }
-                }
-            }
-        }
-        for (const std::size_t j : touched) {
-            const double uni =
-                static_cast<double>(items[i].words.size() + items[j].words.size() - shared[j]);
-            const double score = uni > 0 ? static_cast<double>(shared[j]) / uni : 0.0;
-            if (score >= threshold) {
-                found.push_back({items[i].entry, items[i].objective, items[j].entry,
-                                 items[j].objective, score});
-            }
-            shared[j] = 0;
-        }
-    }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Overlap& x, const Overlap& y) { return x.score > y.score; });
-    if (found.size() > limit) {
-        found.resize(limit);
-    }
-    return found;
-}
 
 std::string part_name(const Board& board, const PartStatus& part) {
     switch (part.part) {
@@ -325,7 +232,7 @@ RoundFigures compute_figures(const Board& board) {
     fig.support_by_kind = count_support_kinds(board);
     add_trends(board, fig);
     add_exceptions(board, fig);
-    fig.overlaps = find_overlaps(board, 0.5, 500);
+    fig.overlaps = find_overlaps(board.templates, {.framework = board.framework});
     return fig;
 }
 

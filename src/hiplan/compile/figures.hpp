@@ -7,20 +7,12 @@
 #include <vector>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/overlaps.hpp"
 #include "hiplan/compile/support_kinds.hpp"
 
 // The round's figures: every count the Board workbook (and the terminal report) shows,
 // computed once from the assembled Board by compute_figures. Writers only lay them out.
 namespace hiplan::compile {
-
-// Two objectives of different submitters whose titles look alike.
-struct Overlap {
-    const TemplateEntry* a_template;
-    const model::Objective* a;
-    const TemplateEntry* b_template;
-    const model::Objective* b;
-    double score;  // Jaccard similarity of the titles' significant words, 0..1
-};
 
 // How an objective's status moved since the review before: statuses rank by their RAG
 // colour (red, then amber or grey, then green, then blue for complete); "new" when there
@@ -162,12 +154,12 @@ struct RoundFigures {
     // framework's `support_kinds` ("5 of 7 asks are about workforce").
     std::vector<SupportKindCount> support_by_kind;
 
-    // Look-alike objectives of different submitters, best first (at most 500, score >= 0.5).
+    // Look-alike objectives of different submitters, best first (compile/overlaps).
     std::vector<Overlap> overlaps;
 };
 
 // Computes the round's figures with hash maps, in time linear in the objectives (the
-// overlaps compare only objectives that share an uncommon word).
+// overlaps compare only objectives that share an uncommon term).
 RoundFigures compute_figures(const Board& board);
 
 }  // namespace hiplan::compile
