@@ -241,8 +241,8 @@ TEST_CASE("the examples' three overlaps are found, and nothing else") {
     for (const auto& p : paths) {
         results.push_back(lint::lint_text(p.filename().string(), example(p), registry, options));
     }
-    const compile::Board board =
-        compile::assemble(results, *model::parse_round("2026-spring"), "2026-05-01");
+    const compile::Board board = compile::assemble(results, *model::parse_round("2026-spring"),
+                                                   compile::board_framework(results), "2026-05-01");
     REQUIRE(board.templates.size() == 6);
     const auto found = find_overlaps(board.templates, {.framework = board.framework});
     CHECK(pairs(found) == std::set<std::pair<std::string, std::string>>{
