@@ -107,8 +107,11 @@ void Register::add(const Row& row) {
             break;
         case Cell::Kind::Number:
             col.numbers = true;
-            col.chars = std::max(col.chars, fmt::format("{}", cell.number).size() +
-                                                (cell.style.num_format.empty() ? 0 : 1));
+            // As shown: a percentage as "46%", any other number with up to six digits
+            // (Excel's General format shows no more in a column of this width).
+            col.chars = std::max(col.chars, cell.style.num_format.empty()
+                                                ? fmt::format("{:.6g}", cell.number).size()
+                                                : fmt::format("{:.0f}%", cell.number * 100).size());
             break;
         case Cell::Kind::Date:
             col.numbers = true;

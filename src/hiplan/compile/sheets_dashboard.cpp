@@ -34,14 +34,22 @@ std::uint32_t left_block(xlsx::Sheet& s, std::uint32_t row, const RoundFigures& 
         ++row;
     }
     ++row;
-    s.text(row++, 0, "Exceptions by kind (details: Exceptions sheet)", {.bold = true});
+    s.text(row++, 0, "Exceptions by kind (every one: Exceptions sheet)", {.bold = true});
     header_row(s, row++, 0, {"Kind", "Count"});
     const auto& kinds = exception_kinds();
+    std::size_t none = 0;
     for (std::size_t k = 0; k < kinds.size(); ++k) {
-        s.text(row, 0, std::string(kinds[k].name));
         const auto n = static_cast<double>(f.exceptions_by_kind[k]);
-        s.number(row, 1, n, n > 0 && k < 4 ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
+        if (n == 0) {
+            ++none;  // the kinds with none are named together below
+            continue;
+        }
+        s.text(row, 0, std::string(kinds[k].name));
+        s.number(row, 1, n, k < 4 ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
         ++row;
+    }
+    if (none > 0) {
+        s.text(row++, 0, f.exceptions.empty() ? "None of any kind." : "None of the other kinds.");
     }
     if (f.support_by_kind.empty()) {
         return row;
@@ -49,11 +57,19 @@ std::uint32_t left_block(xlsx::Sheet& s, std::uint32_t row, const RoundFigures& 
     ++row;
     s.text(row++, 0, "Support asks and challenges by kind of support", {.bold = true});
     header_row(s, row++, 0, {"Kind of support", "Asks", "Challenges"});
+    std::size_t unasked = 0;
     for (const auto& k : f.support_by_kind) {
+        if (k.asks == 0 && k.challenges == 0) {
+            ++unasked;  // named together below
+            continue;
+        }
         s.text(row, 0, k.kind->name);
         s.number(row, 1, static_cast<double>(k.asks));
         s.number(row, 2, static_cast<double>(k.challenges));
         ++row;
+    }
+    if (unasked > 0) {
+        s.text(row++, 0, "None of the other kinds.");
     }
     return row;
 }
@@ -106,21 +122,21 @@ void dashboard(xlsx::Workbook& wb, const Board& board, const RoundFigures& figur
                ? std::string("Road-test feedback")
                : fmt::format("Health inequalities Board dashboard: {}", round_title(board.round)),
            {.bold = true, .font_size = 14});
+    // One A4 page holds about 39 rows: the facts share rows, the headline has no label.
     s.text(1, 0, "Framework", {.bold = true});
     s.text(1, 1,
            f != nullptr ? fmt::format("{} ({}, version {})", f->name, f->id, f->version)
                         : std::string("none"));
     s.text(2, 0, "Generated", {.bold = true});
     if (const auto date = parse_date(board.generated)) {
-        s.date(2, 1, *date, {.left = true, .num_format = "d mmmm yyyy"});
+        s.date(2, 1, *date, {.left = true, .num_format = "d mmm yyyy"});
     }
-    std::uint32_t row = 3;
+    std::uint32_t row = 2;
     if (!board.feedback_only) {
-        s.text(row, 0, "Round", {.bold = true});
-        s.text(row++, 1, board.round.to_string() + ": " + board.round_chosen);
+        s.text(row, 3, "Round", {.bold = true});
+        s.text(row, 4, board.round.to_string() + ": " + board.round_chosen);
     }
     ++row;
-    s.text(row++, 0, "Headline", {.bold = true});
     for (const auto& sentence : headline(board, figures)) {
         s.text(row++, 0, sentence);
     }
@@ -135,12 +151,12 @@ void dashboard(xlsx::Workbook& wb, const Board& board, const RoundFigures& figur
     right_block(wb, s, blocks, k_right, board, figures);
     // Within the one-page width budget (xlsx::k_max_sheet_width_px) for up to six statuses.
     s.width(0, 31);
-    s.width(1, 12);  // also the generation date
+    s.width(1, 12);  // also the generation date, "30 Nov 2026"
     for (std::uint32_t c = 2; c <= 5; ++c) {
-        s.width(c, 9);
+        s.width(c, 10);  // "Challenges" on one line
     }
     s.width(6, 2);
-    s.width(k_right, 24);
+    s.width(k_right, 22);
     for (std::uint32_t c = k_right + 1; c < k_right + 1 + 6; ++c) {
         s.width(c, 9);
     }
@@ -166,12 +182,12 @@ void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figu
         }
         const std::string objective =
             x.objective.empty() ? std::string() : fmt::format("{}: {}", x.objective, x.title);
-        reg.add({text_cell(std::string(kind),
-                           severe ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{}),
-                 text_cell(x.submitter_name.empty() ? x.submitter_id : x.submitter_name),
-                 text_cell(x.submitter_type),
-                 text_cell(std::string(to_string(x.part, board.round))), text_cell(objective),
-                 text_cell(x.theme), text_cell(x.status), text_cell(x.detail)});
+        reg.add(
+            {text_cell(std::string(kind),
+                       severe ? xlsx::Style{.wrap = true, .fill = k_gap_fill + 1} : xlsx::Style{}),
+             text_cell(x.submitter_name.empty() ? x.submitter_id : x.submitter_name),
+             text_cell(x.submitter_type), text_cell(std::string(to_string(x.part, board.round))),
+             text_cell(objective), text_cell(x.theme), text_cell(x.status), text_cell(x.detail)});
     }
     reg.finish();
 }

@@ -41,7 +41,7 @@ void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& fig
                      text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
                      text_cell("no"),
                      text_cell(fmt::format("missing: no {} received", part.name),
-                               xlsx::Style::with_fill(k_gap_fill))});
+                               {.wrap = true, .fill = k_gap_fill + 1})});
         }
     }
     reg.finish();

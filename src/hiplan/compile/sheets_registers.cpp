@@ -35,64 +35,47 @@ Cell status_cell(const std::optional<StatusView>& s) {
 
 }  // namespace
 
+// The register of objectives: what each submitter committed to. What was reported on
+// them is on Progress and Measures, the logic model on Logic model: one page wide.
 void objectives(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
     xlsx::Sheet& s = wb.add_sheet("Objectives");
-    const std::vector<std::string> headers = {"Submitter", "Submitter name",  "Type",
-                                              "Cycle",     "Objective",       "Title",
-                                              "Theme",     "Focus",           "Lead",
-                                              "Partners",  "Shared outcomes", "Carried over from",
-                                              "Measures",  "Latest status",   "Status from",
-                                              "Progress",  "Mitigation",      "Impact",
-                                              "File",      "Added at review"};
+    const std::vector<std::string> headers = {
+        "Submitter", "Type",     "Cycle",         "Objective",       "Theme",
+        "Focus",     "Lead",     "Partners",      "Shared outcomes", "Carried over from",
+        "Added at",  "Measures", "Latest status", "Status from"};
     Register reg(s, 0, headers, "Objectives", "No valid template sets objectives in this round.");
     for (const auto& e : board.objectives) {
         const model::Template& t = *e.view;
-        const model::Review* review = board.round_review(t);
         for (const auto& o : t.objectives.value) {
             if (!board.in_round(t, o)) {
                 continue;
             }
             const auto status = latest_status(board, t, o);
-            const model::ObjectiveReview* entry = find_review(review, o.id.value);
-            reg.add({text_cell(t.submitter_id.value),
-                     text_cell(t.submitter_name.value),
-                     text_cell(t.submitter_type.value),
+            reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
                      text_cell(t.cycle.value),
-                     text_cell(o.id.value),
-                     text_cell(o.title.value),
+                     text_cell(fmt::format("{}: {}", o.id.value, o.title.value)),
                      text_cell(theme_name(board.framework, o.theme.value)),
-                     text_cell(join(o.focus.value)),
-                     text_cell(o.lead.value),
+                     text_cell(join(o.focus.value)), text_cell(o.lead.value),
                      text_cell(join(o.partners.value)),
                      text_cell(join(ids_of(o.logic_model.contributes_to))),
-                     text_cell(o.carried_over_from.value),
-                     number_cell(static_cast<double>(o.measures.value.size())),
-                     status_cell(status),
-                     text_cell(status ? status->source : std::string{}),
-                     text_cell(entry != nullptr ? entry->progress.value : std::string{}),
-                     text_cell(entry != nullptr ? entry->mitigation.value : std::string{}),
-                     text_cell(entry != nullptr ? entry->impact.value : std::string{}),
-                     text_cell(e.file->result->path),
-                     text_cell(added_label(t, o))});
+                     text_cell(o.carried_over_from.value), text_cell(added_label(t, o)),
+                     number_cell(static_cast<double>(o.measures.value.size())), status_cell(status),
+                     text_cell(status ? status->source : std::string{})});
         }
     }
     reg.finish();
 }
 
+// Every measure with every value reported: one page wide, so the indicator, its unit and
+// direction share a column, and the baseline's and target's dates are left to the template.
 void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& figures) {
     xlsx::Sheet& s = wb.add_sheet("Measures");
     const std::vector<std::string> headers = {"Submitter",
                                               "Type",
-                                              "Cycle",
                                               "Objective",
                                               "Measure",
-                                              "Indicator",
-                                              "Unit",
-                                              "Direction",
                                               "Baseline",
-                                              "Baseline date",
                                               "Target",
-                                              "Target date",
                                               "Spring value",
                                               "Spring date",
                                               "Autumn value",
@@ -114,25 +97,20 @@ void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& fi
         const model::Baseline& b = m.baseline;
         const bool is_new = b.is_new.value.value_or(false);
         const bool against = row.movement == Movement::Against;
-        reg.add({text_cell(t.submitter_id.value),
-                 text_cell(t.submitter_type.value),
-                 text_cell(t.cycle.value),
-                 text_cell(row.objective->id.value),
-                 text_cell(m.id.value),
-                 text_cell(m.indicator.value),
-                 text_cell(m.unit.value),
-                 text_cell(m.direction.value),
+        std::string what = fmt::format("{}: {}", m.id.value, m.indicator.value);
+        if (!m.unit.value.empty() || !m.direction.value.empty()) {
+            what += fmt::format(" ({}{}{})", m.unit.value,
+                                m.unit.value.empty() || m.direction.value.empty() ? "" : "; ",
+                                m.direction.value);
+        }
+        reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
+                 text_cell(row.objective->id.value), text_cell(what),
                  is_new ? text_cell(b.by.value ? "new: by " + b.by.value->to_string()
                                                : std::string("new"))
                         : number_cell(b.value.value),
-                 date_cell(b.as_of.value),
-                 number_cell(m.target.value.value),
-                 date_cell(m.target.by.value),
-                 number_cell(value(row.spring)),
-                 date_cell(dated(row.spring)),
-                 number_cell(value(row.autumn)),
-                 date_cell(dated(row.autumn)),
-                 number_cell(row.since_baseline),
+                 number_cell(m.target.value.value), number_cell(value(row.spring)),
+                 date_cell(dated(row.spring)), number_cell(value(row.autumn)),
+                 date_cell(dated(row.autumn)), number_cell(row.since_baseline),
                  number_cell(row.since_previous),
                  text_cell(std::string(to_string(row.movement)),
                            against ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{}),
@@ -159,7 +137,7 @@ void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
         const model::ObjectiveReview& entry = *row.review;
         const bool escalate = row.status != nullptr && row.status->escalate;
         reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
-                 text_cell(o.id.value), text_cell(o.title.value),
+                 text_cell(fmt::format("{}: {}", o.id.value, o.title.value)),
                  text_cell(theme_name(f, o.theme.value)),
                  text_cell(row.status != nullptr ? row.status->name : entry.status.value),
                  text_cell(row.previous != nullptr ? row.previous->name : std::string{}),
@@ -179,7 +157,7 @@ void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     if (f != nullptr && reg.size() > 0) {
         const auto last = 1 + reg.size();
         for (const auto& st : f->statuses) {
-            s.highlight_equal_text(2, 5, last, 6, st.name, xlsx::parse_colour(st.colour));
+            s.highlight_equal_text(2, 4, last, 5, st.name, xlsx::parse_colour(st.colour));
         }
     }
 }

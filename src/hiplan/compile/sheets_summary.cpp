@@ -218,27 +218,30 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigure
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});
     s.text(row++, 0,
-           "Similarity compares what each objective says (title, description, activities, "
+           "The similarity compares what each objective says (title, description, activities, "
            "outputs, outcomes, partners, focus areas and shared outcomes); words that many "
            "objectives use count for less.");
+    // The texts above the table overflow across its empty neighbours: column A stays as
+    // narrow as the similarities, so the table fits the page.
     const std::vector<std::string> headers = {
-        "Similarity",  "Shared words", "Submitter A", "Type A",  "Objective A", "Title A",
-        "Submitter B", "Type B",       "Objective B", "Title B", "Theme A",     "Theme B"};
+        "Similarity", "Submitter A", "Type A",       "Objective A", "Submitter B",
+        "Type B",     "Objective B", "Shared words", "Theme A",     "Theme B"};
     std::vector<Row> rows;
+    const auto objective = [](const model::Objective& o) {
+        return fmt::format("{}: {}", o.id.value, o.title.value);
+    };
     for (const Overlap& o : figures.overlaps) {
         const model::Template& a = *o.a_template->view;
         const model::Template& b = *o.b_template->view;
-        rows.push_back({percent_cell(o.score), text_cell(join(o.shared_words)),
-                        text_cell(a.submitter_id.value), text_cell(a.submitter_type.value),
-                        text_cell(o.a->id.value), text_cell(o.a->title.value),
+        rows.push_back({percent_cell(o.score), text_cell(a.submitter_id.value),
+                        text_cell(a.submitter_type.value), text_cell(objective(*o.a)),
                         text_cell(b.submitter_id.value), text_cell(b.submitter_type.value),
-                        text_cell(o.b->id.value), text_cell(o.b->title.value),
+                        text_cell(objective(*o.b)), text_cell(join(o.shared_words)),
                         text_cell(theme_name(f, o.a->theme.value)),
                         text_cell(theme_name(f, o.b->theme.value))});
     }
     write_register(s, row, headers, rows, "Overlaps",
                    "No look-alike objectives between submitters.");
-    s.width(0, 45);
 }
 
 }  // namespace hiplan::compile::sheets

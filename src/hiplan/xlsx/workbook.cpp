@@ -763,6 +763,13 @@ void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint32_t col, 
     if (shown.size() <= 1) {
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     }
+    // The body text's size (charts default to 10 pt): a page fitted to its paper shrinks a
+    // chart's labels with the cells, and they must stay legible (9 pt) with them.
+    lxw_chart_font font{};
+    font.size = 11;
+    chart_axis_set_num_font(chart->x_axis, &font);
+    chart_axis_set_num_font(chart->y_axis, &font);
+    chart_legend_set_font(chart, &font);
     lxw_chart_options options{};
     options.x_scale = k_chart_width_px / 480;
     options.y_scale = k_chart_height_px / 288;
