@@ -111,10 +111,12 @@ def main():
         check(proc is not None and b"cut to Excel's 32,767-character limit" in proc.stdout, "truncation is reported")
         wb = openpyxl.load_workbook(out)
         ws = wb["Objectives"]
+        ws = wb["Logic model"]  # the title in a cell of its own
         titles = [ws.cell(r, 5) for r in range(2, ws.max_row + 1)]
         check(any(c.value == "=cmd|' /C calc'!A0" and c.data_type == "s" for c in titles),
               "a formula-like title is a text cell")
-        progress = [ws.cell(r, 15).value or "" for r in range(2, ws.max_row + 1)]
+        ws = wb["Progress"]
+        progress = [ws.cell(r, 9).value or "" for r in range(3, ws.max_row + 1)]
         check(any(len(p) <= 32767 and p.endswith("[... truncated by hiplan]") for p in progress),
               "over-long text is cut with a visible marker")
 
