@@ -235,8 +235,28 @@ const std::vector<ExceptionKindInfo>& exception_kinds() {
     return kinds;
 }
 
+// Road-test feedback held after the framework's feedback deadline.
+void add_late_feedback(const Board& board, std::vector<Exception>& out) {
+    for (const auto& fb : board.feedback) {
+        const FileEntry& e = *fb.file;
+        if (!e.late) {
+            continue;
+        }
+        Exception x;
+        x.kind = ExceptionKind::Late;
+        x.part = Part::Feedback;
+        x.submitter_id = e.submitter_id;
+        x.submitter_name = e.submitter_name;
+        x.detail = fmt::format("conversation held {}, after the feedback deadline {}",
+                               e.submitted->to_string(), e.deadline->to_string());
+        x.file = e.result->path;
+        out.push_back(std::move(x));
+    }
+}
+
 void add_exceptions(const Board& board, RoundFigures& fig) {
     std::vector<Exception> out;
+    add_late_feedback(board, out);
     if (board.framework != nullptr && !board.feedback_only) {
         add_submissions(board, out);
         add_escalated(board, fig, out);

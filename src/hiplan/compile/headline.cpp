@@ -55,6 +55,10 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
             plural(f.conversations, "road-test conversation", "road-test conversations"),
             plural(f.feedback_groups, "group", "groups"),
             plural(static_cast<std::size_t>(f.people_reached), "person", "people")));
+        if (const std::size_t late = of_kind(f, ExceptionKind::Late); late > 0) {
+            out.push_back(fmt::format("{} held after the feedback deadline (see Exceptions).",
+                                      plural(late, "conversation was", "conversations were")));
+        }
         return out;
     }
     for (const auto& p : f.parts) {

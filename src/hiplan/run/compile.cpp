@@ -250,15 +250,15 @@ int compile(const CompileRequest& o, const Console& console) {
                                     [&](std::size_t done) { progress.update(done); });
     const model::Framework* framework = compile::board_framework(results, o.framework_id);
     if (framework == nullptr) {
+        for (const auto& r : results) {
+            console.findings(info, r.diagnostics);
+        }
         console.error(
             !o.framework_id.empty()
                 ? fmt::format("no valid file uses the framework '{}' given with --framework-id",
                               o.framework_id)
-                : std::string("no valid template or feedback among the files: nothing to "
-                              "compile (the findings above say what to fix)"));
-        for (const auto& r : results) {
-            console.findings(info, r.diagnostics);
-        }
+                : std::string("no valid template or feedback among the files, so there is no "
+                              "workbook to write: fix the problems above and compile again"));
         return k_exit_failure;
     }
     std::string chosen = fmt::format("given with --round {}", o.round);
@@ -266,13 +266,15 @@ int compile(const CompileRequest& o, const Console& console) {
         round = compile::nearest_round(*framework, *generated);
         chosen = fmt::format("the round whose deadline is nearest to {} (no --round given)",
                              generated->to_string());
-        info << fmt::format(
-            "No --round given: using {}, the round whose deadline is nearest to {}\n",
-            round->to_string(), generated->to_string());
     }
     auto board = std::make_unique<compile::Board>(
         compile::assemble(results, *round, framework, generated->to_string()));
     board->round_chosen = chosen;
+    if (o.round.empty() && !board->feedback_only) {
+        info << fmt::format(
+            "No --round given: using {}, the round whose deadline is nearest to {}\n",
+            round->to_string(), generated->to_string());
+    }
     if (const auto why = !o.round.empty() && !board->feedback_only
                              ? round_not_in_data(*board, results)
                              : std::nullopt) {
