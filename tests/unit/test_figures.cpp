@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -424,6 +425,119 @@ TEST_CASE("a round with no valid template has no framework and zero figures") {
     CHECK(f.focus.empty());
     CHECK(f.themes_without_objective.empty());
     CHECK(f.overlaps.empty());
+}
+
+std::vector<std::pair<compile::ExceptionKind, std::string>> kinds_of(const RoundFigures& f) {
+    std::vector<std::pair<compile::ExceptionKind, std::string>> out;
+    for (const auto& x : f.exceptions) {
+        out.emplace_back(x.kind, x.objective.empty() ? x.submitter_id : x.objective);
+    }
+    return out;
+}
+
+TEST_CASE("the spring round's exceptions, most severe first") {
+    using K = compile::ExceptionKind;
+    const auto results = spring_round();
+    const auto board = board_of(results, "2026-spring");
+    const RoundFigures f = compile::compute_figures(board);
+    const std::vector<std::pair<K, std::string>> expected = {{K::Invalid, "C"},
+                                                             {K::Escalated, "A-2"},
+                                                             {K::NotReviewed, "B-2"},
+                                                             {K::Late, "B"},
+                                                             {K::NoPlan, "D"}};
+    CHECK(kinds_of(f) == expected);
+    CHECK(f.exceptions[0].detail.find("first: line") != std::string::npos);
+    CHECK(f.exceptions[1].detail == "At risk; mitigation: More employers.");
+    CHECK(f.exceptions[2].detail == "no entry in the spring review; no status reported yet");
+    CHECK(f.exceptions[3].detail ==
+          "spring review of 2025-26 submitted 2026-04-20, after the deadline 2026-04-15");
+    REQUIRE(f.exceptions_by_kind.size() == compile::exception_kinds().size());
+    CHECK(f.exceptions_by_kind[1] == 1);  // received with errors
+}
+
+TEST_CASE("an autumn review: deep dive, no mitigation, not reviewed, measures, high risks") {
+    using K = compile::ExceptionKind;
+    // B-1 at risk in the spring and off track in the autumn, with no mitigation: a deep
+    // dive. B-2 on track in the spring and left out of the autumn review. B-1's measure
+    // went 10 -> 12 -> 9 against its direction (increase).
+    const std::string b = template_text(
+        "B", "organisation", "2025-26", "2025-10-01",
+        objective("B-1", "Community hubs", "t1", "f1", "o1",
+                  "      measures:\n        - {id: M1, indicator: Hubs open, tracks: P1, "
+                  "unit: hubs, direction: increase, baseline: {value: 10, as_of: 2025-08-31}, "
+                  "target: {value: 20, by: 2026-09-30}, source: Grants, frequency: annual}\n") +
+            objective("B-2", "Warmer homes", "t2", "", "o2"),
+        "reviews:\n  - period: spring\n    submitted: 2026-04-10\n    objectives:\n"
+        "      - {ref: B-1, status: at-risk, progress: Slow to start., mitigation: More staff., "
+        "measures: [{ref: M1, value: 12, as_of: 2026-03-31}]}\n"
+        "      - {ref: B-2, status: on-track, progress: Going well so far.}\n"
+        "  - period: autumn\n    submitted: 2026-10-10\n    objectives:\n"
+        "      - {ref: B-1, status: off-track, progress: Two hubs closed in the summer., "
+        "measures: [{ref: M1, value: 9, as_of: 2026-09-30}]}\n"
+        "    risks:\n      - {description: The landlord may sell the hall., mitigation: "
+        "Talks with the council., likelihood: high, impact: high, objectives: [B-1]}\n");
+    const auto results =
+        lint_all({{"b.yaml", b, {RuleId::ObjectiveNotReviewed, RuleId::EscalationIncomplete}}});
+    for (const auto& d : results[0].diagnostics) {
+        INFO(d.message);
+        CHECK(d.severity != Severity::Error);
+    }
+    const auto board = board_of(results, "2026-autumn");
+    const RoundFigures f = compile::compute_figures(board);
+    REQUIRE(f.progress.size() == 1);
+    CHECK(f.progress[0].previous != nullptr);
+    CHECK(f.progress[0].direction == compile::Direction::Worse);
+    REQUIRE(f.measure_rows.size() == 1);
+    CHECK(f.measure_rows[0].since_baseline == doctest::Approx(-1));
+    CHECK(f.measure_rows[0].since_previous == doctest::Approx(-3));
+    CHECK(f.measure_rows[0].movement == compile::Movement::Against);
+    std::vector<std::pair<K, std::string>> found;
+    for (const auto& x : kinds_of(f)) {
+        if (x.first != K::Missing) {  // A, C and D set no objectives for 2026-27
+            found.push_back(x);
+        }
+    }
+    const std::vector<std::pair<K, std::string>> expected = {{K::Missing, "B"},
+                                                             {K::DeepDive, "B-1"},
+                                                             {K::NotReviewed, "B-2"},
+                                                             {K::AgainstDirection, "B-1"},
+                                                             {K::HighRisk, "B-1"}};
+    CHECK(found == std::vector<std::pair<K, std::string>>(expected.begin() + 1, expected.end()));
+    const auto deep = std::find_if(f.exceptions.begin(), f.exceptions.end(),
+                                   [](const auto& x) { return x.kind == K::DeepDive; });
+    REQUIRE(deep != f.exceptions.end());
+    CHECK(deep->detail ==
+          "Off track (was At risk in the spring review 2025-26); mitigation: none given");
+    const auto gone = std::find_if(f.exceptions.begin(), f.exceptions.end(),
+                                   [](const auto& x) { return x.kind == K::NotReviewed; });
+    CHECK(gone->detail == "no entry in the autumn review; last status On track (spring review)");
+}
+
+TEST_CASE("without --round, the round whose deadline is nearest") {
+    const model::Framework& f = *registry().find("tiny");
+    // Deadlines: objective setting 15 October, spring review 15 April.
+    CHECK(compile::nearest_round(f, {2026, 11, 30}) == model::Round{2026, model::Season::Autumn});
+    CHECK(compile::nearest_round(f, {2027, 2, 1}) == model::Round{2027, model::Season::Spring});
+    CHECK(compile::nearest_round(f, {2026, 7, 1}) == model::Round{2026, model::Season::Spring});
+    CHECK(compile::round_title({2026, model::Season::Autumn}) ==
+          "Autumn 2026: objective setting for 2026-27 and autumn review of 2025-26");
+    CHECK(compile::round_title({2027, model::Season::Spring}) ==
+          "Spring 2027: spring review of 2026-27");
+}
+
+TEST_CASE("an objective added at a later review is not part of an earlier round") {
+    const std::string a = template_text(
+        "A", "organisation", "2026-27", "2026-10-01",
+        objective("A-1", "Community hubs", "t1", "f1", "o1") +
+            objective("A-2", "Stop smoking clinics", "t2", "", "o2", "      added: 2027-spring\n"));
+    const auto results = lint_all({{"a.yaml", a}});
+    const auto autumn = board_of(results, "2026-autumn");
+    const auto& t = *autumn.objectives.front().view;
+    CHECK(autumn.in_round(t, t.objectives.value[0]));
+    CHECK_FALSE(autumn.in_round(t, t.objectives.value[1]));
+    CHECK(compile::compute_figures(autumn).objectives == 1);
+    const auto spring = board_of(results, "2027-spring");
+    CHECK(spring.in_round(t, t.objectives.value[1]));
 }
 
 TEST_SUITE_END();

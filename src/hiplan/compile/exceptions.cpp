@@ -101,11 +101,11 @@ void add_submissions(const Board& board, std::vector<Exception>& out) {
 // At risk or off track: a deep dive when it was so in the review before too.
 void add_escalated(const Board& board, const RoundFigures& fig, std::vector<Exception>& out) {
     for (const auto& row : fig.progress) {
-        if (row.status == nullptr || !row.status->escalate) {
+        if (!of_concern(row.status)) {
             continue;
         }
         const std::string& mitigation = row.review->mitigation.value;
-        const bool twice = row.previous != nullptr && row.previous->escalate;
+        const bool twice = of_concern(row.previous);
         const ExceptionKind kind = twice                ? ExceptionKind::DeepDive
                                    : mitigation.empty() ? ExceptionKind::NoMitigation
                                                         : ExceptionKind::Escalated;

@@ -31,6 +31,10 @@ struct ProgressRow {
     Direction direction = Direction::New;
 };
 
+// Whether a status is "at risk or off track" for the Board: one the framework escalates,
+// or one whose RAG colour is amber or red.
+bool of_concern(const model::Status* s);
+
 // How a measure's latest value moved against its direction (increase | decrease).
 enum class Movement { Towards, Against, Same, NotKnown };
 std::string_view to_string(Movement m);

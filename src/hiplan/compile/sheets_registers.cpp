@@ -135,7 +135,7 @@ void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
         const model::Template& t = *row.entry->view;
         const model::Objective& o = *row.objective;
         const model::ObjectiveReview& entry = *row.review;
-        const bool escalate = row.status != nullptr && row.status->escalate;
+        const bool escalate = of_concern(row.status);
         reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
                  text_cell(fmt::format("{}: {}", o.id.value, o.title.value)),
                  text_cell(theme_name(f, o.theme.value)),

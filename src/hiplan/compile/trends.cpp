@@ -126,7 +126,7 @@ void add_progress(const Board& board, RoundFigures& fig) {
             row.previous = before.status;
             row.previous_from = std::move(before.from);
             row.direction = direction(row.previous, row.status);
-            if (row.status != nullptr && row.status->escalate) {
+            if (of_concern(row.status)) {
                 ++fig.reviewed_escalated;
             }
             fig.progress.push_back(std::move(row));
@@ -176,6 +176,10 @@ void add_measures(const Board& board, RoundFigures& fig) {
 }
 
 }  // namespace
+
+bool of_concern(const model::Status* s) {
+    return s != nullptr && (s->escalate || s->rag == "amber" || s->rag == "red");
+}
 
 std::string_view to_string(Direction d) {
     switch (d) {
