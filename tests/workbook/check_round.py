@@ -6,7 +6,7 @@ and then what the set was built to show, written out by hand, so the check can f
     check_round.py HIPLAN ROUND_DIR FRAMEWORK_YAML CASE
 
 CASE is one of: missing-review, no-mitigation, deep-dive, overlap, other-framework,
-both-parts, late, default-round.
+both-parts, late, default-round, added-at-review, review-before, carried-over.
 """
 import os
 import subprocess
@@ -31,6 +31,9 @@ CASES = {
     "both-parts": ("both-parts", "2026-autumn", "2026-11-20"),
     "late": ("late", "2026-spring", "2026-05-20"),
     "default-round": ("both-parts", None, "2026-11-30"),
+    "added-at-review": ("added-at-review", "2026-spring", "2026-05-20"),
+    "review-before": ("review-before", "2026-spring", "2026-05-20"),
+    "carried-over": ("carried-over", "2026-spring", "2026-05-20"),
 }
 
 GHC = "Gloucestershire Health and Care NHS Foundation Trust"
@@ -172,6 +175,35 @@ def default_round(wb):
           "the Round row says the nearest deadline chose 2026-autumn: {!r}".format(value))
 
 
+def added_at_review(wb):
+    stale = of_kind(exceptions(wb), "Not in the latest review")
+    check(not stale, "an objective added at the spring review is not due in it: {}".format(stale))
+    rows = {text_of(r["Objective"]): r for r in table_rows(wb["Objectives"], "Objectives")}
+    r = rows.get("GHC-4")
+    check(r is not None and text_of(r["Added at review"]) == "Spring review 2026",
+          "GHC-4 is in the spring round's register, added at the spring review 2026")
+
+
+def review_before(wb):
+    # The spring review is missing; the autumn review comes after it, so no status was
+    # reported before this round and GHC-1's completion in the autumn does not count yet.
+    stale = of_kind(exceptions(wb), "Not in the latest review")
+    got = sorted((r["Objective"].split(":")[0], r["Status"]) for r in stale)
+    check(got == [("GHC-1", ""), ("GHC-2", ""), ("GHC-3", "")],
+          "Not in the latest review, with no status from a later review: {}".format(got))
+
+
+def carried_over(wb):
+    deep = of_kind(exceptions(wb), "Deep dive: at risk or off track twice")
+    check([r["Objective"].split(":")[0] for r in deep] == ["GHC-1"],
+          "at risk in the autumn 2025 review of 2024-25, off track in spring 2026: a deep dive: {}".format(deep))
+    progress = {text_of(r["Objective"]): r for r in table_rows(wb["Progress"], "Progress")}
+    r = progress.get("GHC-1")
+    check(r is not None and text_of(r["Previous status"]) == "At risk"
+          and text_of(r["Previous from"]) == "autumn review 2024-25 (GHC-1)" and text_of(r["Direction"]) == "worse",
+          "Progress: GHC-1's previous status from last cycle's autumn review")
+
+
 def main():
     hiplan, root, framework_file, case = sys.argv[1:5]
     folder_name, round_name, generated = CASES[case]
@@ -190,7 +222,8 @@ def main():
         other_framework(wb, hiplan, folder)
     else:
         {"missing-review": missing_review, "no-mitigation": no_mitigation, "deep-dive": deep_dive,
-         "overlap": overlap, "both-parts": both_parts, "late": late, "default-round": default_round}[case](wb)
+         "overlap": overlap, "both-parts": both_parts, "late": late, "default-round": default_round,
+         "added-at-review": added_at_review, "review-before": review_before, "carried-over": carried_over}[case](wb)
     return finish()
 
 
