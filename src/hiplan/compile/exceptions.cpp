@@ -133,7 +133,8 @@ void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
         }
         const model::Review* review = board.round_review(t);
         for (const auto& o : t.objectives.value) {
-            if (!board.in_round(t, o) || find_review(review, o.id.value) != nullptr) {
+            if (!board.in_round(t, o) || model::added_at(t, o) == period ||
+                find_review(review, o.id.value) != nullptr) {
                 continue;
             }
             // The last status it had, from any earlier review of the template.
