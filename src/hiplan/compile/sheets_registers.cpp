@@ -72,6 +72,7 @@ void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& fi
     xlsx::Sheet& s = wb.add_sheet("Measures");
     const std::vector<std::string> headers = {"Submitter",
                                               "Type",
+                                              "Cycle",
                                               "Objective",
                                               "Measure",
                                               "Baseline",
@@ -104,7 +105,7 @@ void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& fi
                                 m.direction.value);
         }
         reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
-                 text_cell(row.objective->id.value), text_cell(what),
+                 text_cell(t.cycle.value), text_cell(row.objective->id.value), text_cell(what),
                  is_new ? text_cell(b.by.value ? "new: by " + b.by.value->to_string()
                                                : std::string("new"))
                         : number_cell(b.value.value),
@@ -127,9 +128,8 @@ void progress(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
                        cycle_name(board.round.review_cycle())),
            {.bold = true});
     const std::vector<std::string> headers = {
-        "Submitter",       "Type",          "Objective", "Title",    "Theme",      "Status",
-        "Previous status", "Previous from", "Direction", "Progress", "Mitigation", "Changes",
-        "Impact"};
+        "Submitter",     "Type",      "Objective", "Theme",      "Status",  "Previous status",
+        "Previous from", "Direction", "Progress",  "Mitigation", "Changes", "Impact"};
     Register reg(s, 1, headers, "Progress", "No review in this round.");
     for (const ProgressRow& row : figures.progress) {
         const model::Template& t = *row.entry->view;
