@@ -510,7 +510,8 @@ TEST_CASE("an autumn review: deep dive, no mitigation, not reviewed, measures, h
           "Off track (was At risk in the spring review 2025-26); mitigation: none given");
     const auto gone = std::find_if(f.exceptions.begin(), f.exceptions.end(),
                                    [](const auto& x) { return x.kind == K::NotReviewed; });
-    CHECK(gone->detail == "no entry in the autumn review; last status On track (spring review)");
+    CHECK(gone->detail ==
+          "no entry in the autumn review; last status On track (spring review 2025-26)");
 }
 
 TEST_CASE("without --round, the round whose deadline is nearest") {

@@ -355,6 +355,12 @@ Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
         e.included = e.valid && (e.part == Part::ObjectiveSetting || e.part == Part::Review ||
                                  e.part == Part::Feedback);
         if (!e.included) {
+            if (e.valid && e.part == Part::OtherRound) {
+                const model::Template* t = template_of(*e.result);
+                if (t != nullptr && t->cycle_start == round.review_cycle() - 1) {
+                    board.earlier.push_back({&e, t});
+                }
+            }
             continue;
         }
         if (e.part == Part::Feedback) {

@@ -93,6 +93,9 @@ struct Board {
     bool feedback_only = false;
     std::vector<FileEntry> files;          // in input order
     std::vector<TemplateEntry> templates;  // every included template, in input order
+    // Valid templates of the cycle before the one under review (listed as other round, not
+    // counted): where a carried-over objective's earlier status is found.
+    std::vector<TemplateEntry> earlier;
     // The plans the Board reads (Objectives, Coverage, Gaps): the templates of the cycle
     // whose objectives the round sets; in an autumn round that has received none yet, the
     // templates of the cycle under review (`plan_cycle` says which).

@@ -123,7 +123,6 @@ void add_escalated(const Board& board, const RoundFigures& fig, std::vector<Exce
 // Objectives of a template under review with no entry in the round's review: nothing the
 // template holds is dropped from the Board silently.
 void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
-    const model::Framework* f = board.framework;
     const int cycle = board.round.review_cycle();
     const std::string_view period = board.round.review_period();
     for (const auto& e : board.templates) {
@@ -137,18 +136,10 @@ void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
                 find_review(review, o.id.value) != nullptr) {
                 continue;
             }
-            // The last status it had, from any earlier review of the template.
-            const model::Status* last = nullptr;
-            std::string last_from;
-            for (const auto& r : t.reviews.value) {
-                if (&r == review) {
-                    continue;
-                }
-                if (const auto* entry = find_review(&r, o.id.value); entry && f != nullptr) {
-                    last = f->status(entry->status.value);
-                    last_from = fmt::format("{} review", r.period.value);
-                }
-            }
+            // The status it had in the review before this one (never a later one).
+            const Earlier before = earlier_status(board, t, o);
+            const model::Status* last = before.status;
+            const std::string& last_from = before.from;
             if (last != nullptr && last->closed) {
                 continue;  // finished before this review
             }

@@ -232,7 +232,7 @@ RoundFigures compute_figures(const Board& board) {
     fig.support_by_kind = count_support_kinds(board);
     add_trends(board, fig);
     add_exceptions(board, fig);
-    fig.overlaps = find_overlaps(board.templates, {.framework = board.framework});
+    fig.overlaps = find_overlaps(board.templates, {.framework = board.framework, .board = &board});
     return fig;
 }
 

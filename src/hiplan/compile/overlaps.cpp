@@ -377,7 +377,9 @@ std::vector<Overlap> find_overlaps(const std::vector<TemplateEntry>& templates,
                                             static_cast<std::uint32_t>(submitter_at.size()))
                                    .first->second;
         for (const auto& o : entry.view->objectives.value) {
-            add_objective(c, entry, o, submitter, tf);
+            if (options.board == nullptr || options.board->in_round(*entry.view, o)) {
+                add_objective(c, entry, o, submitter, tf);
+            }
         }
     }
     const std::vector<std::uint32_t> df = weigh(c);

@@ -27,6 +27,8 @@ struct OverlapOptions {
     std::size_t limit = 500;  // at most this many pairs, best first
     // Names focus areas and shared outcomes in shared_words (their ids without it).
     const model::Framework* framework = nullptr;
+    // Compares only the objectives of the round (Board::in_round) when given.
+    const Board* board = nullptr;
 };
 
 // Compares the objectives of `templates` across submitters (a template's submitter_id):

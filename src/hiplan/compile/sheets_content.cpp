@@ -95,6 +95,9 @@ void logic_model(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*f
     for (const auto& e : board.templates) {
         const model::Template& t = *e.view;
         for (const auto& o : t.objectives.value) {
+            if (!board.in_round(t, o)) {
+                continue;
+            }
             const model::LogicModel& m = o.logic_model;
             reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
                      text_cell(t.cycle.value), text_cell(o.id.value), wrapped(o.title.value),

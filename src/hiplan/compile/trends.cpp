@@ -54,13 +54,7 @@ const model::Review* review_of(const model::Template& t, std::string_view period
     return nullptr;
 }
 
-// The status an objective had in the review before the round's: the spring review of the
-// same template for an autumn round; for a spring round, the autumn review of last cycle's
-// template for a carried-over objective, when that template is among the files.
-struct Earlier {
-    const model::Status* status = nullptr;
-    std::string from;
-};
+}  // namespace
 
 Earlier earlier_status(const Board& board, const model::Template& t, const model::Objective& o) {
     const model::Framework* f = board.framework;
@@ -82,7 +76,7 @@ Earlier earlier_status(const Board& board, const model::Template& t, const model
     }
     const std::string cycle = from.substr(0, slash);
     const std::string id = from.substr(slash + 1);
-    for (const auto& e : board.templates) {
+    for (const auto& e : board.earlier) {
         const model::Template& last = *e.view;
         if (last.cycle.value != cycle || last.submitter_id.value != t.submitter_id.value) {
             continue;
@@ -94,6 +88,8 @@ Earlier earlier_status(const Board& board, const model::Template& t, const model
     }
     return {};
 }
+
+namespace {
 
 Movement movement(const model::Measure& m, std::optional<double> from, std::optional<double> to) {
     if (!from || !to) {
