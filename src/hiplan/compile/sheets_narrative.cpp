@@ -101,8 +101,8 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
     xlsx::Sheet& s = wb.add_sheet("Challenges & risks");
     // A challenge has its kind of support; a risk has its own likelihood and impact.
     const std::vector<std::string> headers = {
-        "Theme",      "Submitter",  "Kind",   "Kind of support", "Description",
-        "Mitigation", "Likelihood", "Impact", "Objectives",      "Review"};
+        "Theme",      "Submitter",  "Type",   "Kind",       "Kind of support", "Description",
+        "Mitigation", "Likelihood", "Impact", "Objectives", "Review"};
     const SupportKinds kinds(board.framework);
     std::vector<Themed> items;
     for (const auto& e : board.reviews) {
@@ -111,9 +111,10 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
         for (const auto& c : r.challenges.value) {
             items.push_back(
                 {SIZE_MAX,
-                 {text_cell(""), text_cell(t.submitter_id.value), text_cell("Challenge"),
-                  text_cell(kind_name(kinds, c)), text_cell(c), text_cell(""), text_cell(""),
-                  text_cell(""), text_cell(""), text_cell(review_name(t, r))}});
+                 {text_cell(""), text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
+                  text_cell("Challenge"), text_cell(kind_name(kinds, c)), text_cell(c),
+                  text_cell(""), text_cell(""), text_cell(""), text_cell(""),
+                  text_cell(review_name(t, r))}});
         }
         for (const auto& k : r.risks.value) {
             const Themes themes = themes_of(board, t, k.objectives);
@@ -122,20 +123,19 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
                 ids.push_back(ref.value);
             }
             const bool high = k.likelihood.value == "high" && k.impact.value == "high";
-            items.push_back(
-                {themes.rank,
-                 {text_cell(themes.names), text_cell(t.submitter_id.value), text_cell("Risk"),
-                  text_cell(""), text_cell(k.description.value), text_cell(k.mitigation.value),
-                  text_cell(k.likelihood.value), text_cell(k.impact.value), text_cell(join(ids)),
-                  text_cell(review_name(t, r))}});
+            items.push_back({themes.rank,
+                             {text_cell(themes.names), text_cell(t.submitter_id.value),
+                              text_cell(t.submitter_type.value), text_cell("Risk"), text_cell(""),
+                              text_cell(k.description.value), text_cell(k.mitigation.value),
+                              text_cell(k.likelihood.value), text_cell(k.impact.value),
+                              text_cell(join(ids)), text_cell(review_name(t, r))}});
             if (high) {
-                items.back().row[2] = text_cell("Risk (high)", xlsx::Style::with_fill(k_gap_fill));
+                items.back().row[3] = text_cell("Risk (high)", xlsx::Style::with_fill(k_gap_fill));
             }
         }
     }
     write_register(s, 0, headers, grouped(std::move(items)), "ChallengesRisks",
                    "No challenges or risks reported in this round.");
-    s.width(4, 80);
 }
 
 void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figures*/) {
