@@ -62,6 +62,11 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
         return out;
     }
     for (const auto& p : f.parts) {
+        if (p.expected == 0) {
+            out.push_back(fmt::format(
+                "{}: none expected, as no template of that cycle is among the files.", p.name));
+            continue;
+        }
         std::string s =
             fmt::format("{}: {} of {} expected received", p.name, p.received, p.expected);
         if (p.valid != p.received) {
