@@ -20,6 +20,7 @@ KINDS = [
     "Received with errors",
     "Deep dive: at risk or off track twice",
     "At risk or off track, no mitigation",
+    "At risk or off track, then no review",
     "At risk or off track",
     "Not in the latest review",
     "Measure moving the wrong way",
@@ -258,24 +259,26 @@ class Expected:
     # -- exceptions -----------------------------------------------------------------------
     def _exceptions(self):
         """(kind, submitter name, objective id or '', status name or '') in kind order."""
+        def concern(s):
+            return s is not None and (s.get("escalate") or s.get("rag") in ("amber", "red"))
         out = []
         for part in self.parts:
             for sid in part["missing"]:
-                out.append((KINDS[0], self.name_of(sid), "", ""))
+                out.append(("Missing submission", self.name_of(sid), "", ""))
             for sid in part["late"]:
-                out.append((KINDS[8], self.name_of(sid), "", ""))
+                out.append(("Late", self.name_of(sid), "", ""))
         for sid in self.without_plan:
-            out.append((KINDS[9], self.name_of(sid), "", ""))
+            out.append(("No plan for the cycle", self.name_of(sid), "", ""))
         for row in self.progress:
             s = row["status"]
-            if not s.get("escalate"):
+            if not concern(s):
                 continue
-            if row["previous"] is not None and row["previous"].get("escalate"):
-                kind = KINDS[2]
+            if concern(row["previous"]):
+                kind = "Deep dive: at risk or off track twice"
             elif not row["entry"].get("mitigation"):
-                kind = KINDS[3]
+                kind = "At risk or off track, no mitigation"
             else:
-                kind = KINDS[4]
+                kind = "At risk or off track"
             out.append((kind, row["t"]["submitter"]["name"], row["o"]["id"], s["name"]))
         for _, t in self.included:
             if t["cycle"] != self.review_cycle:
@@ -284,21 +287,25 @@ class Expected:
             for o in t["self_assessment"]["objectives"]:
                 if not self.due_in_review(t, o) or self.entry(review, o["id"]):
                     continue
-                last = None
-                if self.autumn:  # the review before the round's: this cycle's spring review
-                    e = self.entry(self.review_of(t, "spring"), o["id"])
-                    last = self.status(e["status"]) if e else None
+                last = self.previous_status(t, o)[0]  # the review before the round's
                 if last is not None and last.get("closed"):
                     continue
-                out.append((KINDS[5], t["submitter"]["name"], o["id"], last["name"] if last else ""))
+                kind = "At risk or off track, then no review" if concern(last) else "Not in the latest review"
+                out.append((kind, t["submitter"]["name"], o["id"], last["name"] if last else ""))
         for row in self.measures:
             if row["moving"] == "against target":
-                out.append((KINDS[6], row["t"]["submitter"]["name"], row["o"]["id"], ""))
-        for t, r in self.reviews:
-            for k in r.get("risks", []):
+                out.append(("Measure moving the wrong way", row["t"]["submitter"]["name"], row["o"]["id"], ""))
+        # High risks of the round's reviews; where an autumn review is missing, the spring's.
+        for _, t in self.included:
+            if t["cycle"] != self.review_cycle:
+                continue
+            r = self.review_of(t, self.season)
+            if r is None and self.autumn:
+                r = self.review_of(t, "spring")
+            for k in (r or {}).get("risks", []):
                 if k.get("likelihood") == "high" and k.get("impact") == "high":
                     oid = k["objectives"][0] if k.get("objectives") else ""
-                    out.append((KINDS[7], t["submitter"]["name"], oid, ""))
+                    out.append(("High risk", t["submitter"]["name"], oid, ""))
         return sorted(out, key=lambda x: KINDS.index(x[0]))
 
     def exceptions_by_kind(self):

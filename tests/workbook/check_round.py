@@ -72,10 +72,14 @@ def missing_review(wb):
     check(len(missing) == 1 and missing[0]["Submitter"] == GHC
           and "the template has no autumn review" in missing[0]["Detail"],
           "a Missing submission row for GHC's autumn review: {}".format(missing))
-    stale = of_kind(rows, "Not in the latest review")
+    stale = of_kind(rows, "Not in the latest review") + of_kind(rows, "At risk or off track, then no review")
     got = sorted((r["Objective"].split(":")[0], r["Status"]) for r in stale)
     check(got == [("GHC-1", "At risk"), ("GHC-2", "On track"), ("GHC-3", "On track")],
           "Not in the latest review: each objective with its last status: {}".format(got))
+    concern = of_kind(rows, "At risk or off track, then no review")
+    check([r["Objective"].split(":")[0] for r in concern] == ["GHC-1"]
+          and "mitigation then:" in concern[0]["Detail"],
+          "GHC-1, at risk when last reviewed, is a concern with its mitigation then: {}".format(concern))
     check(all("the autumn review is missing" in r["Detail"] and "(spring review 2025-26)" in r["Detail"] for r in stale),
           "Not in the latest review says the review is missing and where the status came from: {}".format(
               [r["Detail"] for r in stale]))

@@ -143,14 +143,26 @@ void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
             if (last != nullptr && last->closed) {
                 continue;  // finished before this review
             }
-            Exception x = about(ExceptionKind::NotReviewed, Part::Review, board, e, &o);
+            // At risk or off track when last reviewed: a missing review must not make it
+            // look less of a concern than one reviewed again.
+            const bool concern = of_concern(last);
+            Exception x =
+                about(concern ? ExceptionKind::ConcernUnreviewed : ExceptionKind::NotReviewed,
+                      Part::Review, board, e, &o);
             x.status = last != nullptr ? last->name : std::string();
+            std::string mitigation;
+            if (concern) {
+                const std::string& then = before.entry->mitigation.value;
+                mitigation =
+                    fmt::format("; mitigation then: {}", then.empty() ? "none given" : then);
+            }
             x.detail = fmt::format(
-                "{}; {}",
+                "{}; {}{}",
                 review == nullptr ? fmt::format("the {} review is missing", period)
                                   : fmt::format("no entry in the {} review", period),
                 last != nullptr ? fmt::format("last status {} ({})", last->name, last_from)
-                                : std::string("no status reported yet"));
+                                : std::string("no status reported yet"),
+                mitigation);
             out.push_back(std::move(x));
         }
     }
@@ -184,19 +196,45 @@ void add_measures(const Board& board, const RoundFigures& fig, std::vector<Excep
     }
 }
 
+void add_risk(const Board& board, const TemplateEntry& e, const model::Risk& k,
+              const std::string& from, std::vector<Exception>& out) {
+    if (k.likelihood.value != "high" || k.impact.value != "high") {
+        return;
+    }
+    const model::Template& t = *e.view;
+    const model::Objective* o =
+        k.objectives.value.empty() ? nullptr : t.objective(k.objectives.value[0].value);
+    Exception x = about(ExceptionKind::HighRisk, Part::Review, board, e, o);
+    x.detail = fmt::format("{}; mitigation: {}{}", k.description.value,
+                           k.mitigation.value.empty() ? "none given" : k.mitigation.value, from);
+    out.push_back(std::move(x));
+}
+
+// High-likelihood, high-impact risks of the round's reviews; where the round's review is
+// missing, those of the review before it (an autumn round: the spring review), so that a
+// missing review never hides a risk.
 void add_risks(const Board& board, std::vector<Exception>& out) {
-    for (const auto& e : board.reviews) {
+    for (const auto& e : board.templates) {
         const model::Template& t = *e.view;
-        for (const auto& k : board.round_review(t)->risks.value) {
-            if (k.likelihood.value != "high" || k.impact.value != "high") {
-                continue;
+        if (t.cycle_start != board.round.review_cycle()) {
+            continue;
+        }
+        if (const model::Review* r = board.round_review(t)) {
+            for (const auto& k : r->risks.value) {
+                add_risk(board, e, k, "", out);
             }
-            const model::Objective* o =
-                k.objectives.value.empty() ? nullptr : t.objective(k.objectives.value[0].value);
-            Exception x = about(ExceptionKind::HighRisk, Part::Review, board, e, o);
-            x.detail = fmt::format("{}; mitigation: {}", k.description.value,
-                                   k.mitigation.value.empty() ? "none given" : k.mitigation.value);
-            out.push_back(std::move(x));
+            continue;
+        }
+        if (board.round.season != Season::Autumn) {
+            continue;
+        }
+        for (const auto& r : t.reviews.value) {
+            if (r.period.value == "spring") {
+                for (const auto& k : r.risks.value) {
+                    add_risk(board, e, k, " (from the spring review: the autumn review is missing)",
+                             out);
+                }
+            }
         }
     }
 }
@@ -206,23 +244,25 @@ void add_risks(const Board& board, std::vector<Exception>& out) {
 const std::vector<ExceptionKindInfo>& exception_kinds() {
     static const std::vector<ExceptionKindInfo> kinds = {
         {ExceptionKind::Missing, "Missing submission",
-         "An expected submission has not been received."},
+         "An expected submission has not been received.", true},
         {ExceptionKind::Invalid, "Received with errors",
-         "Received, but with errors: it is not included until they are fixed."},
+         "Received, but with errors: it is not included until they are fixed.", true},
         {ExceptionKind::DeepDive, "Deep dive: at risk or off track twice",
-         "At risk or off track in two reviews running: a deep-dive candidate."},
+         "At risk or off track in two reviews running: a deep-dive candidate.", true},
         {ExceptionKind::NoMitigation, "At risk or off track, no mitigation",
-         "At risk or off track, and no mitigation is given."},
+         "At risk or off track, and no mitigation is given.", true},
+        {ExceptionKind::ConcernUnreviewed, "At risk or off track, then no review",
+         "At risk or off track when last reviewed, and not in the latest review.", true},
         {ExceptionKind::Escalated, "At risk or off track",
-         "At risk or off track, with the mitigation given."},
+         "At risk or off track, with the mitigation given.", false},
         {ExceptionKind::NotReviewed, "Not in the latest review",
-         "An objective of the plan with no entry in the latest review."},
+         "An objective of the plan with no entry in the latest review.", false},
         {ExceptionKind::AgainstDirection, "Measure moving the wrong way",
-         "The latest value moved away from the measure's target."},
-        {ExceptionKind::HighRisk, "High risk", "A risk of high likelihood and high impact."},
-        {ExceptionKind::Late, "Late", "Received after the deadline."},
+         "The latest value moved away from the measure's target.", false},
+        {ExceptionKind::HighRisk, "High risk", "A risk of high likelihood and high impact.", false},
+        {ExceptionKind::Late, "Late", "Received after the deadline.", false},
         {ExceptionKind::NoPlan, "No plan for the cycle",
-         "No objectives for the cycle under review among the files."},
+         "No objectives for the cycle under review among the files.", false},
     };
     return kinds;
 }

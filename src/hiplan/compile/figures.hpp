@@ -55,22 +55,24 @@ struct MeasureRow {
 
 // What the Board must look at, by kind, most severe first (the order of exception_kinds()).
 enum class ExceptionKind {
-    Missing,           // an expected submission was not received
-    Invalid,           // received with errors, so not included
-    DeepDive,          // at risk or off track in two reviews running
-    NoMitigation,      // at risk or off track, no mitigation given
-    Escalated,         // at risk or off track, with its mitigation
-    NotReviewed,       // an objective of the template with no entry in the latest review
-    AgainstDirection,  // a measure moving away from its target
-    HighRisk,          // a risk of high likelihood and high impact
-    Late,              // received after the deadline
-    NoPlan,            // a spring round: no objectives set for the cycle
+    Missing,            // an expected submission was not received
+    Invalid,            // received with errors, so not included
+    DeepDive,           // at risk or off track in two reviews running
+    NoMitigation,       // at risk or off track, no mitigation given
+    ConcernUnreviewed,  // at risk or off track in the review before, and not in this one
+    Escalated,          // at risk or off track, with its mitigation
+    NotReviewed,        // an objective of the template with no entry in the latest review
+    AgainstDirection,   // a measure moving away from its target
+    HighRisk,           // a risk of high likelihood and high impact
+    Late,               // received after the deadline
+    NoPlan,             // a spring round: no objectives set for the cycle
 };
 
 struct ExceptionKindInfo {
     ExceptionKind kind;
     std::string_view name;     // "Missing submission"
     std::string_view meaning;  // what the Board is asked to look at
+    bool severe = false;       // highlighted on the Dashboard and the Exceptions sheet
 };
 
 // The exception kinds, most severe first: one table for the sheets and the headline.

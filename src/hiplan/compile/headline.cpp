@@ -80,6 +80,13 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
         }
         out.push_back(s + ".");
     }
+    if (!board.without_plan.empty()) {
+        out.push_back(fmt::format("{} of the registry {} no plan for {} among the files: {}.",
+                                  plural(board.without_plan.size(), "submitter", "submitters"),
+                                  board.without_plan.size() == 1 ? "has" : "have",
+                                  cycle_name(board.round.review_cycle()),
+                                  names(board.without_plan)));
+    }
     if (!f.progress.empty()) {
         std::string s = fmt::format("Of {} reviewed, {} at risk or off track",
                                     plural(f.progress.size(), "objective", "objectives"),
@@ -95,9 +102,29 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
         }
         out.push_back(s + ".");
     }
-    if (const std::size_t n = of_kind(f, ExceptionKind::NotReviewed); n > 0) {
-        out.push_back(fmt::format("{} of the plans {} no entry in the latest review.",
-                                  plural(n, "objective", "objectives"), n == 1 ? "has" : "have"));
+    if (!f.progress.empty()) {
+        std::size_t better = 0, same = 0, worse = 0, fresh = 0;
+        for (const auto& row : f.progress) {
+            better += row.direction == Direction::Better ? 1 : 0;
+            same += row.direction == Direction::Same ? 1 : 0;
+            worse += row.direction == Direction::Worse ? 1 : 0;
+            fresh += row.direction == Direction::New ? 1 : 0;
+        }
+        if (better + same + worse > 0) {
+            out.push_back(fmt::format(
+                "Since the review before: {} better, {} the same, {} worse{}.", better, same, worse,
+                fresh > 0 ? fmt::format(", {} with nothing to compare", fresh) : std::string()));
+        }
+    }
+    const std::size_t concern = of_kind(f, ExceptionKind::ConcernUnreviewed);
+    const std::size_t unreviewed = concern + of_kind(f, ExceptionKind::NotReviewed);
+    if (unreviewed > 0) {
+        out.push_back(fmt::format(
+            "{} of the plans {} no entry in the latest review{}.",
+            plural(unreviewed, "objective", "objectives"), unreviewed == 1 ? "has" : "have",
+            concern > 0 ? fmt::format("; {} at risk or off track when last reviewed",
+                                      plural(concern, "was", "were"))
+                        : std::string()));
     }
     if (const std::size_t n = of_kind(f, ExceptionKind::AgainstDirection); n > 0) {
         out.push_back(fmt::format("{} moved away from {} target.", plural(n, "measure", "measures"),

@@ -45,11 +45,13 @@ std::uint32_t left_block(xlsx::Sheet& s, std::uint32_t row, const RoundFigures& 
             continue;
         }
         s.text(row, 0, std::string(kinds[k].name));
-        s.number(row, 1, n, k < 4 ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
+        s.number(row, 1, n, kinds[k].severe ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
         ++row;
     }
     if (none > 0) {
-        s.text(row++, 0, f.exceptions.empty() ? "None of any kind." : "None of the other kinds.");
+        s.text(row++, 0,
+               f.exceptions.empty() ? "No exceptions of any kind."
+                                    : "No exceptions of the other kinds.");
     }
     if (f.support_by_kind.empty()) {
         return row;
@@ -69,7 +71,7 @@ std::uint32_t left_block(xlsx::Sheet& s, std::uint32_t row, const RoundFigures& 
         ++row;
     }
     if (unasked > 0) {
-        s.text(row++, 0, "None of the other kinds.");
+        s.text(row++, 0, "No asks or challenges of the other kinds.");
     }
     return row;
 }
@@ -177,7 +179,7 @@ void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figu
         for (std::size_t k = 0; k < kinds.size(); ++k) {
             if (kinds[k].kind == x.kind) {
                 kind = kinds[k].name;
-                severe = k < 4;
+                severe = kinds[k].severe;
             }
         }
         const std::string objective =

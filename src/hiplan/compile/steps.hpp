@@ -15,6 +15,8 @@ namespace hiplan::compile {
 struct Earlier {
     const model::Status* status = nullptr;
     std::string from;
+    const model::ObjectiveReview* entry = nullptr;  // the objective's entry in that review
+    const model::Review* review = nullptr;
 };
 Earlier earlier_status(const Board& board, const model::Template& t, const model::Objective& o);
 

@@ -67,7 +67,8 @@ Earlier earlier_status(const Board& board, const model::Template& t, const model
         if (entry == nullptr) {
             return {};
         }
-        return {f->status(entry->status.value), fmt::format("spring review {}", t.cycle.value)};
+        return {f->status(entry->status.value), fmt::format("spring review {}", t.cycle.value),
+                entry, spring};
     }
     const std::string& from = o.carried_over_from.value;
     const std::size_t slash = from.find('/');
@@ -81,9 +82,10 @@ Earlier earlier_status(const Board& board, const model::Template& t, const model
         if (last.cycle.value != cycle || last.submitter_id.value != t.submitter_id.value) {
             continue;
         }
-        if (const auto* entry = find_review(review_of(last, "autumn"), id)) {
-            return {f->status(entry->status.value),
-                    fmt::format("autumn review {} ({})", cycle, id)};
+        const model::Review* autumn = review_of(last, "autumn");
+        if (const auto* entry = find_review(autumn, id)) {
+            return {f->status(entry->status.value), fmt::format("autumn review {} ({})", cycle, id),
+                    entry, autumn};
         }
     }
     return {};
