@@ -143,6 +143,8 @@ def other_framework(wb, hiplan, folder):
     if alone is None:
         return
     check(alone["Dashboard"]["A1"].value == "Road-test feedback", "a feedback workbook: {!r}".format(alone["Dashboard"]["A1"].value))
+    check(alone.sheetnames == ["Dashboard", "Exceptions", "Submissions", "Validation", "Feedback"],
+          "a feedback workbook has no round's sheets: {}".format(alone.sheetnames))
     with open(leeds, encoding="utf-8") as f:
         doc = yaml.safe_load(f)
     conv = table_rows(alone["Feedback"], "Conversations")

@@ -267,8 +267,23 @@ const std::vector<ExceptionKindInfo>& exception_kinds() {
     return kinds;
 }
 
-// Road-test feedback held after the framework's feedback deadline.
-void add_late_feedback(const Board& board, std::vector<Exception>& out) {
+// Road-test feedback of the Board's framework with errors (left out), or held after the
+// framework's feedback deadline.
+void add_feedback(const Board& board, std::vector<Exception>& out) {
+    for (const auto& e : board.files) {
+        if (e.part != Part::Feedback || e.valid || !e.result->readable()) {
+            continue;
+        }
+        Exception x;
+        x.kind = ExceptionKind::Invalid;
+        x.part = Part::Feedback;
+        x.submitter_id = e.submitter_id;
+        x.submitter_name = e.submitter_name;
+        x.detail =
+            fmt::format("feedback received with errors, not included; first: {}", first_error(e));
+        x.file = e.result->path;
+        out.push_back(std::move(x));
+    }
     for (const auto& fb : board.feedback) {
         const FileEntry& e = *fb.file;
         if (!e.late) {
@@ -288,7 +303,7 @@ void add_late_feedback(const Board& board, std::vector<Exception>& out) {
 
 void add_exceptions(const Board& board, RoundFigures& fig) {
     std::vector<Exception> out;
-    add_late_feedback(board, out);
+    add_feedback(board, out);
     if (board.framework != nullptr && !board.feedback_only) {
         add_submissions(board, out);
         add_escalated(board, fig, out);

@@ -170,8 +170,11 @@ void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figu
     const std::vector<std::string> headers = {"Kind",      "Submitter", "Type",   "Part",
                                               "Objective", "Theme",     "Status", "Detail"};
     Register reg(s, 0, headers, "Exceptions",
-                 "Nothing for the Board to look at: every expected submission is in, valid and on "
-                 "time, and no objective is at risk or off track.");
+                 board.feedback_only
+                     ? "No conversation was held after the feedback deadline, and every "
+                       "feedback document is valid."
+                     : "Nothing for the Board to look at: every expected submission is in, valid "
+                       "and on time, and no objective is at risk or off track.");
     const auto& kinds = exception_kinds();
     for (const auto& x : figures.exceptions) {
         std::string_view kind;

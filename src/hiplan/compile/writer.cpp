@@ -10,25 +10,38 @@ namespace hiplan::compile {
 
 namespace {
 
+// A sheet of the Board workbook, and whether a feedback workbook (road-test feedback only,
+// no template) has it too: the round's sheets would only say "nothing".
+struct SheetEntry {
+    sheets::SheetWriter write;
+    bool in_feedback_workbook;
+};
+
 // The sheets of the Board workbook, in their order: what the Board must see first, then
 // the registers behind it, then the files.
 constexpr std::array k_sheets = {
-    sheets::dashboard,  sheets::exceptions,        sheets::progress,
-    sheets::measures,   sheets::support_asks,      sheets::challenges_and_risks,
-    sheets::highlights, sheets::gaps_and_overlaps, sheets::coverage,
-    sheets::objectives, sheets::logic_model,       sheets::commitments,
-    sheets::ratings,    sheets::submissions,       sheets::validation,
-    sheets::feedback};
+    SheetEntry{sheets::dashboard, true},     SheetEntry{sheets::exceptions, true},
+    SheetEntry{sheets::progress, false},     SheetEntry{sheets::measures, false},
+    SheetEntry{sheets::support_asks, false}, SheetEntry{sheets::challenges_and_risks, false},
+    SheetEntry{sheets::highlights, false},   SheetEntry{sheets::gaps_and_overlaps, false},
+    SheetEntry{sheets::coverage, false},     SheetEntry{sheets::objectives, false},
+    SheetEntry{sheets::logic_model, false},  SheetEntry{sheets::commitments, false},
+    SheetEntry{sheets::ratings, false},      SheetEntry{sheets::submissions, true},
+    SheetEntry{sheets::validation, true},    SheetEntry{sheets::feedback, true}};
 
 }  // namespace
 
 std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const RoundFigures& figures,
                                                  const std::string& path, std::time_t created) {
+    const std::string what =
+        board.feedback_only ? std::string("road-test feedback") : board.round.to_string();
     auto wb = std::make_unique<xlsx::Workbook>(
-        path, created, fmt::format("Health inequalities Board summary {}", board.round.to_string()),
-        fmt::format("Health inequalities Board workbook, {}", board.round.to_string()));
-    for (const sheets::SheetWriter write : k_sheets) {
-        write(*wb, board, figures);
+        path, created, fmt::format("Health inequalities Board summary, {}", what),
+        fmt::format("Health inequalities Board workbook, {}", what));
+    for (const SheetEntry& sheet : k_sheets) {
+        if (sheet.in_feedback_workbook || !board.feedback_only) {
+            sheet.write(*wb, board, figures);
+        }
     }
     return wb;
 }
