@@ -169,7 +169,8 @@ TEST_CASE("objectives of one submitter are never paired, even across its templat
     r.add("S", {{"S-3", "Blood pressure checks at mosques", {"Run pop-up checks"}}});
     CHECK(find_overlaps(r.entries()).empty());
     r.add("T", {{"T-1", "Blood pressure checks at mosques", {"Run pop-up checks"}}});
-    const auto found = find_overlaps(r.entries());
+    const auto entries = r.entries();  // the overlaps point into it
+    const auto found = find_overlaps(entries);
     CHECK(pairs(found) == std::set<std::pair<std::string, std::string>>{
                               {"S-1", "T-1"}, {"S-2", "T-1"}, {"S-3", "T-1"}});
     for (const auto& o : found) {

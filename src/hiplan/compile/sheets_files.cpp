@@ -12,6 +12,24 @@ Cell yes_no(bool value, bool highlight_no = true) {
                      !value && highlight_no ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{});
 }
 
+// "Objective setting for 2026-27" as it reads mid-sentence.
+std::string lower_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    }
+    return text;
+}
+
+// What a file is to the round; a template under review without the round's review says so
+// (highlighted), so it never reads as a review received.
+Cell part_cell(const FileEntry& e, const Board& board) {
+    const std::string part(to_string(e.part, board.round));
+    if (e.part == Part::Review && !e.submitted) {
+        return text_cell(part + " missing", xlsx::Style::with_fill(k_gap_fill));
+    }
+    return text_cell(part);
+}
+
 }  // namespace
 
 void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figures) {
@@ -23,9 +41,8 @@ void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& fig
     for (const auto& e : board.files) {
         const bool timed = e.submitted && e.deadline;
         reg.add({text_cell(e.result->path), text_cell(e.submitter_id), text_cell(e.submitter_name),
-                 text_cell(e.submitter_type), text_cell(e.cycle),
-                 text_cell(std::string(to_string(e.part, board.round))), date_cell(e.submitted),
-                 date_cell(e.deadline),
+                 text_cell(e.submitter_type), text_cell(e.cycle), part_cell(e, board),
+                 date_cell(e.submitted), date_cell(e.deadline),
                  timed ? text_cell(e.late ? "late" : "yes",
                                    e.late ? xlsx::Style::with_fill(k_late_fill) : xlsx::Style{})
                        : text_cell(""),
@@ -40,7 +57,7 @@ void submissions(xlsx::Workbook& wb, const Board& board, const RoundFigures& fig
                      text_cell(std::string(to_string(part.part, board.round))), text_cell(""),
                      text_cell(""), text_cell(""), text_cell(""), text_cell(""), text_cell(""),
                      text_cell("no"),
-                     text_cell(fmt::format("missing: no {} received", part.name),
+                     text_cell(fmt::format("missing: no {} received", lower_first(part.name)),
                                {.wrap = true, .fill = k_gap_fill + 1})});
         }
     }

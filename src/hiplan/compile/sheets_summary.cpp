@@ -218,9 +218,12 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigure
     s.text(row++, 0, "Possible duplication: objectives of different submitters that look alike",
            {.bold = true});
     s.text(row++, 0,
-           "The similarity compares what each objective says (title, description, activities, "
-           "outputs, outcomes, partners, focus areas and shared outcomes); words that many "
-           "objectives use count for less.");
+           "The similarity (0 to 1) compares what each objective says: title, description, "
+           "activities, outputs, outcomes,");
+    s.text(row++, 0,
+           "partners, focus areas and shared outcomes; words that many objectives use count "
+           "for less. It ranks pairs for a person");
+    s.text(row++, 0, "to read: it is not a probability.");
     // The texts above the table overflow across its empty neighbours: column A stays as
     // narrow as the similarities, so the table fits the page.
     const std::vector<std::string> headers = {
@@ -233,11 +236,11 @@ void gaps_and_overlaps(xlsx::Workbook& wb, const Board& board, const RoundFigure
     for (const Overlap& o : figures.overlaps) {
         const model::Template& a = *o.a_template->view;
         const model::Template& b = *o.b_template->view;
-        rows.push_back({percent_cell(o.score), text_cell(a.submitter_id.value),
-                        text_cell(a.submitter_type.value), text_cell(objective(*o.a)),
-                        text_cell(b.submitter_id.value), text_cell(b.submitter_type.value),
-                        text_cell(objective(*o.b)), text_cell(join(o.shared_words)),
-                        text_cell(theme_name(f, o.a->theme.value)),
+        rows.push_back({number_cell(o.score, {.num_format = "0.00"}),
+                        text_cell(a.submitter_id.value), text_cell(a.submitter_type.value),
+                        text_cell(objective(*o.a)), text_cell(b.submitter_id.value),
+                        text_cell(b.submitter_type.value), text_cell(objective(*o.b)),
+                        text_cell(join(o.shared_words)), text_cell(theme_name(f, o.a->theme.value)),
                         text_cell(theme_name(f, o.b->theme.value))});
     }
     write_register(s, row, headers, rows, "Overlaps",

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -157,10 +158,27 @@ std::optional<std::string> round_not_in_data(const compile::Board& b,
     const auto latest = compile::latest_round(results);
     return fmt::format(
         "no template belongs to round {}: the templates are for cycle{} {}{}; "
-        "check --round, or leave it out to use the latest round",
+        "check --round, or leave it out to use the round whose deadline is nearest",
         b.round.to_string(), cycles.size() == 1 ? "" : "s", fmt::join(cycles, ", "),
         latest ? fmt::format(" (the latest round in the data is {})", latest->to_string())
                : std::string());
+}
+
+// The frameworks the valid documents use, with how many use each ("one-gloucestershire (6),
+// leeds-thig (3)"), for a --framework-id that names none of them.
+std::string frameworks_used(const std::vector<lint::FileResult>& results) {
+    std::map<std::string, std::size_t> used;
+    for (const auto& r : results) {
+        if (r.parsed && r.parsed->framework != nullptr && r.count(Severity::Error) == 0) {
+            ++used[r.parsed->framework->id];
+        }
+    }
+    std::vector<std::string> out;
+    for (const auto& [id, n] : used) {
+        out.push_back(fmt::format("{} ({})", id, n));
+    }
+    return out.empty() ? std::string("none (no valid file)")
+                       : fmt::format("{}", fmt::join(out, ", "));
 }
 
 // Prints "linting N/M" on a terminal, at most ten times a second.
@@ -255,8 +273,9 @@ int compile(const CompileRequest& o, const Console& console) {
         }
         console.error(
             !o.framework_id.empty()
-                ? fmt::format("no valid file uses the framework '{}' given with --framework-id",
-                              o.framework_id)
+                ? fmt::format("no valid file uses the framework '{}' given with --framework-id; "
+                              "the files use: {}",
+                              o.framework_id, frameworks_used(results))
                 : std::string("no valid template or feedback among the files, so there is no "
                               "workbook to write: fix the problems above and compile again"));
         return k_exit_failure;
