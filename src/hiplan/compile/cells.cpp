@@ -104,6 +104,7 @@ void Register::add(const Row& row) {
             }
             col.text = true;
             col.chars = std::max(col.chars, longest_line(cell.text));
+            col.word = std::max(col.word, longest_word(cell.text));
             break;
         case Cell::Kind::Number:
             col.numbers = true;
@@ -132,7 +133,9 @@ void Register::size_columns() {
         natural[c] = std::max(heading, static_cast<double>(col.chars) + 1);
         // A column of text may wrap down to 5 characters: a register of 19 columns (the
         // Objectives and Measures sheets) still fits.
-        floor[c] = col.text || !col.numbers ? std::min(natural[c], 5.0) : natural[c];
+        // A column of short words ("organisation") keeps them whole: up to 14 characters.
+        const double whole = std::max(5.0, std::min(static_cast<double>(col.word) + 1, 14.0));
+        floor[c] = col.text || !col.numbers ? std::min(natural[c], whole) : natural[c];
     }
     const std::vector<double> widths = xlsx::fit_widths(natural, floor, xlsx::k_max_sheet_width_px);
     for (std::size_t c = 0; c < headers_.size(); ++c) {

@@ -48,6 +48,7 @@ private:
     // What a column holds, for its width.
     struct Column {
         std::size_t chars = 0;  // the longest line of a cell
+        std::size_t word = 0;   // the longest word of a cell
         bool numbers = false;   // a number or a date
         bool text = false;      // a text
     };

@@ -104,18 +104,19 @@ void measures(xlsx::Workbook& wb, const Board& /*board*/, const RoundFigures& fi
                                 m.unit.value.empty() || m.direction.value.empty() ? "" : "; ",
                                 m.direction.value);
         }
-        reg.add({text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
-                 text_cell(t.cycle.value), text_cell(row.objective->id.value), text_cell(what),
-                 is_new ? text_cell(b.by.value ? "new: by " + b.by.value->to_string()
-                                               : std::string("new"))
-                        : number_cell(b.value.value),
-                 number_cell(m.target.value.value), number_cell(value(row.spring)),
-                 date_cell(dated(row.spring)), number_cell(value(row.autumn)),
-                 date_cell(dated(row.autumn)), number_cell(row.since_baseline),
-                 number_cell(row.since_previous),
-                 text_cell(std::string(to_string(row.movement)),
-                           against ? xlsx::Style::with_fill(k_gap_fill) : xlsx::Style{}),
-                 percent_cell(row.to_target)});
+        reg.add(
+            {text_cell(t.submitter_id.value), text_cell(t.submitter_type.value),
+             text_cell(t.cycle.value), text_cell(row.objective->id.value), text_cell(what),
+             is_new
+                 ? text_cell(b.by.value ? "new: by " + b.by.value->to_string() : std::string("new"))
+                 : number_cell(b.value.value),
+             number_cell(m.target.value.value), number_cell(value(row.spring)),
+             date_cell(dated(row.spring)), number_cell(value(row.autumn)),
+             date_cell(dated(row.autumn)), number_cell(row.since_baseline),
+             number_cell(row.since_previous),
+             text_cell(std::string(to_string(row.movement)),
+                       against ? xlsx::Style{.wrap = true, .fill = k_gap_fill + 1} : xlsx::Style{}),
+             percent_cell(row.to_target)});
     }
     reg.finish();
 }

@@ -134,24 +134,33 @@ double total_px(const std::vector<double>& widths) {
 
 std::vector<double> fit_widths(const std::vector<double>& natural, const std::vector<double>& floor,
                                double max_px, double max_chars) {
-    const auto capped = [&](double cap) {
-        std::vector<double> out(natural.size());
-        for (std::size_t c = 0; c < natural.size(); ++c) {
-            out[c] = std::min(natural[c], std::max(floor[c], std::min(cap, max_chars)));
+    // Each column capped at max_chars (and never under its floor).
+    std::vector<double> full(natural.size());
+    std::vector<double> least(natural.size());
+    for (std::size_t c = 0; c < natural.size(); ++c) {
+        full[c] = std::max(floor[c], std::min(natural[c], max_chars));
+        least[c] = std::min(floor[c], full[c]);
+    }
+    if (total_px(full) <= max_px) {
+        return full;
+    }
+    // Every wrapping column gives up the same share of what it has above its floor, so a
+    // column of long text keeps room in proportion to its text: the row's wrapped columns
+    // then need about as many lines each, and no one column makes the row tall.
+    const auto shrunk = [&](double keep) {
+        std::vector<double> out(full.size());
+        for (std::size_t c = 0; c < full.size(); ++c) {
+            out[c] = least[c] + (full[c] - least[c]) * keep;
         }
         return out;
     };
-    if (total_px(capped(max_chars)) <= max_px) {
-        return capped(max_chars);
-    }
-    // The highest cap (to a tenth of a character) whose widths fit.
     double low = 0;
-    double high = max_chars;
-    while (high - low > 0.1) {
+    double high = 1;
+    while (high - low > 0.001) {
         const double mid = (low + high) / 2;
-        (total_px(capped(mid)) <= max_px ? low : high) = mid;
+        (total_px(shrunk(mid)) <= max_px ? low : high) = mid;
     }
-    return capped(low);
+    return shrunk(low);
 }
 
 std::string page_text(std::string_view text, std::size_t max_bytes) {

@@ -55,8 +55,9 @@ inline constexpr double k_default_row_pt = 15;
 double column_px(double chars);
 
 // The widths, in characters, that fit columns of natural widths `natural` (a column of
-// text may wrap down to `floor`, one of numbers never) into `max_px` pixels: the widest are
-// capped at one width, as high as fits. Columns over `max_chars` are capped there anyway.
+// text may wrap down to `floor`, one of numbers never) into `max_px` pixels: every column
+// over its floor gives up the same share of its extra width, as little as fits. Columns
+// over `max_chars` are capped there first.
 std::vector<double> fit_widths(const std::vector<double>& natural, const std::vector<double>& floor,
                                double max_px, double max_chars = 60);
 
