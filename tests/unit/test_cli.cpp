@@ -149,14 +149,35 @@ TEST_CASE("cli explain prints the rule, and an unknown rule exits 2") {
     CHECK(contains(unknown.err, "no rule 'HP999'"));
 }
 
-TEST_CASE("cli init without --submitter exits 2 with the command's help") {
+TEST_CASE("cli init without --submitter exits 2 with an example of the command") {
     TempDir dir;
     const Run r = run_cli({"init", "--cycle", "2026-27", "-o", dir.file("x.yaml")});
     CHECK(r.rc == run::k_exit_failure);
-    CHECK(contains(r.err, "hiplan: error: init needs --cycle, and --submitter (or --from "
-                          "LAST.yaml)\n"));
-    CHECK(contains(r.err, "--submitter"));
+    CHECK(contains(r.err,
+                   "hiplan: error: init needs --cycle, and --submitter (or --from "
+                   "LAST.yaml); for example: hiplan init --submitter GHC --cycle 2026-27\n"));
     CHECK(entries(dir.path) == 0);
+}
+
+TEST_CASE("cli init refuses options that do not go together, rather than ignore them") {
+    TempDir dir;
+    const std::string last = std::string(HIPLAN_SOURCE_DIR) + "/examples/ghc-2025-26.yaml";
+    const Run feedback = run_cli({"init", "--kind", "feedback", "--date", "2026-02-10", "--from",
+                                  last, "-o", dir.file("f.yaml")});
+    CHECK(feedback.rc == run::k_exit_failure);
+    CHECK(contains(feedback.err, "--from carries last cycle's template over; it does not apply"));
+    const Run other = run_cli({"init", "--cycle", "2026-27", "--from", last, "--submitter", "GCC",
+                               "-o", dir.file("t.yaml")});
+    CHECK(other.rc == run::k_exit_failure);
+    CHECK(contains(other.err, "--submitter GCC is not the submitter of"));
+    const Run dated = run_cli({"init", "--submitter", "GHC", "--cycle", "2026-27", "--date",
+                               "2026-02-10", "-o", dir.file("d.yaml")});
+    CHECK(dated.rc == run::k_exit_failure);
+    CHECK(contains(dated.err, "--date is the date of a road-test conversation"));
+    CHECK(entries(dir.path) == 0);
+    const Run same = run_cli({"init", "--cycle", "2026-27", "--from", last, "--submitter", "GHC",
+                              "-o", dir.file("same.yaml")});
+    CHECK(same.rc == run::k_exit_ok);
 }
 
 TEST_SUITE_END();

@@ -132,16 +132,7 @@ void add_init(CLI::App& app, int& exit_code) {
     cmd->add_option("-o,--output", r->output,
                     "File to write ('-' for stdout); an existing file is kept unless --force");
     cmd->add_flag("--force", r->force, "Replace the output file if it exists");
-    cmd->callback([r, cmd, &exit_code] {
-        if (r->kind == "template" &&
-            (r->cycle.empty() || (r->submitter.empty() && r->from.empty()))) {
-            console().error("init needs --cycle, and --submitter (or --from LAST.yaml)");
-            std::cerr << cmd->help();
-            exit_code = run::k_exit_failure;
-            return;
-        }
-        exit_code = run::init(*r, console());
-    });
+    cmd->callback([r, &exit_code] { exit_code = run::init(*r, console()); });
 }
 
 void add_reference(CLI::App& app, int& exit_code) {

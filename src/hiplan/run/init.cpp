@@ -102,6 +102,12 @@ int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry&
         return k_exit_failure;
     }
     const model::Template& t = *last.parsed->template_view;
+    if (!o.submitter.empty() && o.submitter != t.submitter_id.value) {
+        console.error(fmt::format("--submitter {} is not the submitter of '{}' ({}): a template "
+                                  "carried over keeps its submitter; leave --submitter out",
+                                  o.submitter, o.from, t.submitter_id.value));
+        return k_exit_failure;
+    }
     if (cycle_start <= t.cycle_start) {
         console.error(
             fmt::format("--cycle {} is not after the template's cycle {}", o.cycle, t.cycle.value));
@@ -132,7 +138,30 @@ int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry&
 
 }  // namespace
 
+// Options that do not go together: said, never silently ignored.
+bool options_fit(const InitRequest& o, const Console& console) {
+    if (o.kind == "template" && (o.cycle.empty() || (o.submitter.empty() && o.from.empty()))) {
+        console.error("init needs --cycle, and --submitter (or --from LAST.yaml); for example: "
+                      "hiplan init --submitter GHC --cycle 2026-27");
+        return false;
+    }
+    if (o.kind == "feedback" && !o.from.empty()) {
+        console.error("--from carries last cycle's template over; it does not apply to "
+                      "--kind feedback");
+        return false;
+    }
+    if (o.kind == "template" && !o.date.empty()) {
+        console.error("--date is the date of a road-test conversation; it applies only to "
+                      "--kind feedback");
+        return false;
+    }
+    return true;
+}
+
 int init(const InitRequest& o, const Console& console) {
+    if (!options_fit(o, console)) {
+        return k_exit_failure;
+    }
     const std::string framework_name =
         !o.framework.empty() ? o.framework
                              : (o.kind == "feedback" ? "leeds-thig" : "one-gloucestershire");
