@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <unordered_map>
+#include <cassert>
 
 #include <fmt/format.h>
 
@@ -52,6 +52,17 @@ Exception about(ExceptionKind kind, Part part, const Board& board, const Templat
         x.theme = theme_name(board.framework, o->theme.value);
     }
     x.file = e.file->result->path;
+    return x;
+}
+
+// A road-test feedback document: its group and file.
+Exception about(ExceptionKind kind, const FileEntry& e) {
+    Exception x;
+    x.kind = kind;
+    x.part = e.part;
+    x.submitter_id = e.submitter_id;
+    x.submitter_name = e.submitter_name;
+    x.file = e.result->path;
     return x;
 }
 
@@ -239,6 +250,30 @@ void add_risks(const Board& board, std::vector<Exception>& out) {
     }
 }
 
+// Road-test feedback of the Board's framework with errors (left out), or held after the
+// framework's feedback deadline.
+void add_feedback(const Board& board, std::vector<Exception>& out) {
+    for (const auto& e : board.files) {
+        if (e.part != Part::Feedback || e.valid || !e.result->readable()) {
+            continue;
+        }
+        Exception x = about(ExceptionKind::Invalid, e);
+        x.detail =
+            fmt::format("feedback received with errors, not included; first: {}", first_error(e));
+        out.push_back(std::move(x));
+    }
+    for (const auto& fb : board.feedback) {
+        const FileEntry& e = *fb.file;
+        if (!e.late) {
+            continue;
+        }
+        Exception x = about(ExceptionKind::Late, e);
+        x.detail = fmt::format("conversation held {}, after the feedback deadline {}",
+                               e.submitted->to_string(), e.deadline->to_string());
+        out.push_back(std::move(x));
+    }
+}
+
 }  // namespace
 
 const std::vector<ExceptionKindInfo>& exception_kinds() {
@@ -267,38 +302,11 @@ const std::vector<ExceptionKindInfo>& exception_kinds() {
     return kinds;
 }
 
-// Road-test feedback of the Board's framework with errors (left out), or held after the
-// framework's feedback deadline.
-void add_feedback(const Board& board, std::vector<Exception>& out) {
-    for (const auto& e : board.files) {
-        if (e.part != Part::Feedback || e.valid || !e.result->readable()) {
-            continue;
-        }
-        Exception x;
-        x.kind = ExceptionKind::Invalid;
-        x.part = Part::Feedback;
-        x.submitter_id = e.submitter_id;
-        x.submitter_name = e.submitter_name;
-        x.detail =
-            fmt::format("feedback received with errors, not included; first: {}", first_error(e));
-        x.file = e.result->path;
-        out.push_back(std::move(x));
-    }
-    for (const auto& fb : board.feedback) {
-        const FileEntry& e = *fb.file;
-        if (!e.late) {
-            continue;
-        }
-        Exception x;
-        x.kind = ExceptionKind::Late;
-        x.part = Part::Feedback;
-        x.submitter_id = e.submitter_id;
-        x.submitter_name = e.submitter_name;
-        x.detail = fmt::format("conversation held {}, after the feedback deadline {}",
-                               e.submitted->to_string(), e.deadline->to_string());
-        x.file = e.result->path;
-        out.push_back(std::move(x));
-    }
+std::size_t rank_of(ExceptionKind kind) {
+    // The table lists the kinds in the enum's order.
+    const auto at = static_cast<std::size_t>(kind);
+    assert(at < exception_kinds().size() && exception_kinds()[at].kind == kind);
+    return at;
 }
 
 void add_exceptions(const Board& board, RoundFigures& fig) {
@@ -311,17 +319,12 @@ void add_exceptions(const Board& board, RoundFigures& fig) {
         add_measures(board, fig, out);
         add_risks(board, out);
     }
-    const auto& kinds = exception_kinds();
-    std::unordered_map<int, std::size_t> rank;
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-        rank.emplace(static_cast<int>(kinds[i].kind), i);
-    }
-    std::stable_sort(out.begin(), out.end(), [&](const Exception& a, const Exception& b) {
-        return rank[static_cast<int>(a.kind)] < rank[static_cast<int>(b.kind)];
+    std::stable_sort(out.begin(), out.end(), [](const Exception& a, const Exception& b) {
+        return rank_of(a.kind) < rank_of(b.kind);
     });
-    fig.exceptions_by_kind.assign(kinds.size(), 0);
+    fig.exceptions_by_kind.assign(exception_kinds().size(), 0);
     for (const auto& x : out) {
-        ++fig.exceptions_by_kind[rank[static_cast<int>(x.kind)]];
+        ++fig.exceptions_by_kind[rank_of(x.kind)];
     }
     fig.exceptions = std::move(out);
 }

@@ -75,8 +75,12 @@ struct ExceptionKindInfo {
     bool severe = false;       // highlighted on the Dashboard and the Exceptions sheet
 };
 
-// The exception kinds, most severe first: one table for the sheets and the headline.
+// The exception kinds, most severe first (the order of ExceptionKind): one table for the
+// sheets and the headline.
 const std::vector<ExceptionKindInfo>& exception_kinds();
+
+// Where `kind` is in exception_kinds() (its rank: 0 is the most severe).
+std::size_t rank_of(ExceptionKind kind);
 
 struct Exception {
     ExceptionKind kind = ExceptionKind::Missing;
@@ -155,7 +159,7 @@ struct RoundFigures {
     std::vector<MeasureRow> measure_rows;
     // What the Board must look at, most severe first, and how many of each kind.
     std::vector<Exception> exceptions;
-    std::vector<std::size_t> exceptions_by_kind;  // in exception_kinds() order
+    std::vector<std::size_t> exceptions_by_kind;  // in exception_kinds() order (by rank_of)
     // The round's support asks and challenges by kind of support, one entry per kind of the
     // framework's `support_kinds` ("5 of 7 asks are about workforce").
     std::vector<SupportKindCount> support_by_kind;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "hiplan/util/utf8.hpp"
+
 namespace hiplan::compile {
 
 namespace {
@@ -26,23 +28,8 @@ std::string names(const std::vector<const model::Submitter*>& who) {
     return out;
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return text;
-}
-
 std::size_t of_kind(const RoundFigures& f, ExceptionKind kind) {
-    const auto& kinds = exception_kinds();
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-        if (kinds[i].kind == kind) {
-            return f.exceptions_by_kind[i];
-        }
-    }
-    return 0;
+    return f.exceptions_by_kind[rank_of(kind)];
 }
 
 }  // namespace
@@ -147,7 +134,7 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
         std::string s = plural(f.support_asks, "support ask", "support asks") + " to the system";
         for (std::size_t i = 0; i < top.size() && i < 2; ++i) {
             s += fmt::format("{}{} of {} about {}", i == 0 ? ": " : "; ", top[i]->asks,
-                             f.support_asks, lower(top[i]->kind->name));
+                             f.support_asks, utf8::ascii_lower(top[i]->kind->name));
         }
         out.push_back(s + ".");
     }

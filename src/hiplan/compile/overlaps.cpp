@@ -157,6 +157,20 @@ public:
 
     // How `term` is shown: the commonest spelling of a stem (ties: the first in
     // alphabetical order), or the name of a focus area or shared outcome.
+    // "focus area: Hypertension case-finding ...", the framework's name of a prefixed id
+    // term ("focus:hypertension"), or its id with no framework.
+    static std::string named(model::Vocab vocab, const std::string& key,
+                             const model::Framework* framework) {
+        const std::string id = key.substr(key.find(':') + 1);
+        const auto at = framework != nullptr ? framework->find(vocab, id) : std::nullopt;
+        const std::string& name =
+            !at ? id
+                : (vocab == model::Vocab::Focus ? framework->focus[*at].name
+                                                : framework->outcomes[*at].name);
+        return std::string(vocab == model::Vocab::Focus ? "focus area: " : "shared outcome: ") +
+               name;
+    }
+
     std::string display(std::uint32_t term, const model::Framework* framework) {
         if (display_.empty()) {
             choose_spellings();
@@ -164,28 +178,8 @@ public:
         const std::string& key = keys_[term];
         switch (kinds_[term]) {
         case Kind::Word: return surface_text_[display_[term]];
-        case Kind::Focus: {
-            const std::string id = key.substr(key.find(':') + 1);
-            if (framework != nullptr) {
-                for (const auto& f : framework->focus) {
-                    if (f.id == id) {
-                        return "focus area: " + f.name;
-                    }
-                }
-            }
-            return "focus area: " + id;
-        }
-        case Kind::Outcome: {
-            const std::string id = key.substr(key.find(':') + 1);
-            if (framework != nullptr) {
-                for (const auto& o : framework->outcomes) {
-                    if (o.id == id) {
-                        return "shared outcome: " + o.name;
-                    }
-                }
-            }
-            return "shared outcome: " + id;
-        }
+        case Kind::Focus: return named(model::Vocab::Focus, key, framework);
+        case Kind::Outcome: return named(model::Vocab::Outcome, key, framework);
         }
         return key;
     }

@@ -175,16 +175,10 @@ void exceptions(xlsx::Workbook& wb, const Board& board, const RoundFigures& figu
                        "feedback document is valid."
                      : "Nothing for the Board to look at: every expected submission is in, valid "
                        "and on time, and no objective is at risk or off track.");
-    const auto& kinds = exception_kinds();
     for (const auto& x : figures.exceptions) {
-        std::string_view kind;
-        bool severe = false;
-        for (std::size_t k = 0; k < kinds.size(); ++k) {
-            if (kinds[k].kind == x.kind) {
-                kind = kinds[k].name;
-                severe = kinds[k].severe;
-            }
-        }
+        const ExceptionKindInfo& info = exception_kinds()[rank_of(x.kind)];
+        const std::string_view kind = info.name;
+        const bool severe = info.severe;
         const std::string objective =
             x.objective.empty() ? std::string() : fmt::format("{}: {}", x.objective, x.title);
         reg.add(

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "hiplan/util/utf8.hpp"
+
 namespace hiplan::formats {
 
 namespace {
@@ -18,17 +20,6 @@ std::string indent(std::string_view text, std::string_view pad) {
             break;
         }
         start = end + 1;
-    }
-    return out;
-}
-
-// GitHub's heading anchors are lower case.
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
     }
     return out;
 }
@@ -66,8 +57,9 @@ std::string rules_markdown() {
         "Codes and names are stable. `hiplan explain CODE` prints the same text.\n\n"
         "| Code | Name | Severity | Category | Summary |\n| --- | --- | --- | --- | --- |\n";
     for (const Rule& r : all_rules()) {
-        out += fmt::format("| [{}](#{}-{}) | `{}` | {} | {} | {} |\n", r.code, lower(r.code),
-                           r.slug, r.slug, to_string(r.severity), to_string(r.category), r.summary);
+        out += fmt::format("| [{}](#{}-{}) | `{}` | {} | {} | {} |\n", r.code,
+                           utf8::ascii_lower(r.code), r.slug, r.slug, to_string(r.severity),
+                           to_string(r.category), r.summary);
     }
     for (const Rule& r : all_rules()) {
         out += fmt::format("\n## {} {}\n\n{} Severity: **{}**. Category: {}.\n\n{}\n\n"

@@ -15,15 +15,6 @@ namespace hiplan::rules {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
 bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
@@ -50,7 +41,7 @@ std::string_view placeholder_in(std::string_view text) {
     // Phrases that are placeholders only at the end ("details to follow", not "to follow up").
     static constexpr std::array k_endings = {"to follow", "fill in", "to come"};
     static constexpr std::array k_whole = {"n/a", "na", "-", "?", "??", "???", "...", "tbc."};
-    const std::string l = lower(text);
+    const std::string l = utf8::ascii_lower(text);
     for (const std::string_view w : k_whole) {
         if (l == w) {
             return w;

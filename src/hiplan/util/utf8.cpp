@@ -147,6 +147,16 @@ std::string repair(std::string_view text) {
     return out;
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 std::size_t length(std::string_view text) {
     std::size_t n = 0;
     for (const char c : text) {

@@ -34,6 +34,9 @@ std::string printable(std::string_view text);
 // Counts the code points in `text` (which must be valid UTF-8).
 std::size_t length(std::string_view text);
 
+// `text` with its ASCII letters in lower case; every other byte (UTF-8 included) unchanged.
+std::string ascii_lower(std::string_view text);
+
 // Returns the longest prefix of `text` with at most `max_code_points` code points.
 std::string_view prefix(std::string_view text, std::size_t max_code_points);
 
