@@ -12,6 +12,12 @@ find_library(STEMMER_LIBRARY stemmer REQUIRED)
 add_library(stemmer::stemmer UNKNOWN IMPORTED)
 set_target_properties(stemmer::stemmer PROPERTIES IMPORTED_LOCATION ${STEMMER_LIBRARY}
                       INTERFACE_INCLUDE_DIRECTORIES ${STEMMER_INCLUDE_DIR})
+# The Board paper's templates: kainjow's Mustache (libkainjow-mustache-dev), one header,
+# no CMake config or pkg-config file.
+find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
+add_library(kainjow::mustache INTERFACE IMPORTED)
+set_target_properties(kainjow::mustache PROPERTIES
+                      INTERFACE_INCLUDE_DIRECTORIES ${MUSTACHE_INCLUDE_DIR})
 if(BUILD_TESTING)
   find_package(doctest 2.4 REQUIRED)
 endif()

@@ -43,6 +43,8 @@ def main():
             problems.append("src/hiplan/{}/ is not in the layer table of ARCHITECTURE.md".format(folder))
             continue
         for name in sorted(os.listdir(path)):
+            if not name.endswith((".hpp", ".cpp")):
+                continue  # report/templates/ holds Mustache, not C++
             with open(os.path.join(path, name), encoding="utf-8") as f:
                 for number, line in enumerate(f, 1):
                     m = INCLUDE.match(line)

@@ -20,6 +20,7 @@
 #include "hiplan/run/init.hpp"
 #include "hiplan/run/lint.hpp"
 #include "hiplan/run/reference.hpp"
+#include "hiplan/run/report.hpp"
 #include "hiplan/version.hpp"
 
 namespace hiplan::cli {
@@ -87,26 +88,52 @@ void add_lint(CLI::App& app, int& exit_code) {
     cmd->callback([r, &exit_code] { exit_code = run::lint(*r, console(r->input.color)); });
 }
 
+// What compile and report share: the submissions, the round, the framework, the date.
+void add_round_options(CLI::App& command, run::RoundRequest& r, bool& force) {
+    command.add_option("paths", r.paths, "Files or folders of submissions")->required();
+    command.add_option("--round", r.round,
+                       "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: "
+                       "the round whose deadline is nearest to the generation date");
+    command.add_option("--framework-id", r.framework_id,
+                       "The framework of the round (default: the one most files use); files of "
+                       "other frameworks are listed, not counted");
+    command.add_option("--generated", r.generated,
+                       "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
+    command.add_flag("--force", force, "Allow the output inside an input folder");
+    command.add_option("--ignore", r.ignore, "Rule (code or name) to switch off (repeatable)")
+        ->allow_extra_args(false);
+    add_input_options(command, r.input);
+}
+
 void add_compile(CLI::App& app, int& exit_code) {
     auto r = std::make_shared<run::CompileRequest>();
     CLI::App* cmd = app.add_subcommand(
         "compile", "Lint every submission and write the Board summary workbook (.xlsx)");
-    cmd->add_option("paths", r->paths, "Files or folders of submissions")->required();
     cmd->add_option("-o,--output", r->output, "The workbook to write (.xlsx; '-': stdout)")
         ->required();
-    cmd->add_option("--round", r->round,
-                    "YYYY-autumn (objective setting + autumn review) or YYYY-spring; default: the "
-                    "round whose deadline is nearest to the generation date");
-    cmd->add_option("--framework-id", r->framework_id,
-                    "The framework whose workbook to write (default: the one most files use); "
-                    "files of other frameworks are listed, not counted");
-    cmd->add_option("--generated", r->generated,
-                    "Generation date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)");
-    cmd->add_flag("--force", r->force, "Allow the output inside an input folder");
-    cmd->add_option("--ignore", r->ignore, "Rule (code or name) to switch off (repeatable)")
-        ->allow_extra_args(false);
-    add_input_options(*cmd, r->input);
-    cmd->callback([r, &exit_code] { exit_code = run::compile(*r, console(r->input.color)); });
+    add_round_options(*cmd, r->round, r->force);
+    cmd->callback([r, &exit_code] { exit_code = run::compile(*r, console(r->round.input.color)); });
+}
+
+void add_report(CLI::App& app, int& exit_code) {
+    auto r = std::make_shared<run::ReportRequest>();
+    CLI::App* cmd = app.add_subcommand(
+        "report", "Draft the round's Board paper (or a group's summary for peer review, or the "
+                  "road-test report) from the same figures as the workbook");
+    cmd->add_option("-o,--output", r->output,
+                    "The draft to write: .html (print-ready), .md (Markdown) or .json (the "
+                    "report data); '-': stdout")
+        ->required();
+    cmd->add_option("--format", r->format, "html, markdown or json (default: by the extension)")
+        ->check(CLI::IsMember({"html", "markdown", "json"}));
+    cmd->add_option("--group", r->round.group,
+                    "Only this group's submissions: the Step 3 summary for its leads")
+        ->check(CLI::IsMember({"organisation", "ilp", "cpg"}));
+    cmd->add_option("--template", r->template_file,
+                    "A Mustache template replacing the built-in one (docs/report-data.md)")
+        ->check(CLI::ExistingFile);
+    add_round_options(*cmd, r->round, r->force);
+    cmd->callback([r, &exit_code] { exit_code = run::report(*r, console(r->round.input.color)); });
 }
 
 void add_init(CLI::App& app, int& exit_code) {
@@ -187,6 +214,7 @@ int run(int argc, char** argv) {
     int exit_code = run::k_exit_ok;
     add_lint(app, exit_code);
     add_compile(app, exit_code);
+    add_report(app, exit_code);
     add_reference(app, exit_code);
     add_init(app, exit_code);
     try {

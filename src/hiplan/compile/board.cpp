@@ -62,6 +62,19 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
     e.note = fmt::format("cycle {} is not part of round {}", t.cycle.value, round.to_string());
 }
 
+// Whether a file belongs in a group's Board: a template of a submitter of that type (the
+// registry's type for a registry submitter, else the type the template gives).
+bool of_group(const lint::FileResult& r, const model::Framework* framework,
+              const std::string& group) {
+    const model::Template* t = template_of(r);
+    if (t == nullptr) {
+        return false;
+    }
+    const model::Submitter* s =
+        framework != nullptr ? framework->submitter(t->submitter_id.value) : nullptr;
+    return (s != nullptr ? s->type : t->submitter_type.value) == group;
+}
+
 // Two valid templates of one submitter and cycle: both are excluded and named. (A file
 // with errors is excluded anyway, so it does not make a valid one a duplicate.)
 void flag_duplicates(std::vector<FileEntry>& files) {
@@ -126,6 +139,9 @@ void add_parts(Board& board) {
     if (round.season == Season::Autumn) {
         PartStatus part{Part::ObjectiveSetting, round.objectives_cycle(), {}};
         for (const auto& s : board.framework->submitters) {
+            if (!board.in_group(s)) {
+                continue;
+            }
             SubmitterStatus status{&s};
             if (const auto found = setting.find(s.id); found != setting.end()) {
                 for (const FileEntry* e : found->second) {
@@ -139,6 +155,9 @@ void add_parts(Board& board) {
     // The review is expected of every submitter with a template of the cycle it reviews.
     PartStatus part{Part::Review, round.review_cycle(), {}};
     for (const auto& s : board.framework->submitters) {
+        if (!board.in_group(s)) {
+            continue;
+        }
         const auto found = review.find(s.id);
         if (found == review.end()) {
             if (round.season == Season::Spring) {
@@ -301,15 +320,19 @@ std::string round_title(const Round& r) {
 }
 
 Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
-               const model::Framework* framework, std::string generated) {
+               const model::Framework* framework, std::string generated, std::string group) {
     Board board;
     board.round = round;
     board.generated = std::move(generated);
     board.framework = framework;
+    board.group = std::move(group);
     board.files.reserve(results.size());
     board.templates.reserve(results.size());
     bool any_template = false;
     for (const auto& r : results) {
+        if (!board.group.empty() && !of_group(r, framework, board.group)) {
+            continue;
+        }
         FileEntry e;
         e.result = &r;
         e.valid = r.readable() && r.count(Severity::Error) == 0;

@@ -89,6 +89,9 @@ struct Board {
     std::string round_chosen;                     // how the round was chosen, in a sentence
     const model::Framework* framework = nullptr;  // the round's framework
     std::string generated;                        // YYYY-MM-DD
+    // A Step 3 summary for one group's leads: the submitter type (organisation, ilp, cpg)
+    // the Board is restricted to; empty for the whole system.
+    std::string group;
     // No template of the framework, only road-test feedback: a feedback workbook.
     bool feedback_only = false;
     std::vector<FileEntry> files;          // in input order
@@ -109,6 +112,11 @@ struct Board {
     // `reviews` by submitter id and cycle (positions, in order): carried-over objectives
     // find their earlier review without a scan of every review.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> reviews_of;
+
+    // Whether a registry submitter is one the Board is about (all, or those of `group`).
+    [[nodiscard]] bool in_group(const model::Submitter& s) const {
+        return group.empty() || s.type == group;
+    }
 
     // The review of `t` this round reports (spring or autumn), or nullptr.
     [[nodiscard]] const model::Review* round_review(const model::Template& t) const;
@@ -142,7 +150,10 @@ std::string round_title(const Round& round);
 
 // Assembles the Board of `round` for `framework` from linted files (linted with
 // Keep::Views or Keep::Documents). Documents of another framework are listed, not counted.
+// With a `group` (a submitter type), only that group's submitters are expected and only
+// their templates are read (a registry submitter's type is the registry's); feedback
+// documents are left out.
 Board assemble(const std::vector<lint::FileResult>& results, const Round& round,
-               const model::Framework* framework, std::string generated);
+               const model::Framework* framework, std::string generated, std::string group = {});
 
 }  // namespace hiplan::compile

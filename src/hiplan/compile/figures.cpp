@@ -165,6 +165,9 @@ void count_objectives(const Board& board, const Index& index, RoundFigures& fig)
         first.emplace(e.view->submitter_id.value, &e);
     }
     for (const auto& s : f->submitters) {
+        if (!board.in_group(s)) {
+            continue;
+        }
         RoundFigures::SubmitterCoverage row{&s, false, std::vector<std::size_t>(themes, 0), 0};
         if (const auto found = first.find(s.id); found != first.end()) {
             row.submitted = true;

@@ -14,16 +14,17 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// "A, B and C", or "5 submitters" when the list is long.
+// "A, B and C", or "A, B, C and 7 others" when the list is long.
 std::string names(const std::vector<const model::Submitter*>& who) {
     constexpr std::size_t k_max_named = 4;
-    if (who.size() > k_max_named) {
-        return plural(who.size(), "submitter", "submitters");
-    }
+    const std::size_t named = who.size() > k_max_named ? k_max_named - 1 : who.size();
     std::string out;
-    for (std::size_t i = 0; i < who.size(); ++i) {
+    for (std::size_t i = 0; i < named; ++i) {
         out += i == 0 ? "" : (i + 1 == who.size() ? " and " : ", ");
         out += who[i]->name;
+    }
+    if (named < who.size()) {
+        out += fmt::format(" and {} others", who.size() - named);
     }
     return out;
 }
@@ -34,7 +35,7 @@ std::size_t of_kind(const RoundFigures& f, ExceptionKind kind) {
 
 }  // namespace
 
-std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
+std::vector<std::string> headline(const Board& board, const RoundFigures& f, const SeeAlso& see) {
     std::vector<std::string> out;
     if (board.feedback_only) {
         out.push_back(fmt::format(
@@ -43,8 +44,9 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
             plural(f.feedback_groups, "group", "groups"),
             plural(static_cast<std::size_t>(f.people_reached), "person", "people")));
         if (const std::size_t late = of_kind(f, ExceptionKind::Late); late > 0) {
-            out.push_back(fmt::format("{} held after the feedback deadline (see Exceptions).",
-                                      plural(late, "conversation was", "conversations were")));
+            out.push_back(fmt::format("{} held after the feedback deadline ({}).",
+                                      plural(late, "conversation was", "conversations were"),
+                                      see.exceptions));
         }
         return out;
     }
@@ -139,9 +141,10 @@ std::vector<std::string> headline(const Board& board, const RoundFigures& f) {
         out.push_back(s + ".");
     }
     if (!f.overlaps.empty()) {
-        out.push_back(fmt::format(
-            "{} between submitters (see Gaps & overlaps).",
-            plural(f.overlaps.size(), "possible duplication", "possible duplications")));
+        out.push_back(
+            fmt::format("{} between submitters ({}).",
+                        plural(f.overlaps.size(), "possible duplication", "possible duplications"),
+                        see.overlaps));
     }
     if (f.other_framework_files > 0) {
         out.push_back(fmt::format("{} of another framework {} listed, not counted.",

@@ -1,15 +1,10 @@
 #pragma once
 
 #include <span>
-#include <string_view>
+
+#include "hiplan/util/embedded.hpp"
 
 namespace hiplan::frameworks {
-
-// A framework file compiled into the binary.
-struct EmbeddedFile {
-    std::string_view name;  // file name, e.g. "one-gloucestershire.yaml"
-    std::string_view text;
-};
 
 // The built-in framework files (schemas/frameworks/*.yaml at build time).
 std::span<const EmbeddedFile> embedded_framework_files();

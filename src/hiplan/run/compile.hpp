@@ -3,20 +3,15 @@
 #include <string>
 #include <vector>
 
-#include "hiplan/run/setup.hpp"
+#include "hiplan/run/round.hpp"
 
 namespace hiplan::run {
 
 // `hiplan compile`: lints every submission and writes the Board workbook of a round.
 struct CompileRequest {
-    std::vector<std::string> paths;
-    InputOptions input;
-    std::string output;
-    std::string round;
-    std::string framework_id;  // the Board's framework; default: the one most files use
-    std::string generated;
-    std::vector<std::string> ignore;
-    bool force = false;
+    RoundRequest round;  // which files, which round (no group: the workbook is the system's)
+    std::string output;  // .xlsx, or '-' for standard output
+    bool force = false;  // allow the output inside an input folder
 };
 
 // Returns the exit status.

@@ -1,0 +1,685 @@
+#include "hiplan/report/data.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "hiplan/compile/headline.hpp"
+#include "hiplan/compile/queries.hpp"
+#include "hiplan/compile/support_kinds.hpp"
+#include "hiplan/rules/calendar.hpp"
+#include "hiplan/util/date.hpp"
+#include "hiplan/util/utf8.hpp"
+#include "hiplan/xlsx/workbook.hpp"
+
+namespace hiplan::report {
+
+using json = nlohmann::ordered_json;
+using compile::Board;
+using compile::RoundFigures;
+
+namespace {
+
+// How many representative objectives a theme names, and how many overlaps the paper lists
+// (the workbook lists them all).
+constexpr std::size_t k_examples_per_theme = 3;
+constexpr std::size_t k_overlaps_listed = 10;
+
+std::string submitter_name(const model::Template& t) {
+    return !t.submitter_name.value.empty() ? t.submitter_name.value : t.submitter_id.value;
+}
+
+// "A, B and C".
+std::string and_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ");
+        out += items[i];
+    }
+    return out;
+}
+
+// A share as a whole percentage, for a bar's width.
+int percent(std::size_t part, std::size_t whole) {
+    return whole == 0 ? 0
+                      : static_cast<int>(std::lround(100.0 * static_cast<double>(part) /
+                                                     static_cast<double>(whole)));
+}
+
+json names_of(const std::vector<const model::Submitter*>& who) {
+    json out = json::array();
+    for (const model::Submitter* s : who) {
+        out.push_back({{"id", s->id}, {"name", s->name}});
+    }
+    return out;
+}
+
+// A status's colour for a style attribute: only "#RRGGBB" is let through, so that no
+// framework file can put anything else (a URL) into the paper's CSS.
+std::string status_colour(const model::Status* s) {
+    if (s == nullptr) {
+        return "#FFFFFF";
+    }
+    std::string hex = s->colour;
+    if (!hex.empty() && hex.front() == '#') {
+        hex.erase(0, 1);
+    }
+    const bool ok =
+        hex.size() == 6 && std::all_of(hex.begin(), hex.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        });
+    return ok ? "#" + hex : std::string("#FFFFFF");
+}
+
+// "Not started 1, On track 6": the count of each status in a theme.
+std::string status_text(const json& statuses) {
+    std::vector<std::string> parts;
+    for (const auto& s : statuses) {
+        parts.push_back(
+            fmt::format("{} {}", s["name"].get<std::string>(), s["count"].get<std::size_t>()));
+    }
+    return and_list(parts);
+}
+
+std::vector<std::string> strings_of(const json& list) {
+    std::vector<std::string> out;
+    for (const auto& item : list) {
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+// The deadline of a part of the round, from the framework's calendar.
+std::optional<Date> deadline_of(const Board& board, const compile::PartStatus& part) {
+    const model::Framework& f = *board.framework;
+    const auto window =
+        part.part == compile::Part::ObjectiveSetting
+            ? rules::objective_setting_window(f, part.cycle_start)
+            : rules::review_window(f, part.cycle_start, board.round.review_period());
+    return window ? std::optional<Date>(window->deadline) : std::nullopt;
+}
+
+json parts_of(const Board& board, const RoundFigures& figures) {
+    json out = json::array();
+    for (std::size_t i = 0; i < figures.parts.size(); ++i) {
+        const compile::PartFigures& p = figures.parts[i];
+        const auto deadline = deadline_of(board, board.parts[i]);
+        out.push_back({
+            {"name", p.name},
+            {"deadline", deadline ? long_date(*deadline) : std::string()},
+            {"expected", p.expected},
+            {"received", p.received},
+            {"valid", p.valid},
+            {"late", p.late},
+            {"missing", p.missing},
+            {"received_percent", percent(p.received, p.expected)},
+            {"valid_percent", percent(p.valid, p.expected)},
+            {"missing_submitters", names_of(p.missing_submitters)},
+        });
+    }
+    return out;
+}
+
+// The objectives of the plans in one theme, a few of them named: one per submitter in
+// turn, so that no one submitter speaks for a theme.
+json examples_of(const Board& board, const std::string& theme) {
+    std::vector<std::vector<std::pair<const compile::TemplateEntry*, const model::Objective*>>>
+        by_submitter;
+    for (const auto& e : board.objectives) {
+        std::vector<std::pair<const compile::TemplateEntry*, const model::Objective*>> mine;
+        for (const auto& o : e.view->objectives.value) {
+            if (o.theme.value == theme && board.in_round(*e.view, o)) {
+                mine.emplace_back(&e, &o);
+            }
+        }
+        if (!mine.empty()) {
+            by_submitter.push_back(std::move(mine));
+        }
+    }
+    json out = json::array();
+    for (std::size_t round = 0; out.size() < k_examples_per_theme; ++round) {
+        bool any = false;
+        for (const auto& mine : by_submitter) {
+            if (round < mine.size() && out.size() < k_examples_per_theme) {
+                const auto& [e, o] = mine[round];
+                const auto status = compile::latest_status(board, *e->view, *o);
+                out.push_back({{"id", o->id.value},
+                               {"title", o->title.value},
+                               {"submitter", submitter_name(*e->view)},
+                               {"status", status ? status->name : std::string()}});
+                any = true;
+            }
+        }
+        if (!any) {
+            break;
+        }
+    }
+    return out;
+}
+
+json themes_of(const Board& board, const RoundFigures& figures) {
+    json out = json::array();
+    const model::Framework& f = *board.framework;
+    for (std::size_t t = 0; t < f.themes.size(); ++t) {
+        const model::Theme& theme = f.themes[t];
+        std::size_t reviewed = 0;
+        for (const std::size_t n : figures.status_by_theme[t]) {
+            reviewed += n;
+        }
+        json statuses = json::array();
+        for (std::size_t s = 0; s < f.statuses.size(); ++s) {
+            const std::size_t n = figures.status_by_theme[t][s];
+            if (n > 0) {
+                statuses.push_back({{"name", f.statuses[s].name},
+                                    {"count", n},
+                                    {"colour", status_colour(&f.statuses[s])},
+                                    {"percent", percent(n, reviewed)}});
+            }
+        }
+        // The focus areas the theme's objectives address.
+        std::set<std::string> covered;
+        for (const auto& e : board.objectives) {
+            for (const auto& o : e.view->objectives.value) {
+                if (o.theme.value == theme.id && board.in_round(*e.view, o)) {
+                    covered.insert(o.focus.value.begin(), o.focus.value.end());
+                }
+            }
+        }
+        json focus_covered = json::array();
+        json focus_not_covered = json::array();
+        for (const auto& area : f.focus) {
+            (covered.count(area.id) > 0 ? focus_covered : focus_not_covered).push_back(area.name);
+        }
+        out.push_back({
+            {"id", theme.id},
+            {"name", theme.name},
+            {"description", theme.description},
+            {"objectives", figures.objectives_by_theme[t]},
+            {"reviewed", reviewed},
+            {"status_text", status_text(statuses)},
+            {"statuses", std::move(statuses)},
+            {"focus_covered_text", and_list(strings_of(focus_covered))},
+            {"focus_not_covered_text", and_list(strings_of(focus_not_covered))},
+            {"focus_covered", std::move(focus_covered)},
+            {"focus_not_covered", std::move(focus_not_covered)},
+            {"examples", examples_of(board, theme.id)},
+        });
+    }
+    return out;
+}
+
+json changes_of(const RoundFigures& figures) {
+    std::size_t better = 0, same = 0, worse = 0, fresh = 0, other = 0;
+    json worse_list = json::array();
+    for (const auto& row : figures.progress) {
+        switch (row.direction) {
+        case compile::Direction::Better: ++better; break;
+        case compile::Direction::Same: ++same; break;
+        case compile::Direction::New: ++fresh; break;
+        case compile::Direction::NotComparable: ++other; break;
+        case compile::Direction::Worse:
+            ++worse;
+            worse_list.push_back(
+                {{"title", row.objective != nullptr ? row.objective->title.value : std::string()},
+                 {"submitter", submitter_name(*row.entry->view)},
+                 {"from", row.previous != nullptr ? row.previous->name : std::string()},
+                 {"to", row.status != nullptr ? row.status->name : std::string()},
+                 {"from_review", row.previous_from}});
+            break;
+        }
+    }
+    return {{"reviewed", figures.progress.size()},
+            {"better", better},
+            {"same", same},
+            {"worse", worse},
+            {"new", fresh},
+            {"not_comparable", other},
+            {"compared", better + same + worse},
+            {"worse_objectives", std::move(worse_list)}};
+}
+
+std::string review_name(const model::Template& t, const model::Review& r) {
+    return fmt::format("{} review {}", r.period.value, t.cycle.value);
+}
+
+// The titles of the objectives `refs` names ("Title (G1)").
+json objectives_named(const model::Template& t, const model::List<model::Text>& refs) {
+    json out = json::array();
+    for (const auto& r : refs.value) {
+        const model::Objective* o = t.objective(r.value);
+        out.push_back({{"id", r.value},
+                       {"title", o != nullptr ? o->title.value : std::string()},
+                       {"submitter", submitter_name(t)}});
+    }
+    return out;
+}
+
+int level(const std::string& l) {
+    return l == "high" ? 3 : l == "medium" ? 2 : l == "low" ? 1 : 0;
+}
+
+// Highlights, learning, challenges and risks of the round's reviews.
+void add_narrative(json& out, const Board& board) {
+    const compile::SupportKinds kinds(board.framework);
+    json highlights = json::array();
+    json learning = json::array();
+    json challenges = json::array();
+    struct RiskItem {
+        int score;
+        json item;
+    };
+    std::vector<RiskItem> risks;
+    for (const auto& e : board.reviews) {
+        const model::Template& t = *e.view;
+        const model::Review& r = *board.round_review(t);
+        const std::string who = submitter_name(t);
+        for (const auto& text : r.highlights.value) {
+            highlights.push_back(
+                {{"text", text}, {"submitter", who}, {"review", review_name(t, r)}});
+        }
+        for (const auto& text : r.learning.value) {
+            learning.push_back({{"text", text}, {"submitter", who}, {"review", review_name(t, r)}});
+        }
+        for (const auto& text : r.challenges.value) {
+            const model::SupportKind* kind = kinds.of(text);
+            challenges.push_back({{"text", text},
+                                  {"submitter", who},
+                                  {"kind", kind != nullptr ? kind->name : std::string()}});
+        }
+        for (const auto& k : r.risks.value) {
+            const bool high = k.likelihood.value == "high" && k.impact.value == "high";
+            risks.push_back({level(k.likelihood.value) * level(k.impact.value),
+                             {{"description", k.description.value},
+                              {"mitigation", k.mitigation.value},
+                              {"has_mitigation", !k.mitigation.value.empty()},
+                              {"likelihood", k.likelihood.value},
+                              {"impact", k.impact.value},
+                              {"high", high},
+                              {"submitter", who},
+                              {"objectives", objectives_named(t, k.objectives)}}});
+        }
+    }
+    // High first; within a level, the order of the files.
+    std::stable_sort(risks.begin(), risks.end(),
+                     [](const RiskItem& a, const RiskItem& b) { return a.score > b.score; });
+    json risk_list = json::array();
+    std::size_t high = 0;
+    for (auto& r : risks) {
+        high += r.item["high"].get<bool>() ? 1U : 0U;
+        risk_list.push_back(std::move(r.item));
+    }
+    out["highlights"] = std::move(highlights);
+    out["learning"] = std::move(learning);
+    out["challenges"] = std::move(challenges);
+    out["risks"] = std::move(risk_list);
+    out["high_risks"] = high;
+}
+
+// The support asks grouped by kind of support, in the framework's order of kinds; each
+// kind with who asked and which objectives depend on it.
+json recommendations_of(const Board& board, const RoundFigures& figures) {
+    const compile::SupportKinds kinds(board.framework);
+    std::map<const model::SupportKind*, json> asks;
+    std::map<const model::SupportKind*, std::vector<std::string>> who;
+    std::map<const model::SupportKind*, json> depends;
+    for (const auto& e : board.reviews) {
+        const model::Template& t = *e.view;
+        const model::Review& r = *board.round_review(t);
+        for (const auto& a : r.support_needed.value) {
+            const model::SupportKind* kind = kinds.of(a.ask.value);
+            json objectives = objectives_named(t, a.objectives);
+            asks[kind].push_back({{"text", a.ask.value},
+                                  {"submitter", submitter_name(t)},
+                                  {"objectives", objectives}});
+            auto& names = who[kind];
+            if (std::find(names.begin(), names.end(), submitter_name(t)) == names.end()) {
+                names.push_back(submitter_name(t));
+            }
+            for (auto& o : objectives) {
+                depends[kind].push_back(std::move(o));
+            }
+        }
+    }
+    json out = json::array();
+    for (const auto& count : figures.support_by_kind) {
+        const auto found = asks.find(count.kind);
+        if (found == asks.end()) {
+            continue;
+        }
+        json& objectives = depends[count.kind];
+        const std::size_t n_objectives = objectives.size();
+        out.push_back({{"kind", count.kind->name},
+                       {"kind_id", count.kind->id},
+                       {"kind_lower", utf8::ascii_lower(count.kind->name)},
+                       {"asks_count", count.asks},
+                       {"challenges_count", count.challenges},
+                       {"submitters", and_list(who[count.kind])},
+                       {"submitters_count", who[count.kind].size()},
+                       {"objectives", std::move(objectives)},
+                       {"objectives_count", n_objectives},
+                       {"asks", std::move(found->second)}});
+    }
+    return out;
+}
+
+json deep_dives_of(const Board& board, const RoundFigures& figures) {
+    json objectives = json::array();
+    for (const auto& x : figures.exceptions) {
+        if (x.kind == compile::ExceptionKind::DeepDive) {
+            objectives.push_back({{"title", x.title},
+                                  {"id", x.objective},
+                                  {"submitter", x.submitter_name},
+                                  {"theme", compile::theme_name(board.framework, x.theme)},
+                                  {"status", x.status},
+                                  {"detail", x.detail}});
+        }
+    }
+    json themes = json::array();
+    for (const auto* t : figures.themes_without_objective) {
+        themes.push_back(t->name);
+    }
+    json outcomes = json::array();
+    for (const auto* o : figures.outcomes_without_objective) {
+        outcomes.push_back(o->name);
+    }
+    json focus = json::array();
+    for (const auto* a : figures.focus_without_objective) {
+        focus.push_back(a->name);
+    }
+    json overlaps = json::array();
+    for (std::size_t i = 0; i < figures.overlaps.size() && i < k_overlaps_listed; ++i) {
+        const compile::Overlap& o = figures.overlaps[i];
+        overlaps.push_back({{"a_title", o.a->title.value},
+                            {"a_submitter", submitter_name(*o.a_template->view)},
+                            {"b_title", o.b->title.value},
+                            {"b_submitter", submitter_name(*o.b_template->view)},
+                            {"score", fmt::format("{:.2f}", o.score)},
+                            {"shared", and_list(std::vector<std::string>(
+                                           o.shared_words.begin(),
+                                           o.shared_words.begin() +
+                                               static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                   o.shared_words.size(), 5))))}});
+    }
+    const bool any =
+        !objectives.empty() || !themes.empty() || !outcomes.empty() || !overlaps.empty();
+    return {{"any", any},
+            {"objectives", std::move(objectives)},
+            {"themes_without_objective", std::move(themes)},
+            {"outcomes_without_objective", std::move(outcomes)},
+            {"focus_without_objective", std::move(focus)},
+            {"overlaps", std::move(overlaps)},
+            {"overlaps_total", figures.overlaps.size()},
+            {"overlaps_not_listed",
+             figures.overlaps.size() - std::min(figures.overlaps.size(), k_overlaps_listed)}};
+}
+
+json exceptions_of(const RoundFigures& figures) {
+    json out = json::array();
+    for (const auto& info : compile::exception_kinds()) {
+        const std::size_t n = figures.exceptions_by_kind[compile::rank_of(info.kind)];
+        if (n > 0) {
+            out.push_back({{"name", info.name},
+                           {"meaning", info.meaning},
+                           {"count", n},
+                           {"severe", info.severe}});
+        }
+    }
+    return out;
+}
+
+// One short section per submitter with a plan: the summary of commitments and the
+// objectives with their latest status, in registry order (then the others, as read).
+json appendix_of(const Board& board) {
+    std::unordered_map<std::string_view, std::size_t> registry_at;
+    for (std::size_t i = 0; i < board.framework->submitters.size(); ++i) {
+        registry_at.emplace(board.framework->submitters[i].id, i);
+    }
+    std::vector<const compile::TemplateEntry*> plans;
+    for (const auto& e : board.objectives) {
+        plans.push_back(&e);
+    }
+    const auto at = [&](const compile::TemplateEntry* e) {
+        const auto found = registry_at.find(e->view->submitter_id.value);
+        return found != registry_at.end() ? found->second : SIZE_MAX;
+    };
+    std::stable_sort(plans.begin(), plans.end(),
+                     [&](const auto* a, const auto* b) { return at(a) < at(b); });
+    json out = json::array();
+    for (const compile::TemplateEntry* e : plans) {
+        const model::Template& t = *e->view;
+        json objectives = json::array();
+        for (const auto& o : t.objectives.value) {
+            if (!board.in_round(t, o)) {
+                continue;
+            }
+            const auto status = compile::latest_status(board, t, o);
+            objectives.push_back({{"id", o.id.value},
+                                  {"title", o.title.value},
+                                  {"theme", compile::theme_name(board.framework, o.theme.value)},
+                                  {"status", status ? status->name : std::string()},
+                                  {"status_from", status ? status->source : std::string()}});
+        }
+        out.push_back({{"id", t.submitter_id.value},
+                       {"name", submitter_name(t)},
+                       {"type", t.submitter_type.value},
+                       {"cycle", t.cycle.value},
+                       {"summary", t.summary.value},
+                       {"objectives_count", objectives.size()},
+                       {"objectives", std::move(objectives)}});
+    }
+    return out;
+}
+
+// The road-test report to PEG: the answers to each question grouped by the priority area
+// they are tagged with (the first tag), who was reached, their roles and the co-presenters.
+json road_test_of(const Board& board, const RoundFigures& figures) {
+    const model::Framework& f = *board.framework;
+    json groups = json::array();
+    std::map<std::string, std::size_t> roles;
+    std::vector<std::string> role_order;
+    std::vector<std::string> presenters;
+    for (const auto& fb : board.feedback) {
+        const model::Feedback& v = *fb.view;
+        groups.push_back(
+            {{"initials", v.group_initials.value},
+             {"name", v.group_name.value},
+             {"held", v.held.value ? long_date(*v.held.value) : std::string()},
+             {"participants", v.participants.value ? fmt::format("{}", *v.participants.value)
+                                                   : std::string("not recorded")},
+             {"facilitators", and_list(v.facilitators.value)},
+             {"late", fb.file->late}});
+        for (const auto& r : v.roles.value) {
+            if (roles[r]++ == 0) {
+                role_order.push_back(r);
+            }
+        }
+        for (const auto& p : v.facilitators.value) {
+            if (std::find(presenters.begin(), presenters.end(), p) == presenters.end()) {
+                presenters.push_back(p);
+            }
+        }
+    }
+    json role_list = json::array();
+    for (const auto& r : role_order) {
+        role_list.push_back({{"role", r}, {"groups", roles[r]}});
+    }
+    json questions = json::array();
+    for (const auto& q : f.questions) {
+        // Answers by the position of their first priority area (themes.size(): untagged).
+        std::vector<json> by_area(f.themes.size() + 1, json::array());
+        std::size_t answers = 0;
+        for (const auto& fb : board.feedback) {
+            if (fb.framework != &f) {
+                continue;
+            }
+            const model::Feedback& v = *fb.view;
+            for (const auto& a : v.answers.value) {
+                if (a.question.value != q.id) {
+                    continue;
+                }
+                std::size_t area = f.themes.size();
+                if (!a.themes.value.empty()) {
+                    area = f.find(model::Vocab::Theme, a.themes.value.front().value)
+                               .value_or(f.themes.size());
+                }
+                for (const auto& comment : a.comments) {
+                    by_area[area].push_back({{"text", comment}, {"group", v.group_initials.value}});
+                    ++answers;
+                }
+            }
+        }
+        json areas = json::array();
+        for (std::size_t i = 0; i < by_area.size(); ++i) {
+            if (!by_area[i].empty()) {
+                areas.push_back(
+                    {{"area", i < f.themes.size() ? f.themes[i].name : std::string("Not tagged")},
+                     {"tagged", i < f.themes.size()},
+                     {"answers", std::move(by_area[i])}});
+            }
+        }
+        questions.push_back({{"id", q.id},
+                             {"text", q.text},
+                             {"short", q.short_name},
+                             {"answers_count", answers},
+                             {"areas", std::move(areas)}});
+    }
+    return {{"conversations", figures.conversations},
+            {"groups", figures.feedback_groups},
+            {"people", figures.people_reached},
+            {"collated", long_date(*parse_date(board.generated))},
+            {"questions", std::move(questions)},
+            {"groups_reached", std::move(groups)},
+            {"roles", std::move(role_list)},
+            {"co_presenters", and_list(presenters)},
+            {"late", figures.exceptions_by_kind[compile::rank_of(compile::ExceptionKind::Late)]}};
+}
+
+// Every string of `j`, sanitised as the workbook's text is: valid UTF-8, no control
+// characters, no noncharacters (a browser's strict parse rejects them).
+void sanitise(json& j) {
+    if (j.is_string()) {
+        std::string text = xlsx::clean_text(j.get_ref<const std::string&>(), SIZE_MAX).text;
+        std::string out;
+        out.reserve(text.size());
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+            if (b == 0xC2 && next >= 0x80 && next <= 0x9F) {  // C1 controls
+                out += "\xEF\xBF\xBD";
+                ++i;
+            } else if (b == 0xEF && next == 0xB7 && i + 2 < text.size() &&
+                       static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+                       static_cast<unsigned char>(text[i + 2]) <= 0xAF) {  // U+FDD0..U+FDEF
+                out += "\xEF\xBF\xBD";
+                i += 2;
+            } else if (b == '\r') {
+                out += text.compare(i, 2, "\r\n") == 0 ? "" : "\n";
+            } else {
+                out += text[i];
+            }
+        }
+        j = std::move(out);
+    } else if (j.is_structured()) {
+        for (auto& item : j) {
+            sanitise(item);
+        }
+    }
+}
+
+}  // namespace
+
+const std::vector<Group>& groups() {
+    static const std::vector<Group> list = {
+        {"organisation", "Organisations", "the ICB health inequalities lead"},
+        {"ilp", "Integrated Locality Partnerships", "the ILP health inequalities leads"},
+        {"cpg", "Clinical Programme Groups", "the CPG health inequalities leads"},
+    };
+    return list;
+}
+
+const Group* find_group(std::string_view id) {
+    for (const auto& g : groups()) {
+        if (g.id == id) {
+            return &g;
+        }
+    }
+    return nullptr;
+}
+
+std::string long_date(const Date& d) {
+    if (d.month < 1 || d.month > 12) {
+        return {};
+    }
+    std::string month(k_month_names[static_cast<std::size_t>(d.month - 1)]);
+    month.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(month.front())));
+    return fmt::format("{} {} {}", d.day, month, d.year);
+}
+
+json report_data(const Board& board, const RoundFigures& figures) {
+    const model::Framework& f = *board.framework;
+    const Group* group = find_group(board.group);
+    const std::string kind = board.feedback_only ? "road-test"
+                             : group != nullptr  ? "group-summary"
+                                                 : "board-paper";
+    json out;
+    out["kind"] = kind;
+    out["is_board_paper"] = kind == "board-paper";
+    out["is_group_summary"] = kind == "group-summary";
+    out["is_road_test"] = kind == "road-test";
+    const auto generated = parse_date(board.generated);
+    out["generated"] = board.generated;
+    out["generated_long"] = generated ? long_date(*generated) : board.generated;
+    out["framework"] = {{"id", f.id}, {"name", f.name}};
+    out["round"] = {{"id", board.round.to_string()},
+                    {"title", compile::round_title(board.round)},
+                    {"chosen", board.round_chosen},
+                    {"is_autumn", board.round.season == compile::Season::Autumn},
+                    {"is_spring", board.round.season == compile::Season::Spring},
+                    {"review_cycle", compile::cycle_name(board.round.review_cycle())},
+                    {"plan_cycle", compile::cycle_name(board.plan_cycle)}};
+    out["group"] = group != nullptr
+                       ? json{{"id", group->id}, {"name", group->name}, {"readers", group->readers}}
+                       : json(false);
+    const compile::SeeAlso see{"see Exceptions in the appendix", "see Suggested deep-dive areas"};
+    out["headline"] = compile::headline(board, figures, see);
+    if (board.feedback_only) {
+        out["road_test"] = road_test_of(board, figures);
+        sanitise(out);
+        return out;
+    }
+    out["parts"] = parts_of(board, figures);
+    std::size_t missing = 0;
+    for (const auto& p : figures.parts) {
+        missing += p.missing;
+    }
+    out["any_missing"] = missing > 0;
+    out["without_plan"] = names_of(board.without_plan);
+    out["excluded_files"] = figures.excluded_files;
+    out["other_framework_files"] = figures.other_framework_files;
+    out["totals"] = {
+        {"objectives", figures.objectives},     {"measures", figures.measures},
+        {"reviewed", figures.reviewed},         {"at_risk", figures.reviewed_escalated},
+        {"support_asks", figures.support_asks}, {"exceptions", figures.exceptions.size()},
+        {"plans", board.objectives.size()}};
+    json statuses = json::array();
+    for (const auto& s : f.statuses) {
+        statuses.push_back({{"id", s.id}, {"name", s.name}, {"colour", status_colour(&s)}});
+    }
+    out["statuses"] = std::move(statuses);
+    out["themes"] = themes_of(board, figures);
+    out["changes"] = changes_of(figures);
+    add_narrative(out, board);
+    out["recommendations"] = recommendations_of(board, figures);
+    out["deep_dives"] = deep_dives_of(board, figures);
+    out["exceptions"] = exceptions_of(figures);
+    out["appendix"] = appendix_of(board);
+    sanitise(out);
+    return out;
+}
+
+}  // namespace hiplan::report
