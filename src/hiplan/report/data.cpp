@@ -247,7 +247,7 @@ std::string review_name(const model::Template& t, const model::Review& r) {
     return fmt::format("{} review {}", r.period.value, t.cycle.value);
 }
 
-// The titles of the objectives `refs` names ("Title (G1)").
+// The objectives `refs` names, with their titles.
 json objectives_named(const model::Template& t, const model::List<model::Text>& refs) {
     json out = json::array();
     for (const auto& r : refs.value) {
@@ -257,6 +257,17 @@ json objectives_named(const model::Template& t, const model::List<model::Text>& 
                        {"submitter", submitter_name(t)}});
     }
     return out;
+}
+
+// "Title (G1) and Other title (G2)".
+std::string objectives_text(const json& objectives) {
+    std::vector<std::string> names;
+    for (const auto& o : objectives) {
+        const auto& title = o["title"].get_ref<const std::string&>();
+        const auto& id = o["id"].get_ref<const std::string&>();
+        names.push_back(title.empty() ? id : fmt::format("{} ({})", title, id));
+    }
+    return and_list(names);
 }
 
 int level(const std::string& l) {
@@ -293,15 +304,17 @@ void add_narrative(json& out, const Board& board) {
         }
         for (const auto& k : r.risks.value) {
             const bool high = k.likelihood.value == "high" && k.impact.value == "high";
-            risks.push_back({level(k.likelihood.value) * level(k.impact.value),
-                             {{"description", k.description.value},
-                              {"mitigation", k.mitigation.value},
-                              {"has_mitigation", !k.mitigation.value.empty()},
-                              {"likelihood", k.likelihood.value},
-                              {"impact", k.impact.value},
-                              {"high", high},
-                              {"submitter", who},
-                              {"objectives", objectives_named(t, k.objectives)}}});
+            risks.push_back(
+                {level(k.likelihood.value) * level(k.impact.value),
+                 {{"description", k.description.value},
+                  {"mitigation", k.mitigation.value},
+                  {"has_mitigation", !k.mitigation.value.empty()},
+                  {"likelihood", k.likelihood.value},
+                  {"impact", k.impact.value},
+                  {"high", high},
+                  {"submitter", who},
+                  {"objectives_text", objectives_text(objectives_named(t, k.objectives))},
+                  {"objectives", objectives_named(t, k.objectives)}}});
         }
     }
     // High first; within a level, the order of the files.
@@ -335,6 +348,7 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
             json objectives = objectives_named(t, a.objectives);
             asks[kind].push_back({{"text", a.ask.value},
                                   {"submitter", submitter_name(t)},
+                                  {"objectives_text", objectives_text(objectives)},
                                   {"objectives", objectives}});
             auto& names = who[kind];
             if (std::find(names.begin(), names.end(), submitter_name(t)) == names.end()) {
@@ -356,6 +370,7 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
         out.push_back({{"kind", count.kind->name},
                        {"kind_id", count.kind->id},
                        {"kind_lower", utf8::ascii_lower(count.kind->name)},
+                       {"is_other", count.kind->id == model::k_other_support_kind},
                        {"asks_count", count.asks},
                        {"challenges_count", count.challenges},
                        {"submitters", and_list(who[count.kind])},
