@@ -12,6 +12,7 @@
 #include "hiplan/compile/headline.hpp"
 #include "hiplan/compile/queries.hpp"
 #include "hiplan/compile/support_kinds.hpp"
+#include "hiplan/report/documents.hpp"
 #include "hiplan/rules/calendar.hpp"
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/utf8.hpp"
@@ -109,6 +110,16 @@ json parts_of(const Board& board, const RoundFigures& figures) {
     for (std::size_t i = 0; i < figures.parts.size(); ++i) {
         const compile::PartFigures& p = figures.parts[i];
         const auto deadline = deadline_of(board, board.parts[i]);
+        // Who sent late, and who sent a file with errors (received, not included).
+        std::vector<const model::Submitter*> late, invalid;
+        for (const auto& s : board.parts[i].submitters) {
+            if (s.late) {
+                late.push_back(s.submitter);
+            }
+            if (s.received && !s.valid) {
+                invalid.push_back(s.submitter);
+            }
+        }
         out.push_back({
             {"name", p.name},
             {"deadline", deadline ? long_date(*deadline) : std::string()},
@@ -120,6 +131,8 @@ json parts_of(const Board& board, const RoundFigures& figures) {
             {"received_percent", percent(p.received, p.expected)},
             {"valid_percent", percent(p.valid, p.expected)},
             {"missing_submitters", names_of(p.missing_submitters)},
+            {"late_submitters", names_of(late)},
+            {"invalid_submitters", names_of(invalid)},
         });
     }
     return out;
@@ -168,8 +181,11 @@ json themes_of(const Board& board, const RoundFigures& figures) {
     for (std::size_t t = 0; t < f.themes.size(); ++t) {
         const model::Theme& theme = f.themes[t];
         std::size_t reviewed = 0;
-        for (const std::size_t n : figures.status_by_theme[t]) {
+        std::size_t at_risk = 0;
+        for (std::size_t s = 0; s < f.statuses.size(); ++s) {
+            const std::size_t n = figures.status_by_theme[t][s];
             reviewed += n;
+            at_risk += compile::of_concern(&f.statuses[s]) ? n : 0;
         }
         json statuses = json::array();
         for (std::size_t s = 0; s < f.statuses.size(); ++s) {
@@ -201,6 +217,7 @@ json themes_of(const Board& board, const RoundFigures& figures) {
             {"description", theme.description},
             {"objectives", figures.objectives_by_theme[t]},
             {"reviewed", reviewed},
+            {"at_risk", at_risk},
             {"status_text", status_text(statuses)},
             {"statuses", std::move(statuses)},
             {"focus_covered_text", and_list(strings_of(focus_covered))},
@@ -638,9 +655,7 @@ std::string long_date(const Date& d) {
 json report_data(const Board& board, const RoundFigures& figures) {
     const model::Framework& f = *board.framework;
     const Group* group = find_group(board.group);
-    const std::string kind = board.feedback_only ? "road-test"
-                             : group != nullptr  ? "group-summary"
-                                                 : "board-paper";
+    const std::string kind(kind_of(board).id);
     json out;
     out["kind"] = kind;
     out["is_board_paper"] = kind == "board-paper";
@@ -687,6 +702,19 @@ json report_data(const Board& board, const RoundFigures& figures) {
     }
     out["statuses"] = std::move(statuses);
     out["themes"] = themes_of(board, figures);
+    // The headline's sentences by theme: "Contributory activity 7, Targeted 9 and ...".
+    std::vector<std::string> by_theme, concern_by_theme;
+    for (const auto& t : out["themes"]) {
+        by_theme.push_back(
+            fmt::format("{} {}", t["name"].get<std::string>(), t["objectives"].get<std::size_t>()));
+        if (t["reviewed"].get<std::size_t>() > 0) {
+            concern_by_theme.push_back(fmt::format("{} {} of {}", t["name"].get<std::string>(),
+                                                   t["at_risk"].get<std::size_t>(),
+                                                   t["reviewed"].get<std::size_t>()));
+        }
+    }
+    out["objectives_by_theme_text"] = and_list(by_theme);
+    out["at_risk_by_theme_text"] = and_list(concern_by_theme);
     out["changes"] = changes_of(figures);
     add_narrative(out, board);
     out["recommendations"] = recommendations_of(board, figures);

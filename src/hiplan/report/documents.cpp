@@ -104,8 +104,12 @@ const std::vector<DocumentKind>& document_kinds() {
 }
 
 const DocumentKind& kind_of(const compile::Board& board) {
+    const std::string_view id = board.feedback_only    ? "road-test"
+                                : !board.group.empty() ? "group-summary"
+                                                       : "board-paper";
     const auto& kinds = document_kinds();
-    return board.feedback_only ? kinds[2] : !board.group.empty() ? kinds[1] : kinds[0];
+    return *std::find_if(kinds.begin(), kinds.end(),
+                         [&](const DocumentKind& k) { return k.id == id; });
 }
 
 std::optional<std::string_view> builtin_template(std::string_view name) {
