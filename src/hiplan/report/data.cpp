@@ -670,6 +670,7 @@ json report_data(const Board& board, const RoundFigures& figures) {
                     {"chosen", board.round_chosen},
                     {"is_autumn", board.round.season == compile::Season::Autumn},
                     {"is_spring", board.round.season == compile::Season::Spring},
+                    {"objectives_cycle", compile::cycle_name(board.round.objectives_cycle())},
                     {"review_cycle", compile::cycle_name(board.round.review_cycle())},
                     {"plan_cycle", compile::cycle_name(board.plan_cycle)}};
     out["group"] = group != nullptr
