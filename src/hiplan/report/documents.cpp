@@ -9,6 +9,7 @@
 #include "hiplan/report/data.hpp"
 #include "hiplan/report/embedded.hpp"
 #include "hiplan/util/utf8.hpp"
+#include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::report {
 
@@ -63,6 +64,92 @@ mustache::data to_mustache(const json& j) {
     default: return {false};
     }
 }
+
+// How deep a template nests its sections ({{#x}} and {{^x}} inside one another), read with
+// Mustache's own tag rules (triple mustaches, comments, changed delimiters). The engine
+// renders sections by recursion, so a template nested thousands deep would exhaust the
+// stack: it is refused first.
+std::size_t section_depth(std::string_view text) {
+    std::string open = "{{";
+    std::string close = "}}";
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    std::size_t at = 0;
+    while ((at = text.find(open, at)) != std::string_view::npos) {
+        at += open.size();
+        std::string_view end = close;
+        if (at < text.size() && text[at] == '{' && open == "{{") {
+            end = "}}}";
+        }
+        const std::size_t stop = text.find(end, at);
+        if (stop == std::string_view::npos) {
+            break;  // the engine reports the unclosed tag
+        }
+        std::string_view tag = text.substr(at, stop - at);
+        at = stop + end.size();
+        while (!tag.empty() && tag.front() == ' ') {
+            tag.remove_prefix(1);
+        }
+        if (tag.empty()) {
+            continue;
+        }
+        if (tag.front() == '#' || tag.front() == '^') {
+            deepest = std::max(deepest, ++depth);
+        } else if (tag.front() == '/') {
+            depth -= depth > 0 ? 1 : 0;
+        } else if (tag.front() == '=' && tag.size() > 2 && tag.back() == '=') {
+            // {{=<% %>=}}: the new opening and closing delimiters.
+            const std::string_view inner = tag.substr(1, tag.size() - 2);
+            const std::size_t a = inner.find_first_not_of(' ');
+            const std::size_t space = inner.find(' ', a);
+            const std::size_t b = inner.find_first_not_of(' ', space);
+            const std::size_t e = inner.find(' ', b);
+            if (a != std::string_view::npos && space != std::string_view::npos &&
+                b != std::string_view::npos) {
+                open = std::string(inner.substr(a, space - a));
+                close = std::string(inner.substr(b, e == std::string_view::npos ? e : e - b));
+            }
+        }
+    }
+    return deepest;
+}
+
+// The engine's parse error in plain words, at a line and column: "Unclosed section "a" at
+// 12" becomes "line 1, column 13: {{#a}} is never closed: add {{/a}} where the section
+// ends".
+std::string plain_template_error(std::string_view text, const std::string& message) {
+    const std::size_t at = message.rfind(" at ");
+    std::string where;
+    std::string what = message;
+    if (at != std::string::npos &&
+        message.find_first_not_of("0123456789", at + 4) == std::string::npos) {
+        const auto offset = static_cast<std::size_t>(std::stoull(message.substr(at + 4)));
+        const auto p = yaml::position_of_offset(text, std::min(offset, text.size()));
+        where = fmt::format("line {}, column {}: ", p.line, p.column);
+        what = message.substr(0, at);
+    }
+    const std::size_t quote = what.find('"');
+    const std::string name = quote != std::string::npos
+                                 ? what.substr(quote + 1, what.rfind('"') - quote - 1)
+                                 : std::string();
+    if (what.starts_with("Unclosed section")) {
+        what = fmt::format("{{{{#{0}}}}} (or {{{{^{0}}}}}) is never closed: add {{{{/{0}}}}} where "
+                           "the section ends",
+                           name);
+    } else if (what.starts_with("Unopened section")) {
+        what = fmt::format("{{{{/{0}}}}} closes a section that is not open: check the "
+                           "{{{{#{0}}}}} before it, or remove it",
+                           name);
+    } else if (what.starts_with("Unclosed tag")) {
+        what = "a tag opened with {{ is never closed with }}";
+    } else if (what.starts_with("Invalid set delimiter")) {
+        what = "a delimiter change must read like {{=<% %>=}}";
+    }
+    return fmt::format("the template is not valid Mustache: {}{}", where, what);
+}
+
+// Deeper than any real template needs; far from what exhausts the stack.
+constexpr std::size_t k_max_section_depth = 100;
 
 std::string partial_name(std::string_view file) {
     std::string name(file.substr(0, file.rfind(".mustache")));
@@ -149,6 +236,20 @@ std::string markdown_escape(std::string_view text) {
     return out;
 }
 
+bool check_template(std::string_view text, std::string& error) {
+    if (const std::size_t depth = section_depth(text); depth > k_max_section_depth) {
+        error = fmt::format("the template nests sections {} deep; at most {} are allowed", depth,
+                            k_max_section_depth);
+        return false;
+    }
+    const mustache::mustache tmpl{std::string(text)};
+    if (!tmpl.is_valid()) {
+        error = plain_template_error(text, tmpl.error_message());
+        return false;
+    }
+    return true;
+}
+
 bool render(const compile::Board& board, const compile::RoundFigures& figures, Form form,
             std::string_view custom, std::string& out, std::string& error) {
     const json data = report_data(board, figures);
@@ -159,11 +260,10 @@ bool render(const compile::Board& board, const compile::RoundFigures& figures, F
     const DocumentKind& kind = kind_of(board);
     const std::string_view name = form == Form::Html ? kind.html : kind.markdown;
     const std::string_view text = !custom.empty() ? custom : builtin_template(name).value_or("");
-    mustache::mustache tmpl{std::string(text)};
-    if (!tmpl.is_valid()) {
-        error = fmt::format("the template is not valid Mustache: {}", tmpl.error_message());
+    if (!check_template(text, error)) {
         return false;
     }
+    mustache::mustache tmpl{std::string(text)};
     if (form == Form::Markdown) {
         tmpl.set_custom_escape(markdown_escape);
     }

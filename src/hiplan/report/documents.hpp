@@ -51,6 +51,10 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 bool render(const compile::Board& board, const compile::RoundFigures& figures, Form form,
             std::string_view custom, std::string& out, std::string& error);
 
+// Checks a template before any work: valid Mustache, sections nested at most 100 deep.
+// Returns false and sets `error` (a sentence).
+bool check_template(std::string_view text, std::string& error);
+
 // Escapes text for Markdown: punctuation Markdown reads (\ ` * _ [ ] < > # | ~) is
 // escaped with a backslash, and line breaks become spaces, so text from a template keeps
 // a table row or a list item whole.

@@ -77,6 +77,10 @@ std::optional<std::string> custom_template(const ReportRequest& o, const Console
         console.error(fmt::format("the template '{}' is empty", o.template_file));
         return std::nullopt;
     }
+    if (!report::check_template(text, error)) {
+        console.error(fmt::format("{}: {}", o.template_file, error));
+        return std::nullopt;
+    }
     return text;
 }
 
