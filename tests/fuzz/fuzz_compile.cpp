@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include "hiplan/compile/board.hpp"
+#include "hiplan/compile/figures.hpp"
 #include "hiplan/compile/writer.hpp"
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/lint/linter.hpp"
+#include "hiplan/report/documents.hpp"
+#include "hiplan/util/utf8.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -47,6 +50,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             // A writer error is reported to the user; it is not a crash.
         }
         ::unlink(path.c_str());
+        // The report of the same Board, in every form and for a group: valid UTF-8 always.
+        if (board.framework == nullptr) {
+            continue;
+        }
+        const auto figures = hiplan::compile::compute_figures(board);
+        for (const auto& form : hiplan::report::forms()) {
+            std::string out;
+            std::string error;
+            if (!hiplan::report::render(board, figures, form.form, {}, out, error) ||
+                hiplan::utf8::validate(out)) {
+                __builtin_trap();
+            }
+        }
     }
     return 0;
 }
