@@ -333,9 +333,17 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
         for (const auto& a : r.support_needed.value) {
             const model::SupportKind* kind = kinds.of(a.ask.value);
             json objectives = objectives_named(t, a.objectives);
+            // "A and B (X-2)": Mustache cannot tell the last item of a list, so the
+            // paper is given the objectives joined.
+            std::vector<std::string> named;
+            for (const auto& o : objectives) {
+                named.push_back(fmt::format("{} ({})", o["title"].get<std::string>(),
+                                            o["id"].get<std::string>()));
+            }
             asks[kind].push_back({{"text", a.ask.value},
                                   {"submitter", submitter_name(t)},
-                                  {"objectives", objectives}});
+                                  {"objectives", objectives},
+                                  {"objectives_text", and_list(named)}});
             auto& names = who[kind];
             if (std::find(names.begin(), names.end(), submitter_name(t)) == names.end()) {
                 names.push_back(submitter_name(t));

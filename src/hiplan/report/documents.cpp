@@ -21,8 +21,9 @@ using json = nlohmann::ordered_json;
 bool has(const json& j) {
     switch (j.type()) {
     case json::value_t::array:
-    case json::value_t::string:
     case json::value_t::object: return !j.empty();
+    // json::empty() is false for any string, even "": ask the string itself.
+    case json::value_t::string: return !j.get_ref<const std::string&>().empty();
     case json::value_t::boolean: return j.get<bool>();
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
