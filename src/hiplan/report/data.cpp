@@ -35,11 +35,17 @@ std::string submitter_name(const model::Template& t) {
     return !t.submitter_name.value.empty() ? t.submitter_name.value : t.submitter_id.value;
 }
 
-// "A, B and C".
+// "A, B and C"; "A; B, co-presenting; and C" when an item has a comma of its own, so that
+// the reader can tell the items apart.
 std::string and_list(const std::vector<std::string>& items) {
+    const bool commas = items.size() > 2 &&
+                        std::any_of(items.begin(), items.end(),
+                                    [](const auto& s) { return s.find(',') != std::string::npos; });
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ");
+        if (i > 0) {
+            out += i + 1 == items.size() ? (commas ? "; and " : " and ") : (commas ? "; " : ", ");
+        }
         out += items[i];
     }
     return out;
@@ -371,8 +377,12 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
             if (std::find(names.begin(), names.end(), submitter_name(t)) == names.end()) {
                 names.push_back(submitter_name(t));
             }
+            // Each objective once, however many asks of the kind name it.
+            json& named = depends[kind];
             for (auto& o : objectives) {
-                depends[kind].push_back(std::move(o));
+                if (std::find(named.begin(), named.end(), o) == named.end()) {
+                    named.push_back(std::move(o));
+                }
             }
         }
     }
@@ -569,7 +579,8 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
         for (std::size_t i = 0; i < by_area.size(); ++i) {
             if (!by_area[i].empty()) {
                 areas.push_back(
-                    {{"area", i < f.themes.size() ? f.themes[i].name : std::string("Not tagged")},
+                    {{"area", i < f.themes.size() ? f.themes[i].name
+                                                  : std::string("No priority area tagged")},
                      {"tagged", i < f.themes.size()},
                      {"answers", std::move(by_area[i])}});
             }
