@@ -340,8 +340,12 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
             if (std::find(names.begin(), names.end(), submitter_name(t)) == names.end()) {
                 names.push_back(submitter_name(t));
             }
+            // An objective two asks of a kind depend on is counted once.
+            auto& mine = depends[kind];
             for (auto& o : objectives) {
-                depends[kind].push_back(std::move(o));
+                if (std::find(mine.begin(), mine.end(), o) == mine.end()) {
+                    mine.push_back(std::move(o));
+                }
             }
         }
     }

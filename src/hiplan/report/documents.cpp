@@ -64,6 +64,24 @@ mustache::data to_mustache(const json& j) {
     }
 }
 
+// Mustache's message names a byte offset ("Unclosed section \"a\" at 12"): a person reads
+// a line and a column, and what to do about it.
+std::string template_problem(std::string_view text, std::string message) {
+    const std::size_t at = message.rfind(" at ");
+    const std::string digits = at == std::string::npos ? std::string() : message.substr(at + 4);
+    if (!digits.empty() && digits.size() < 10 &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        message = fmt::format("{} at {}", message.substr(0, at),
+                              line_and_column(text, std::stoul(digits)));
+    }
+    if (!message.empty() && message.front() >= 'A' && message.front() <= 'Z') {
+        message.front() = static_cast<char>(message.front() - 'A' + 'a');
+    }
+    return fmt::format("the template is not valid Mustache: {}; each {{{{#name}}}} or "
+                       "{{{{^name}}}} ends with {{{{/name}}}}, and each {{{{ with }}}}",
+                       message);
+}
+
 std::string partial_name(std::string_view file) {
     std::string name(file.substr(0, file.rfind(".mustache")));
     std::replace(name.begin(), name.end(), '-', '_');
@@ -117,6 +135,15 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
     return std::nullopt;
 }
 
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, std::min(offset, text.size()));
+    const std::size_t line_start = before.rfind('\n');
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    const std::size_t column =
+        1 + before.size() - (line_start == std::string_view::npos ? 0 : line_start + 1);
+    return fmt::format("line {}, column {}", line, column);
+}
+
 std::string markdown_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
@@ -138,6 +165,7 @@ std::string markdown_escape(std::string_view text) {
             out += c;
             break;
         case '\n':
+        case '\r':
         case '\t': out += ' '; break;
         default: out += c;
         }
@@ -157,7 +185,7 @@ bool render(const compile::Board& board, const compile::RoundFigures& figures, F
     const std::string_view text = !custom.empty() ? custom : builtin_template(name).value_or("");
     mustache::mustache tmpl{std::string(text)};
     if (!tmpl.is_valid()) {
-        error = fmt::format("the template is not valid Mustache: {}", tmpl.error_message());
+        error = template_problem(text, tmpl.error_message());
         return false;
     }
     if (form == Form::Markdown) {
