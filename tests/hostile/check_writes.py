@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Nothing lost: every writer (lint --output-file, compile -o, init) refuses to replace an
-input, streams into what is not a regular file, never replaces a file it should not, keeps
-the mode of what it replaces, cleans up after a signal, reports every failed write (standard
-output included) with exit status 2, and fails before the work when the name cannot be
-written. Each case runs the real binary.
+"""Nothing lost: every writer (lint --output-file, compile -o, report -o, init) refuses to
+replace an input, streams into what is not a regular file, never replaces a file it should
+not, keeps the mode of what it replaces, cleans up after a signal, reports every failed
+write (standard output included) with exit status 2, and fails before the work when the
+name cannot be written. Each case runs the real binary.
 
     check_writes.py HIPLAN REPO_ROOT
 """
@@ -43,6 +43,10 @@ def refuses_inputs(hiplan, tmp, valid):
     fw = os.path.join(tmp, "fw.yaml")
     shutil.copy(os.path.join(ROOT, "schemas", "frameworks", "one-gloucestershire.yaml"), fw)
     fw_bytes = read(fw)
+    layout = os.path.join(tmp, "layout.mustache")
+    with open(layout, "w", encoding="utf-8") as f:
+        f.write("{{#parts}}{{name}}{{/parts}}\n")
+    layout_bytes = read(layout)
     cases = [
         ["lint", "a.yaml", "--output-file", "json=a.yaml"],
         ["lint", "a.yaml", "--output-file", "sarif=link.yaml"],
@@ -50,6 +54,12 @@ def refuses_inputs(hiplan, tmp, valid):
         ["lint", ".", "--output-file", "text=./a.yaml"],
         ["lint", "a.yaml", "--framework", "fw.yaml", "--output-file", "json=fw.yaml"],
         ["compile", "a.yaml", "-o", "link.yaml", "--round", "2026-spring"],
+        ["report", "a.yaml", "-o", "a.yaml", "--format", "html", "--round", "2026-spring"],
+        ["report", ".", "-o", "hard.yaml", "--format", "markdown", "--force", "--round", "2026-spring"],
+        ["report", "a.yaml", "--framework", "fw.yaml", "-o", "fw.yaml", "--format", "json",
+         "--round", "2026-spring"],
+        ["report", "a.yaml", "--template", "layout.mustache", "-o", "./layout.mustache", "--format",
+         "markdown", "--round", "2026-spring"],
         ["init", "--submitter", "GHC", "--cycle", "2027-28", "--from", "a.yaml", "-o", "hard.yaml",
          "--force"],
     ]
@@ -60,6 +70,7 @@ def refuses_inputs(hiplan, tmp, valid):
         check(b"Checked" not in proc.stdout, "{}: refused before the work".format(args))
         check(read(os.path.join(tmp, "a.yaml")) == valid, "{}: the input is untouched".format(args))
         check(read(fw) == fw_bytes, "{}: the framework file is untouched".format(args))
+        check(read(layout) == layout_bytes, "{}: the template is untouched".format(args))
     check(os.path.islink(os.path.join(tmp, "link.yaml")), "the symlink is still a symlink")
     proc = run(hiplan, ["lint", "a.yaml", "--output-file", "json=o.json",
                         "--output-file", "sarif=./o.json"], tmp)
@@ -90,6 +101,14 @@ def streams(hiplan, tmp):
     check(proc.returncode == 0 and proc.stdout.startswith(b"PK\x03\x04"),
           "compile -o - writes the workbook, and only it, to standard output")
     check(b"Wrote -" in proc.stderr, "compile -o -: the summary goes to standard error")
+    proc = run(hiplan, ["report", "a.yaml", "-o", "-", "--round", "2026-spring"], tmp)
+    check(proc.returncode == 0 and proc.stdout.startswith(b"<!DOCTYPE html>") and b"Wrote -" not in proc.stdout
+          and proc.stdout.rstrip().endswith(b"</html>"),
+          "report -o - writes the paper, and only it, to standard output")
+    check(b"Wrote -" in proc.stderr, "report -o -: the summary goes to standard error")
+    proc = run(hiplan, ["report", "a.yaml", "-o", "/dev/null", "--format", "markdown", "--round", "2026-spring"], tmp)
+    check(proc.returncode == 0, "report -o /dev/null: {}".format(proc.stderr))
+    check(stat.S_ISCHR(os.stat("/dev/null").st_mode), "report did not replace /dev/null")
     fifo = os.path.join(tmp, "pipe")
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
@@ -225,6 +244,9 @@ def fails_early(hiplan, tmp):
         (["compile", "a.yaml", "-o", "missing/b.xlsx", "--round", "2026-spring"], b"does not exist"),
         (["compile", "a.yaml", "-o", "x" * 300 + ".xlsx", "--round", "2026-spring"], b"bytes long"),
         (["compile", "a.yaml", "-o", "a.yaml/b.xlsx", "--round", "2026-spring"], b"not a folder"),
+        (["report", "a.yaml", "-o", "missing/p.html", "--round", "2026-spring"], b"does not exist"),
+        (["report", "a.yaml", "-o", "x" * 300 + ".md", "--round", "2026-spring"], b"bytes long"),
+        (["report", "a.yaml", "-o", "p.pdf", "--round", "2026-spring"], b"ends in none of"),
         (["init", "--submitter", "GHC", "--cycle", "2027-28", "-o", "missing/s.yaml"], b"does not exist"),
     ]:
         proc = run(hiplan, args, tmp)

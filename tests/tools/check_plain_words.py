@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Every message and hint hiplan shows a submitter is in plain words: no parser terms.
 
-    check_plain_words.py HIPLAN CASE_DIR
+    check_plain_words.py HIPLAN CASE_DIR [MORE_CASE_DIRS...]
 
 Checked: each rule's summary, description and fix (from the SARIF rule list, examples left
-out, as they are YAML), and the message and hint of every finding in the golden outputs
-(CASE_DIR/*.out). Text in quotes ('...', "...", `...`) is what the user wrote or a field's
+out, as they are YAML), and the message and hint of every finding and every error or
+warning of the program ("hiplan: error: ...") in the golden outputs (*.out of each folder;
+the rules are read in the first, which holds four-errors.yaml). Text in quotes ('...', "...", `...`) is what the user wrote or a field's
 name, and is not checked.
 """
 import glob
@@ -23,6 +24,7 @@ PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in BANNED) + r
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\{[^}]*\}|\[[^\]]*\]")
 FINDING = re.compile(r"^\S.*?:\d+:\d+: (?:error|warning|note)\[HP\d+/[a-z0-9-]+\]: (.*)$")
 HINT = re.compile(r"^\s*= hint: (.*)$")
+PROGRAM = re.compile(r"^hiplan: (?:error|warning): (.*)$")
 
 
 def problems_in(text):
@@ -30,7 +32,7 @@ def problems_in(text):
 
 
 def main():
-    hiplan, folder = os.path.abspath(sys.argv[1]), sys.argv[2]
+    hiplan, folder, more = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3:]
     failures = []
     log = json.loads(subprocess.run([hiplan, "lint", "--format", "sarif", "four-errors.yaml"],
                                     cwd=folder, capture_output=True).stdout)
@@ -40,11 +42,11 @@ def main():
         for text in (rule["shortDescription"]["text"], rule["fullDescription"]["text"], help_text):
             for word in problems_in(text):
                 failures.append("{} {}: '{}' in: {}".format(rule["id"], rule["name"], word, text))
-    outs = sorted(glob.glob(os.path.join(folder, "*.out")))
+    outs = sorted(out for f in [folder, *more] for out in glob.glob(os.path.join(f, "*.out")))
     for out in outs:
         with open(out, encoding="utf-8") as f:
             for number, line in enumerate(f, 1):
-                m = FINDING.match(line) or HINT.match(line)
+                m = FINDING.match(line) or HINT.match(line) or PROGRAM.match(line)
                 if m:
                     for word in problems_in(m.group(1)):
                         failures.append("{}:{}: '{}' in: {}".format(os.path.basename(out), number,

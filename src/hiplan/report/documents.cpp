@@ -9,7 +9,6 @@
 #include "hiplan/report/data.hpp"
 #include "hiplan/report/embedded.hpp"
 #include "hiplan/util/utf8.hpp"
-#include "hiplan/yaml/loader.hpp"
 
 namespace hiplan::report {
 
@@ -124,8 +123,7 @@ std::string plain_template_error(std::string_view text, const std::string& messa
     if (at != std::string::npos &&
         message.find_first_not_of("0123456789", at + 4) == std::string::npos) {
         const auto offset = static_cast<std::size_t>(std::stoull(message.substr(at + 4)));
-        const auto p = yaml::position_of_offset(text, std::min(offset, text.size()));
-        where = fmt::format("line {}, column {}: ", p.line, p.column);
+        where = line_and_column(text, std::min(offset, text.size())) + ": ";
         what = message.substr(0, at);
     }
     const std::size_t quote = what.find('"');
@@ -208,6 +206,15 @@ std::optional<std::string_view> builtin_template(std::string_view name) {
     return std::nullopt;
 }
 
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, std::min(offset, text.size()));
+    const std::size_t line_start = before.rfind('\n');
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    const std::size_t column =
+        1 + before.size() - (line_start == std::string_view::npos ? 0 : line_start + 1);
+    return fmt::format("line {}, column {}", line, column);
+}
+
 std::string markdown_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
@@ -229,6 +236,7 @@ std::string markdown_escape(std::string_view text) {
             out += c;
             break;
         case '\n':
+        case '\r':
         case '\t': out += ' '; break;
         default: out += c;
         }

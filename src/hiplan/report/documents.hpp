@@ -55,9 +55,13 @@ bool render(const compile::Board& board, const compile::RoundFigures& figures, F
 // Returns false and sets `error` (a sentence).
 bool check_template(std::string_view text, std::string& error);
 
-// Escapes text for Markdown: punctuation Markdown reads (\ ` * _ [ ] < > # | ~) is
-// escaped with a backslash, and line breaks become spaces, so text from a template keeps
-// a table row or a list item whole.
+// "line 2, column 5": where the byte at `offset` of a template's text is, counted as a
+// person counts (from 1; the column in bytes), for a message about the template.
+std::string line_and_column(std::string_view text, std::size_t offset);
+
+// Escapes text for Markdown: punctuation Markdown reads (\ ` * _ [ ] < > # | ~ &) is
+// escaped with a backslash, and line breaks (\n, \r) and tabs become spaces, so text from
+// a template keeps a table row or a list item whole.
 std::string markdown_escape(std::string_view text);
 
 }  // namespace hiplan::report

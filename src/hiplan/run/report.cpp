@@ -46,9 +46,19 @@ std::optional<report::Form> form_wanted(const ReportRequest& o, std::string& err
     if (o.output == "-") {
         return report::Form::Html;
     }
-    error = fmt::format("the output '{}' must end in {}, or pass --format", o.output,
-                        extensions_named());
+    error = fmt::format("the output '{}' ends in none of {}: name it so, or pass --format "
+                        "html, markdown or json",
+                        o.output, extensions_named());
     return std::nullopt;
+}
+
+// Render's "the template is ..." with the custom template's name: "the template 'x' is ...".
+std::string template_named(std::string error, const std::string& file) {
+    constexpr std::string_view k_subject = "the template ";
+    if (!file.empty() && error.rfind(k_subject, 0) == 0) {
+        error.insert(k_subject.size(), fmt::format("'{}' ", file));
+    }
+    return error;
 }
 
 // The template that replaces the built-in one, read and checked as text.
@@ -68,17 +78,24 @@ std::optional<std::string> custom_template(const ReportRequest& o, const Console
         return std::nullopt;
     }
     if (const auto bad = utf8::validate(text)) {
-        console.error(fmt::format("the template '{}' is not UTF-8 text (at byte {}): save it as "
-                                  "UTF-8",
-                                  o.template_file, bad->offset));
+        const std::string what =
+            bad->looks_like_utf16
+                ? std::string("it is UTF-16")
+                : fmt::format("{} byte 0x{:02X} at {}", bad->is_nul ? "a NUL" : "an invalid",
+                              static_cast<unsigned char>(text[bad->offset]),
+                              report::line_and_column(text, bad->offset));
+        console.error(fmt::format("the template '{}' is not UTF-8 text ({}): save it as UTF-8",
+                                  o.template_file, what));
         return std::nullopt;
     }
     if (text.empty()) {
-        console.error(fmt::format("the template '{}' is empty", o.template_file));
+        console.error(fmt::format("the template '{}' is empty: write the paper's layout in it, "
+                                  "or leave --template out to use the built-in one",
+                                  o.template_file));
         return std::nullopt;
     }
     if (!report::check_template(text, error)) {
-        console.error(fmt::format("{}: {}", o.template_file, error));
+        console.error(template_named(error, o.template_file));
         return std::nullopt;
     }
     return text;
@@ -133,8 +150,7 @@ int report(const ReportRequest& o, const Console& console) {
     }
     std::string text;
     if (!report::render(*data->board, *data->figures, *form, *custom, text, error)) {
-        console.error(o.template_file.empty() ? error
-                                              : fmt::format("{}: {}", o.template_file, error));
+        console.error(template_named(error, o.template_file));
         return k_exit_failure;
     }
     if (!out->write(text, error) || !out->commit(error)) {
