@@ -260,6 +260,10 @@ bool check_template(std::string_view text, std::string& error) {
 
 bool render(const compile::Board& board, const compile::RoundFigures& figures, Form form,
             std::string_view custom, std::string& out, std::string& error) {
+    if (board.framework == nullptr) {
+        error = "the round has no framework, so there is no paper to write";
+        return false;
+    }
     const json data = report_data(board, figures);
     if (form == Form::Data) {
         out = data.dump(2) + "\n";
