@@ -285,7 +285,9 @@ def check_data_in_html(case, doc, data):
                 cells.setdefault(row[0], []).append(row)
     for submitter in data.get("appendix", []):
         for o in submitter["objectives"]:
-            want = o["status"] or "Not yet reviewed"
+            # A missing review reads as such, with the last status: never as a blank.
+            want = o["status"] or (" ".join(("Not reviewed: " + o["not_reviewed"]).split())
+                                   if o["not_reviewed"] else "Not yet reviewed")
             rows = [r for r in cells.get(o["id"], []) if r[1] == " ".join(o["title"].split())]
             check(rows and rows[0][3] == want,
                   "{}: the appendix row of {} says {!r}, not {!r}".format(
@@ -401,9 +403,10 @@ def check_pdf(case, pdf, data):
             shown(who["name"], "the missing submitter")
     for r in data.get("recommendations", []):
         shown(r["kind"], "the recommendation")
-        shown("The Board is asked to consider " +
+        shown(("EAC-I and CPB are asked" if data.get("is_group_summary") else "The Board is asked") +
+              " to consider " +
               ("the other asks of the system" if r["is_other"]
-               else "how the system can support " + r["kind_lower"]),
+               else "system-level support with " + r["kind_lower"]),
               "the ask")
     if data.get("is_board_paper"):
         shown("The Board is asked to provide support and constructive challenge", "the ask")

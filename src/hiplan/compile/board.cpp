@@ -58,6 +58,15 @@ void classify_template(FileEntry& e, const model::Template& t, const Round& roun
         }
         return;
     }
+    if (t.cycle_start == 0) {
+        // No valid cycle (an error): which part it is for is not known, but it was sent, so
+        // it is counted as excluded rather than passed over as another round's.
+        e.part = Part::Unknown;
+        e.note = fmt::format("excluded: its cycle '{}' is not a planning cycle written like "
+                             "2025-26, so the part of the round it is for is not known",
+                             t.cycle.value);
+        return;
+    }
     e.part = Part::OtherRound;
     e.note = fmt::format("cycle {} is not part of round {}", t.cycle.value, round.to_string());
 }

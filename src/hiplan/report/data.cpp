@@ -101,6 +101,57 @@ std::vector<std::string> strings_of(const json& list) {
     return out;
 }
 
+// Objectives of a template under review with no entry in the round's review, by submitter
+// and objective id: what the paper says instead of a status, so a missing review never
+// reads as a gap-free plan ("not reviewed: the autumn review is missing; last status At
+// risk (spring review 2025-26)").
+class Unreviewed {
+public:
+    explicit Unreviewed(const RoundFigures& figures) {
+        for (const auto& x : figures.exceptions) {
+            if (x.kind == compile::ExceptionKind::NotReviewed ||
+                x.kind == compile::ExceptionKind::ConcernUnreviewed) {
+                by_id_.emplace(
+                    std::pair<std::string_view, std::string_view>(x.submitter_id, x.objective), &x);
+            }
+        }
+    }
+    [[nodiscard]] const compile::Exception* find(const model::Template& t,
+                                                 const model::Objective& o) const {
+        const auto found = by_id_.find({t.submitter_id.value, o.id.value});
+        return found != by_id_.end() ? found->second : nullptr;
+    }
+
+private:
+    std::map<std::pair<std::string_view, std::string_view>, const compile::Exception*> by_id_;
+};
+
+// Whole percentages of `counts` that add up to 100 (largest remainders), for bars.
+std::vector<int> percents(const std::vector<std::size_t>& counts) {
+    std::size_t total = 0;
+    for (const std::size_t n : counts) {
+        total += n;
+    }
+    std::vector<int> out(counts.size(), 0);
+    if (total == 0) {
+        return out;
+    }
+    std::vector<std::pair<double, std::size_t>> remainders;
+    int given = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const double exact = 100.0 * static_cast<double>(counts[i]) / static_cast<double>(total);
+        out[i] = static_cast<int>(exact);
+        given += out[i];
+        remainders.emplace_back(exact - out[i], i);
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; given < 100 && i < remainders.size(); ++i, ++given) {
+        ++out[remainders[i].second];
+    }
+    return out;
+}
+
 // The deadline of a part of the round, from the framework's calendar.
 std::optional<Date> deadline_of(const Board& board, const compile::PartStatus& part) {
     const model::Framework& f = *board.framework;
@@ -136,6 +187,7 @@ json parts_of(const Board& board, const RoundFigures& figures) {
             {"missing", p.missing},
             {"received_percent", percent(p.received, p.expected)},
             {"valid_percent", percent(p.valid, p.expected)},
+            {"with_errors_percent", percent(p.received - p.valid, p.expected)},
             {"missing_submitters", names_of(p.missing_submitters)},
             {"late_submitters", names_of(late)},
             {"invalid_submitters", names_of(invalid)},
@@ -146,7 +198,8 @@ json parts_of(const Board& board, const RoundFigures& figures) {
 
 // The objectives of the plans in one theme, a few of them named: one per submitter in
 // turn, so that no one submitter speaks for a theme.
-json examples_of(const Board& board, const std::string& theme) {
+json examples_of(const Board& board, const Unreviewed& unreviewed, const std::string& theme,
+                 std::size_t start) {
     std::vector<std::vector<std::pair<const compile::TemplateEntry*, const model::Objective*>>>
         by_submitter;
     for (const auto& e : board.objectives) {
@@ -160,6 +213,18 @@ json examples_of(const Board& board, const std::string& theme) {
             by_submitter.push_back(std::move(mine));
         }
     }
+    // Each theme starts with another submitter, so that the same few do not speak for every
+    // theme; within a submitter, objectives with a status come first.
+    for (auto& mine : by_submitter) {
+        std::stable_partition(mine.begin(), mine.end(), [&](const auto& item) {
+            return compile::latest_status(board, *item.first->view, *item.second).has_value();
+        });
+    }
+    if (!by_submitter.empty()) {
+        std::rotate(by_submitter.begin(),
+                    by_submitter.begin() + static_cast<std::ptrdiff_t>(start % by_submitter.size()),
+                    by_submitter.end());
+    }
     json out = json::array();
     for (std::size_t round = 0; out.size() < k_examples_per_theme; ++round) {
         bool any = false;
@@ -167,10 +232,13 @@ json examples_of(const Board& board, const std::string& theme) {
             if (round < mine.size() && out.size() < k_examples_per_theme) {
                 const auto& [e, o] = mine[round];
                 const auto status = compile::latest_status(board, *e->view, *o);
+                const compile::Exception* missing = unreviewed.find(*e->view, *o);
                 out.push_back({{"id", o->id.value},
                                {"title", o->title.value},
                                {"submitter", submitter_name(*e->view)},
-                               {"status", status ? status->name : std::string()}});
+                               {"status", status               ? status->name
+                                          : missing != nullptr ? std::string("not reviewed")
+                                                               : std::string()}});
                 any = true;
             }
         }
@@ -181,9 +249,18 @@ json examples_of(const Board& board, const std::string& theme) {
     return out;
 }
 
-json themes_of(const Board& board, const RoundFigures& figures) {
+json themes_of(const Board& board, const RoundFigures& figures, const Unreviewed& unreviewed) {
     json out = json::array();
     const model::Framework& f = *board.framework;
+    // Objectives under review with no entry in the round's review, by theme (the
+    // exceptions name their theme).
+    std::map<std::string_view, std::size_t> not_reviewed;
+    for (const auto& x : figures.exceptions) {
+        if (x.kind == compile::ExceptionKind::NotReviewed ||
+            x.kind == compile::ExceptionKind::ConcernUnreviewed) {
+            ++not_reviewed[x.theme];
+        }
+    }
     for (std::size_t t = 0; t < f.themes.size(); ++t) {
         const model::Theme& theme = f.themes[t];
         std::size_t reviewed = 0;
@@ -193,14 +270,20 @@ json themes_of(const Board& board, const RoundFigures& figures) {
             reviewed += n;
             at_risk += compile::of_concern(&f.statuses[s]) ? n : 0;
         }
+        const std::size_t unreviewed_here = not_reviewed[theme.name];
+        // The bar: each status, then the objectives not reviewed, as shares of them all.
+        std::vector<std::size_t> counts = figures.status_by_theme[t];
+        counts.push_back(unreviewed_here);
+        const std::vector<int> widths = percents(counts);
         json statuses = json::array();
         for (std::size_t s = 0; s < f.statuses.size(); ++s) {
             const std::size_t n = figures.status_by_theme[t][s];
             if (n > 0) {
                 statuses.push_back({{"name", f.statuses[s].name},
                                     {"count", n},
+                                    {"rag", f.statuses[s].rag},
                                     {"colour", status_colour(&f.statuses[s])},
-                                    {"percent", percent(n, reviewed)}});
+                                    {"percent", widths[s]}});
             }
         }
         // The focus areas the theme's objectives address.
@@ -224,13 +307,15 @@ json themes_of(const Board& board, const RoundFigures& figures) {
             {"objectives", figures.objectives_by_theme[t]},
             {"reviewed", reviewed},
             {"at_risk", at_risk},
+            {"not_reviewed", unreviewed_here},
+            {"not_reviewed_percent", widths.back()},
             {"status_text", status_text(statuses)},
             {"statuses", std::move(statuses)},
             {"focus_covered_text", and_list(strings_of(focus_covered))},
             {"focus_not_covered_text", and_list(strings_of(focus_not_covered))},
             {"focus_covered", std::move(focus_covered)},
             {"focus_not_covered", std::move(focus_not_covered)},
-            {"examples", examples_of(board, theme.id)},
+            {"examples", examples_of(board, unreviewed, theme.id, t)},
         });
     }
     return out;
@@ -297,16 +382,37 @@ int level(const std::string& l) {
     return l == "high" ? 3 : l == "medium" ? 2 : l == "low" ? 1 : 0;
 }
 
+struct RiskItem {
+    int score;
+    json item;
+};
+
+void add_risks(std::vector<RiskItem>& out, const model::Template& t,
+               const model::List<model::Risk>& risks, const std::string& who,
+               const std::string& review) {
+    for (const auto& k : risks.value) {
+        const bool high = k.likelihood.value == "high" && k.impact.value == "high";
+        const json objectives = objectives_named(t, k.objectives);
+        out.push_back({level(k.likelihood.value) * level(k.impact.value),
+                       {{"description", k.description.value},
+                        {"mitigation", k.mitigation.value},
+                        {"has_mitigation", !k.mitigation.value.empty()},
+                        {"likelihood", k.likelihood.value},
+                        {"impact", k.impact.value},
+                        {"high", high},
+                        {"submitter", who},
+                        {"review", review},
+                        {"objectives_text", objectives_text(objectives)},
+                        {"objectives", objectives}}});
+    }
+}
+
 // Highlights, learning, challenges and risks of the round's reviews.
 void add_narrative(json& out, const Board& board) {
     const compile::SupportKinds kinds(board.framework);
     json highlights = json::array();
     json learning = json::array();
     json challenges = json::array();
-    struct RiskItem {
-        int score;
-        json item;
-    };
     std::vector<RiskItem> risks;
     for (const auto& e : board.reviews) {
         const model::Template& t = *e.view;
@@ -325,19 +431,23 @@ void add_narrative(json& out, const Board& board) {
                                   {"submitter", who},
                                   {"kind", kind != nullptr ? kind->name : std::string()}});
         }
-        for (const auto& k : r.risks.value) {
-            const bool high = k.likelihood.value == "high" && k.impact.value == "high";
-            risks.push_back(
-                {level(k.likelihood.value) * level(k.impact.value),
-                 {{"description", k.description.value},
-                  {"mitigation", k.mitigation.value},
-                  {"has_mitigation", !k.mitigation.value.empty()},
-                  {"likelihood", k.likelihood.value},
-                  {"impact", k.impact.value},
-                  {"high", high},
-                  {"submitter", who},
-                  {"objectives_text", objectives_text(objectives_named(t, k.objectives))},
-                  {"objectives", objectives_named(t, k.objectives)}}});
+        add_risks(risks, t, r.risks, who, review_name(t, r));
+    }
+    // A template under review whose round review is missing (an autumn round): the risks
+    // of its spring review stay on the paper, marked so, as the workbook's exceptions keep
+    // them: a missing review must not hide a risk.
+    if (board.round.season == compile::Season::Autumn) {
+        for (const auto& e : board.templates) {
+            const model::Template& t = *e.view;
+            if (t.cycle_start != board.round.review_cycle() || board.round_review(t) != nullptr) {
+                continue;
+            }
+            for (const auto& r : t.reviews.value) {
+                if (r.period.value == "spring") {
+                    add_risks(risks, t, r.risks, submitter_name(t),
+                              review_name(t, r) + " (the autumn review is missing)");
+                }
+            }
         }
     }
     // High first; within a level, the order of the files.
@@ -409,17 +519,21 @@ json recommendations_of(const Board& board, const RoundFigures& figures) {
     return out;
 }
 
-json deep_dives_of(const Board& board, const RoundFigures& figures) {
+json deep_dives_of(const RoundFigures& figures) {
     json objectives = json::array();
+    json unreviewed = json::array();
     for (const auto& x : figures.exceptions) {
-        if (x.kind == compile::ExceptionKind::DeepDive) {
-            objectives.push_back({{"title", x.title},
-                                  {"id", x.objective},
-                                  {"submitter", x.submitter_name},
-                                  {"theme", compile::theme_name(board.framework, x.theme)},
-                                  {"status", x.status},
-                                  {"detail", x.detail}});
+        if (x.kind != compile::ExceptionKind::DeepDive &&
+            x.kind != compile::ExceptionKind::ConcernUnreviewed) {
+            continue;
         }
+        (x.kind == compile::ExceptionKind::DeepDive ? objectives : unreviewed)
+            .push_back({{"title", x.title},
+                        {"id", x.objective},
+                        {"submitter", x.submitter_name},
+                        {"theme", x.theme},
+                        {"status", x.status},
+                        {"detail", x.detail}});
     }
     json themes = json::array();
     for (const auto* t : figures.themes_without_objective) {
@@ -447,10 +561,11 @@ json deep_dives_of(const Board& board, const RoundFigures& figures) {
                                                static_cast<std::ptrdiff_t>(std::min<std::size_t>(
                                                    o.shared_words.size(), 5))))}});
     }
-    const bool any =
-        !objectives.empty() || !themes.empty() || !outcomes.empty() || !overlaps.empty();
+    const bool any = !objectives.empty() || !unreviewed.empty() || !themes.empty() ||
+                     !outcomes.empty() || !focus.empty() || !overlaps.empty();
     return {{"any", any},
             {"objectives", std::move(objectives)},
+            {"concern_not_reviewed", std::move(unreviewed)},
             {"themes_without_objective", std::move(themes)},
             {"outcomes_without_objective", std::move(outcomes)},
             {"focus_without_objective", std::move(focus)},
@@ -476,7 +591,7 @@ json exceptions_of(const RoundFigures& figures) {
 
 // One short section per submitter with a plan: the summary of commitments and the
 // objectives with their latest status, in registry order (then the others, as read).
-json appendix_of(const Board& board) {
+json appendix_of(const Board& board, const Unreviewed& unreviewed) {
     std::unordered_map<std::string_view, std::size_t> registry_at;
     for (std::size_t i = 0; i < board.framework->submitters.size(); ++i) {
         registry_at.emplace(board.framework->submitters[i].id, i);
@@ -500,11 +615,16 @@ json appendix_of(const Board& board) {
                 continue;
             }
             const auto status = compile::latest_status(board, t, o);
-            objectives.push_back({{"id", o.id.value},
-                                  {"title", o.title.value},
-                                  {"theme", compile::theme_name(board.framework, o.theme.value)},
-                                  {"status", status ? status->name : std::string()},
-                                  {"status_from", status ? status->source : std::string()}});
+            const compile::Exception* missing = status ? nullptr : unreviewed.find(t, o);
+            objectives.push_back(
+                {{"id", o.id.value},
+                 {"title", o.title.value},
+                 {"theme", compile::theme_name(board.framework, o.theme.value)},
+                 {"status", status ? status->name : std::string()},
+                 {"status_from", status ? status->source : std::string()},
+                 {"not_reviewed", missing != nullptr ? missing->detail : std::string()},
+                 {"concern", missing != nullptr &&
+                                 missing->kind == compile::ExceptionKind::ConcernUnreviewed}});
         }
         out.push_back({{"id", t.submitter_id.value},
                        {"name", submitter_name(t)},
@@ -525,7 +645,18 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
     std::map<std::string, std::size_t> roles;
     std::vector<std::string> role_order;
     std::vector<std::string> presenters;
+    // The conversations in the order they were held (undated ones last).
+    std::vector<const compile::FeedbackEntry*> held;
     for (const auto& fb : board.feedback) {
+        held.push_back(&fb);
+    }
+    std::stable_sort(held.begin(), held.end(), [](const auto* a, const auto* b) {
+        const auto& x = a->view->held.value;
+        const auto& y = b->view->held.value;
+        return x && (!y || x->days_since_epoch() < y->days_since_epoch());
+    });
+    for (const compile::FeedbackEntry* entry : held) {
+        const compile::FeedbackEntry& fb = *entry;
         const model::Feedback& v = *fb.view;
         groups.push_back(
             {{"initials", v.group_initials.value},
@@ -569,15 +700,24 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
                     area = f.find(model::Vocab::Theme, a.themes.value.front().value)
                                .value_or(f.themes.size());
                 }
+                // The other priority areas it is tagged with, named beside it.
+                std::vector<std::string> also;
+                for (std::size_t i = 1; i < a.themes.value.size(); ++i) {
+                    also.push_back(compile::theme_name(&f, a.themes.value[i].value));
+                }
                 for (const auto& comment : a.comments) {
-                    by_area[area].push_back({{"text", comment}, {"group", v.group_initials.value}});
+                    by_area[area].push_back({{"text", comment},
+                                             {"group", v.group_initials.value},
+                                             {"also_tagged", and_list(also)}});
                     ++answers;
                 }
             }
         }
+        // Every priority area, even one no answer is tagged with (PEG sees what drew no
+        // feedback); the untagged answers last, when there are any.
         json areas = json::array();
         for (std::size_t i = 0; i < by_area.size(); ++i) {
-            if (!by_area[i].empty()) {
+            if (i < f.themes.size() || !by_area[i].empty()) {
                 areas.push_back(
                     {{"area", i < f.themes.size() ? f.themes[i].name
                                                   : std::string("No priority area tagged")},
@@ -700,6 +840,9 @@ json report_data(const Board& board, const RoundFigures& figures) {
         missing += p.missing;
     }
     out["any_missing"] = missing > 0;
+    // "Every expected submission was received" only when no registry submitter is without a
+    // plan either: a round of 6 of 16 must not read as complete.
+    out["all_received"] = missing == 0 && board.without_plan.empty();
     out["without_plan"] = names_of(board.without_plan);
     out["excluded_files"] = figures.excluded_files;
     out["other_framework_files"] = figures.other_framework_files;
@@ -710,29 +853,42 @@ json report_data(const Board& board, const RoundFigures& figures) {
         {"plans", board.objectives.size()}};
     json statuses = json::array();
     for (const auto& s : f.statuses) {
-        statuses.push_back({{"id", s.id}, {"name", s.name}, {"colour", status_colour(&s)}});
+        statuses.push_back(
+            {{"id", s.id}, {"name", s.name}, {"colour", status_colour(&s)}, {"rag", s.rag}});
     }
     out["statuses"] = std::move(statuses);
-    out["themes"] = themes_of(board, figures);
+    const Unreviewed unreviewed(figures);
+    out["themes"] = themes_of(board, figures, unreviewed);
     // The headline's sentences by theme: "Contributory activity 7, Targeted 9 and ...".
     std::vector<std::string> by_theme, concern_by_theme;
     for (const auto& t : out["themes"]) {
         by_theme.push_back(
             fmt::format("{} {}", t["name"].get<std::string>(), t["objectives"].get<std::size_t>()));
-        if (t["reviewed"].get<std::size_t>() > 0) {
-            concern_by_theme.push_back(fmt::format("{} {} of {}", t["name"].get<std::string>(),
-                                                   t["at_risk"].get<std::size_t>(),
-                                                   t["reviewed"].get<std::size_t>()));
+        const auto not_reviewed = t["not_reviewed"].get<std::size_t>();
+        if (t["reviewed"].get<std::size_t>() > 0 || not_reviewed > 0) {
+            concern_by_theme.push_back(
+                fmt::format("{} {} of {}{}", t["name"].get<std::string>(),
+                            t["at_risk"].get<std::size_t>(), t["reviewed"].get<std::size_t>(),
+                            not_reviewed > 0 ? fmt::format(" ({} not reviewed)", not_reviewed)
+                                             : std::string()));
         }
     }
     out["objectives_by_theme_text"] = and_list(by_theme);
+    // Under review: reviewed in this round, or expected to be and not (the status chart shows
+    // both, so a round whose reviews are all missing still has its chart).
+    std::size_t not_reviewed = 0;
+    for (const auto& t : out["themes"]) {
+        not_reviewed += t["not_reviewed"].get<std::size_t>();
+    }
+    out["totals"]["not_reviewed"] = not_reviewed;
+    out["totals"]["under_review"] = figures.reviewed + not_reviewed;
     out["at_risk_by_theme_text"] = and_list(concern_by_theme);
     out["changes"] = changes_of(figures);
     add_narrative(out, board);
     out["recommendations"] = recommendations_of(board, figures);
-    out["deep_dives"] = deep_dives_of(board, figures);
+    out["deep_dives"] = deep_dives_of(figures);
     out["exceptions"] = exceptions_of(figures);
-    out["appendix"] = appendix_of(board);
+    out["appendix"] = appendix_of(board, unreviewed);
     sanitise(out);
     return out;
 }

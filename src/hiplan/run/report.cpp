@@ -46,8 +46,9 @@ std::optional<report::Form> form_wanted(const ReportRequest& o, std::string& err
     if (o.output == "-") {
         return report::Form::Html;
     }
-    error = fmt::format("the output '{}' ends in none of {}: name it so, or pass --format "
-                        "html, markdown or json",
+    error = fmt::format("the output '{}' ends in none of {}. hiplan does not write PDF or "
+                        "Word: write a .html file and print it to PDF from a browser, or a .md "
+                        "file to paste into your own paper",
                         o.output, extensions_named());
     return std::nullopt;
 }

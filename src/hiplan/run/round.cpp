@@ -248,6 +248,12 @@ bool read_round(RoundData& data, const RoundRequest& o, const Console& console,
     if (!data.inputs.errors.empty()) {
         return false;
     }
+    if (data.inputs.files.empty()) {
+        console.error(fmt::format("no .yaml or .yml file in '{}': a template or feedback document "
+                                  "is a YAML file; save it with a .yaml name",
+                                  fmt::join(o.paths, "', '")));
+        return false;
+    }
     const auto policy = load_policy(data.inputs.files, o.ignore, console);
     if (!policy) {
         return false;
