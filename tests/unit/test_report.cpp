@@ -1,5 +1,6 @@
 #include <memory>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -428,3 +429,43 @@ TEST_CASE("groups and long dates") {
 }
 
 TEST_SUITE_END();
+
+namespace {
+
+void keys_of(const json& j, std::set<std::string>& keys) {
+    if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            keys.insert(key);
+            keys_of(value, keys);
+        }
+    } else if (j.is_array()) {
+        for (const auto& item : j) {
+            keys_of(item, keys);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("field_names holds every name the report data uses, so no real name is warned of") {
+    std::set<std::string> keys;
+    keys_of(report::report_data(spring()->board, spring()->figures), keys);
+    const auto road = read_round({{"fb.yaml", test::feedback_example()}});
+    keys_of(report::report_data(road->board, road->figures), keys);
+    REQUIRE(keys.size() > 50);
+    for (const auto& key : keys) {
+        INFO(key);
+        CHECK(report::field_names().count(key) == 1);
+    }
+    // A misspelt name is reported, a real one (even in a list that is empty here) is not.
+    const auto r = spring();
+    std::string out;
+    std::string error;
+    std::vector<std::string> unknown;
+    REQUIRE(
+        report::render(r->board, r->figures, report::Form::Markdown,
+                       "{{round.titel}}{{#deep_dives.objectives}}{{detail}}{{/deep_dives."
+                       "objectives}}{{#has_risks}}{{risks_plural}}{{/has_risks}}{{> print_css}}",
+                       out, error, &unknown));
+    CHECK(unknown == std::vector<std::string>{"'round.titel' (line 1, column 1)"});
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,12 @@ const Group* find_group(std::string_view id);
 // are sanitised as the workbook's are (valid UTF-8, no control characters).
 nlohmann::ordered_json report_data(const compile::Board& board,
                                    const compile::RoundFigures& figures);
+
+// Every name a field of the report data can have, in any kind of document, at any depth
+// (docs/report-data.md documents each; a unit test checks the data never holds another):
+// a custom template's names are checked against it, since a list that is empty in this
+// round still has names a template may use.
+const std::set<std::string_view>& field_names();
 
 // "30 November 2026" (empty for an unset date).
 std::string long_date(const Date& d);

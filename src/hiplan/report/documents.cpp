@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -64,17 +65,23 @@ mustache::data to_mustache(const json& j) {
     }
 }
 
-// How deep a template nests its sections ({{#x}} and {{^x}} inside one another), read with
-// Mustache's own tag rules (triple mustaches, comments, changed delimiters). The engine
-// renders sections by recursion, so a template nested thousands deep would exhaust the
-// stack: it is refused first.
-std::size_t section_depth(std::string_view text) {
+std::string partial_name(std::string_view file) {
+    std::string name(file.substr(0, file.rfind(".mustache")));
+    std::replace(name.begin(), name.end(), '-', '_');
+    std::replace(name.begin(), name.end(), '.', '_');
+    return name;
+}
+
+// Calls `f(tag, offset)` for every tag of a Mustache template (the text between its
+// delimiters, leading spaces trimmed, with the offset of its opening), read with Mustache's
+// own tag rules: triple mustaches, and delimiter changes ({{=<% %>=}}), which it follows
+// itself.
+template <typename F> void for_each_tag(std::string_view text, F&& f) {
     std::string open = "{{";
     std::string close = "}}";
-    std::size_t depth = 0;
-    std::size_t deepest = 0;
     std::size_t at = 0;
     while ((at = text.find(open, at)) != std::string_view::npos) {
+        const std::size_t begin = at;
         at += open.size();
         std::string_view end = close;
         if (at < text.size() && text[at] == '{' && open == "{{") {
@@ -92,12 +99,7 @@ std::size_t section_depth(std::string_view text) {
         if (tag.empty()) {
             continue;
         }
-        if (tag.front() == '#' || tag.front() == '^') {
-            deepest = std::max(deepest, ++depth);
-        } else if (tag.front() == '/') {
-            depth -= depth > 0 ? 1 : 0;
-        } else if (tag.front() == '=' && tag.size() > 2 && tag.back() == '=') {
-            // {{=<% %>=}}: the new opening and closing delimiters.
+        if (tag.front() == '=' && tag.size() > 2 && tag.back() == '=') {
             const std::string_view inner = tag.substr(1, tag.size() - 2);
             const std::size_t a = inner.find_first_not_of(' ');
             const std::size_t space = inner.find(' ', a);
@@ -108,9 +110,89 @@ std::size_t section_depth(std::string_view text) {
                 open = std::string(inner.substr(a, space - a));
                 close = std::string(inner.substr(b, e == std::string_view::npos ? e : e - b));
             }
+            continue;
+        }
+        f(tag, begin);
+    }
+}
+
+// How deep a template nests its sections ({{#x}} and {{^x}} inside one another). The
+// engine renders sections by recursion, so a template nested thousands deep would exhaust
+// the stack: it is refused first.
+std::size_t section_depth(std::string_view text) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    for_each_tag(text, [&](std::string_view tag, std::size_t /*offset*/) {
+        if (tag.front() == '#' || tag.front() == '^') {
+            deepest = std::max(deepest, ++depth);
+        } else if (tag.front() == '/') {
+            depth -= depth > 0 ? 1 : 0;
+        }
+    });
+    return deepest;
+}
+
+// Every key of the report data at any depth, with the names rendering adds (`has_x`,
+// `x_plural`): what a template's names may be made of.
+void collect_keys(const json& j, std::set<std::string, std::less<>>& keys) {
+    if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            keys.insert(key);
+            keys.insert("has_" + key);
+            keys.insert(key + "_plural");
+            collect_keys(value, keys);
+        }
+    } else if (j.is_array()) {
+        for (const auto& item : j) {
+            collect_keys(item, keys);
         }
     }
-    return deepest;
+}
+
+// The names a template uses that are not in the report data (each once, where first
+// used): Mustache prints nothing for them, so a misspelt name would vanish silently.
+std::vector<std::string> unknown_names(std::string_view text, const json& data) {
+    std::set<std::string, std::less<>> keys;
+    collect_keys(data, keys);
+    for (const std::string_view name : field_names()) {
+        keys.emplace(name);
+        keys.emplace(fmt::format("has_{}", name));
+        keys.emplace(fmt::format("{}_plural", name));
+    }
+    for (const auto& f : embedded_templates()) {
+        keys.insert(partial_name(f.name));
+    }
+    std::set<std::string, std::less<>> seen;
+    std::vector<std::string> out;
+    for_each_tag(text, [&](std::string_view tag, std::size_t offset) {
+        if (tag.front() == '!') {
+            return;  // a comment
+        }
+        if (std::string_view("#^/&{>").find(tag.front()) != std::string_view::npos) {
+            tag.remove_prefix(1);
+        }
+        while (!tag.empty() && (tag.back() == ' ' || tag.back() == '}')) {
+            tag.remove_suffix(1);
+        }
+        while (!tag.empty() && tag.front() == ' ') {
+            tag.remove_prefix(1);
+        }
+        if (tag.empty() || tag == "." || seen.count(tag) > 0) {
+            return;
+        }
+        std::string_view rest = tag;
+        bool known = true;
+        while (known && !rest.empty()) {
+            const std::size_t dot = rest.find('.');
+            known = keys.count(rest.substr(0, dot)) > 0;
+            rest = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+        }
+        if (!known) {
+            seen.emplace(tag);
+            out.push_back(fmt::format("'{}' ({})", tag, line_and_column(text, offset)));
+        }
+    });
+    return out;
 }
 
 // The engine's parse error in plain words, at a line and column: "Unclosed section "a" at
@@ -148,13 +230,6 @@ std::string plain_template_error(std::string_view text, const std::string& messa
 
 // Deeper than any real template needs; far from what exhausts the stack.
 constexpr std::size_t k_max_section_depth = 100;
-
-std::string partial_name(std::string_view file) {
-    std::string name(file.substr(0, file.rfind(".mustache")));
-    std::replace(name.begin(), name.end(), '-', '_');
-    std::replace(name.begin(), name.end(), '.', '_');
-    return name;
-}
 
 }  // namespace
 
@@ -259,7 +334,8 @@ bool check_template(std::string_view text, std::string& error) {
 }
 
 bool render(const compile::Board& board, const compile::RoundFigures& figures, Form form,
-            std::string_view custom, std::string& out, std::string& error) {
+            std::string_view custom, std::string& out, std::string& error,
+            std::vector<std::string>* unknown) {
     if (board.framework == nullptr) {
         error = "the round has no framework, so there is no paper to write";
         return false;
@@ -274,6 +350,9 @@ bool render(const compile::Board& board, const compile::RoundFigures& figures, F
     const std::string_view text = !custom.empty() ? custom : builtin_template(name).value_or("");
     if (!check_template(text, error)) {
         return false;
+    }
+    if (unknown != nullptr && !custom.empty()) {
+        *unknown = unknown_names(custom, data);
     }
     mustache::mustache tmpl{std::string(text)};
     if (form == Form::Markdown) {

@@ -48,8 +48,11 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 // Writes the Board's document in `form`: the report data as JSON, or the data laid out by
 // the kind's template (`custom`, when not empty, instead of the built-in one). Returns
 // false and sets `error` (a sentence) when the template is not valid Mustache.
+// With `unknown`, the names a custom template uses that the report data does not hold
+// ("'round.titel' (line 3, column 5)"): Mustache prints nothing for them.
 bool render(const compile::Board& board, const compile::RoundFigures& figures, Form form,
-            std::string_view custom, std::string& out, std::string& error);
+            std::string_view custom, std::string& out, std::string& error,
+            std::vector<std::string>* unknown = nullptr);
 
 // Checks a template before any work: valid Mustache, sections nested at most 100 deep.
 // Returns false and sets `error` (a sentence).

@@ -150,13 +150,21 @@ int report(const ReportRequest& o, const Console& console) {
         return k_exit_failure;
     }
     std::string text;
-    if (!report::render(*data->board, *data->figures, *form, *custom, text, error)) {
+    std::vector<std::string> unknown;
+    if (!report::render(*data->board, *data->figures, *form, *custom, text, error, &unknown)) {
         console.error(template_named(error, o.template_file));
         return k_exit_failure;
     }
     if (!out->write(text, error) || !out->commit(error)) {
         console.error(error);
         return k_exit_failure;
+    }
+    // A misspelt name prints nothing: say so, without refusing the paper.
+    for (const auto& name : unknown) {
+        info << fmt::format("warning: the template '{}' uses {}, which the report data does "
+                            "not hold, so it prints nothing; docs/report-data.md lists the "
+                            "names\n",
+                            o.template_file, name);
     }
     info << data->report()
          << fmt::format(
