@@ -343,6 +343,9 @@ def check_data_round(d, w, label):
             "at_risk": w.at_risk, "support_asks": len(w.asks), "exceptions": len(w.exceptions)}
     got = {k: t[k] for k in want}
     check(got == want, "{}: totals {} != the workbook's {}".format(label, got, want))
+    # The objectives at risk or off track, by name: as many as the workbook counts.
+    check(len(d["of_concern"]) == w.at_risk, "{}: {} objectives of concern named, the workbook counts {}".format(
+        label, len(d["of_concern"]), w.at_risk))
     plan_rows = {(r["Submitter"], r["Objective"].split(": ", 1)[0]) for r in w.objectives}
     in_plans = sum(1 for r in w.measures if (r["Submitter"], r["Objective"]) in plan_rows)
     check(in_plans == t["measures"], "{}: {} measures, the Measures sheet lists {} of the plans' objectives".format(

@@ -351,6 +351,30 @@ json changes_of(const RoundFigures& figures) {
             {"worse_objectives", std::move(worse_list)}};
 }
 
+// The objectives of the round's reviews at risk or off track, by name: what the Board
+// must see is off track, not only how many.
+json of_concern_list(const Board& board, const RoundFigures& figures) {
+    json out = json::array();
+    for (const auto& row : figures.progress) {
+        if (!compile::of_concern(row.status)) {
+            continue;
+        }
+        const std::string& mitigation = row.review->mitigation.value;
+        out.push_back(
+            {{"id", row.objective != nullptr ? row.objective->id.value : std::string()},
+             {"title",
+              row.objective != nullptr ? row.objective->title.value : row.review->ref.value},
+             {"submitter", submitter_name(*row.entry->view)},
+             {"theme", row.objective != nullptr
+                           ? compile::theme_name(board.framework, row.objective->theme.value)
+                           : std::string()},
+             {"status", row.status->name},
+             {"twice", compile::of_concern(row.previous)},
+             {"mitigation", mitigation}});
+    }
+    return out;
+}
+
 std::string review_name(const model::Template& t, const model::Review& r) {
     return fmt::format("{} review {}", r.period.value, t.cycle.value);
 }
@@ -868,6 +892,8 @@ const std::set<std::string_view>& field_names() {
                                                      "objectives_count",
                                                      "objectives_cycle",
                                                      "objectives_text",
+                                                     "of_concern",
+                                                     "twice",
                                                      "other_framework_files",
                                                      "outcomes_without_objective",
                                                      "overlaps",
@@ -1034,6 +1060,7 @@ json report_data(const Board& board, const RoundFigures& figures) {
     out["totals"]["under_review"] = figures.reviewed + not_reviewed;
     out["at_risk_by_theme_text"] = and_list(concern_by_theme);
     out["changes"] = changes_of(figures);
+    out["of_concern"] = of_concern_list(board, figures);
     add_narrative(out, board);
     out["recommendations"] = recommendations_of(board, figures);
     out["deep_dives"] = deep_dives_of(figures);
