@@ -737,23 +737,27 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
                 }
             }
         }
-        // Every priority area, even one no answer is tagged with (PEG sees what drew no
-        // feedback); the untagged answers last, when there are any.
+        // The areas with answers, the untagged answers last; the areas no answer is tagged
+        // with are named too, so PEG sees what drew no feedback.
         json areas = json::array();
+        std::vector<std::string> silent;
         for (std::size_t i = 0; i < by_area.size(); ++i) {
-            if (i < f.themes.size() || !by_area[i].empty()) {
+            if (!by_area[i].empty()) {
                 areas.push_back(
                     {{"area", i < f.themes.size() ? f.themes[i].name
                                                   : std::string("No priority area tagged")},
                      {"tagged", i < f.themes.size()},
                      {"answers", std::move(by_area[i])}});
+            } else if (i < f.themes.size()) {
+                silent.push_back(f.themes[i].name);
             }
         }
         questions.push_back({{"id", q.id},
                              {"text", q.text},
                              {"short", q.short_name},
                              {"answers_count", answers},
-                             {"areas", std::move(areas)}});
+                             {"areas", std::move(areas)},
+                             {"areas_without_answers", and_list(silent)}});
     }
     return {{"conversations", figures.conversations},
             {"groups", figures.feedback_groups},
@@ -812,6 +816,7 @@ const std::set<std::string_view>& field_names() {
                                                      "appendix",
                                                      "area",
                                                      "areas",
+                                                     "areas_without_answers",
                                                      "asks",
                                                      "asks_count",
                                                      "at_risk",
