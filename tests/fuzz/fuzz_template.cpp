@@ -61,7 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     for (const auto form : {hiplan::report::Form::Html, hiplan::report::Form::Markdown}) {
         std::string out;
-        hiplan::report::render(*round.board, *round.figures, form, text, out, error);
+        std::vector<std::string> unknown;
+        hiplan::report::render(*round.board, *round.figures, form, text, out, error, &unknown);
     }
     return 0;
 }
