@@ -125,4 +125,36 @@ TEST_CASE("progress to target runs from the baseline (0) to the target (1)") {
     CHECK_FALSE(compile::progress_to_target(m, 50.0));
 }
 
+TEST_CASE(
+    "copies of one template are excluded, and their finding names a few and counts the rest") {
+    static const frameworks::Registry registry;
+    lint::Options options;
+    options.keep = lint::Keep::Views;
+    const std::string ghc = example("ghc-2025-26.yaml");
+    for (const std::size_t copies : {std::size_t{2}, std::size_t{4}, std::size_t{50}}) {
+        std::vector<lint::FileResult> results;
+        for (std::size_t i = 0; i < copies; ++i) {
+            results.push_back(
+                lint::lint_text("copy" + std::to_string(i) + ".yaml", ghc, registry, options));
+        }
+        const auto board = compile::assemble(results, *model::parse_round("2026-spring"),
+                                             compile::board_framework(results), "2026-04-20");
+        for (const auto& e : board.files) {
+            CHECK_FALSE(e.included);
+            REQUIRE(e.extra.size() == 1);
+            const std::string& m = e.extra.front().message;
+            CHECK(m.find("templates of GHC for cycle 2025-26") != std::string::npos);
+            if (copies == 2) {
+                CHECK(m == "'copy0.yaml' and 'copy1.yaml' are both templates of GHC for cycle "
+                           "2025-26");
+            } else if (copies == 4) {
+                CHECK(m.find("'copy3.yaml'") != std::string::npos);  // four: all named
+            } else {
+                CHECK(m.find("'copy2.yaml' and 47 others are all templates") != std::string::npos);
+                CHECK(m.size() < 200);  // the message does not grow with the copies
+            }
+        }
+    }
+}
+
 TEST_SUITE_END();

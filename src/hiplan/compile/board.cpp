@@ -98,13 +98,22 @@ void flag_duplicates(std::vector<FileEntry>& files) {
         if (group.size() < 2) {
             continue;
         }
+        // A few files named, the rest counted: 1,000 copies of one file must not write
+        // 1,000 paths into each of 1,000 findings.
+        constexpr std::size_t k_named = 3;
         std::vector<std::string> paths;
         for (const FileEntry* e : group) {
+            if (paths.size() == k_named && group.size() > k_named + 1) {
+                paths.push_back(fmt::format("{} others", group.size() - k_named));
+                break;
+            }
             paths.push_back("'" + e->result->path + "'");
         }
-        const std::string message =
-            fmt::format("{} are {} templates of {} for cycle {}", fmt::join(paths, " and "),
-                        paths.size() == 2 ? "both" : "all", std::get<1>(key), std::get<2>(key));
+        const std::string last = paths.back();
+        paths.pop_back();
+        const std::string message = fmt::format(
+            "{} and {} are {} templates of {} for cycle {}", fmt::join(paths, ", "), last,
+            group.size() == 2 ? "both" : "all", std::get<1>(key), std::get<2>(key));
         for (FileEntry* e : group) {
             Diagnostic d;
             d.rule = RuleId::DuplicateSubmission;
