@@ -17,14 +17,26 @@ import subprocess
 import sys
 
 
+def is_transient(name):
+    """hiplan's temporary output file (.hiplan-PID-N.tmp): cases of one folder run in
+    parallel, so another case's may come and go while this one runs; it is never an input.
+    (tests/hostile/check_writes.py checks that none is left behind.)"""
+    return name.startswith(".hiplan-") and name.endswith(".tmp")
+
+
 def snapshot(folder):
-    """Every file below `folder`: its bytes, by path."""
+    """Every file below `folder` but hiplan's temporary files: its bytes, by path."""
     files = {}
     for top, _, names in os.walk(folder):
         for name in names:
+            if is_transient(name):
+                continue
             path = os.path.join(top, name)
-            with open(path, "rb") as f:
-                files[path] = f.read()
+            try:
+                with open(path, "rb") as f:
+                    files[path] = f.read()
+            except FileNotFoundError:
+                continue  # gone between listing and reading
     return files
 
 
