@@ -4,14 +4,38 @@ find_package(yaml-cpp 0.7 REQUIRED)          # target `yaml-cpp` (no namespace i
 find_package(fmt 9 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)     # JSON and SARIF output, JSON Schema
 find_package(PkgConfig REQUIRED)
-# libxlsxwriter ships no CMake config, and its pkg-config version is the soname (4).
-pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+
+# libxlsxwriter and Snowball's stemmers are used only by `compile` and `report`, so hiplan
+# opens them when first used (util/shared_library.hpp) instead of linking them: they and
+# what they pull in (libcrypto, zlib) took longer to load than `lint` takes to check a
+# template. The build needs their headers, and the name and package of the library to open.
+#   hiplan_runtime_library(PREFIX LIBRARY): sets PREFIX_SONAME and PREFIX_PACKAGE.
+function(hiplan_runtime_library prefix library)
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${library} OUTPUT_VARIABLE dump
+                  RESULT_VARIABLE failed ERROR_QUIET)
+  if(failed OR NOT dump MATCHES "SONAME +([^\n]+)")
+    message(FATAL_ERROR "cannot read the soname of ${library}")
+  endif()
+  set(${prefix}_SONAME ${CMAKE_MATCH_1} PARENT_SCOPE)
+  # The package that installs it, for the message when it is missing (Debian; empty if
+  # dpkg is not there).
+  set(package "")
+  get_filename_component(real ${library} REALPATH)
+  execute_process(COMMAND dpkg-query -S ${real} OUTPUT_VARIABLE owner
+                  RESULT_VARIABLE failed ERROR_QUIET)
+  if(NOT failed AND owner MATCHES "^([^:,]+)")
+    set(package ${CMAKE_MATCH_1})
+  endif()
+  set(${prefix}_PACKAGE "${package}" PARENT_SCOPE)
+endfunction()
+# libxlsxwriter ships no CMake config; pkg-config gives its headers and library.
+pkg_check_modules(XLSXWRITER REQUIRED xlsxwriter)
+find_library(XLSXWRITER_LIBRARY xlsxwriter HINTS ${XLSXWRITER_LIBRARY_DIRS} REQUIRED)
+hiplan_runtime_library(XLSXWRITER ${XLSXWRITER_LIBRARY})
 # Snowball's stemmers (libstemmer-dev) ship neither a CMake config nor a pkg-config file.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 find_library(STEMMER_LIBRARY stemmer REQUIRED)
-add_library(stemmer::stemmer UNKNOWN IMPORTED)
-set_target_properties(stemmer::stemmer PROPERTIES IMPORTED_LOCATION ${STEMMER_LIBRARY}
-                      INTERFACE_INCLUDE_DIRECTORIES ${STEMMER_INCLUDE_DIR})
+hiplan_runtime_library(STEMMER ${STEMMER_LIBRARY})
 # The Board paper's templates: kainjow's Mustache (libkainjow-mustache-dev), one header,
 # no CMake config or pkg-config file.
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)

@@ -30,6 +30,20 @@ TEST_CASE("both built-in frameworks are embedded and lint clean") {
     }
 }
 
+TEST_CASE("a built-in framework is read when first asked for, under its file's name") {
+    const auto ids = frameworks::builtin_ids();
+    CHECK(ids == std::vector<std::string>{"one-gloucestershire", "leeds-thig"});
+    for (const auto& id : ids) {
+        const model::Framework* f = frameworks::builtin_framework(id);
+        REQUIRE(f != nullptr);
+        CHECK(f->id == id);
+        CHECK(frameworks::builtin_framework(id) == f);  // read once
+        CHECK(frameworks::Registry().find(id) == f);
+    }
+    CHECK(frameworks::builtin_framework("one-glos") == nullptr);
+    CHECK(frameworks::builtin_framework("") == nullptr);
+}
+
 TEST_CASE("one-gloucestershire carries the ids the spec pins") {
     const frameworks::Registry registry;
     const auto* f = registry.find("one-gloucestershire");

@@ -6,6 +6,7 @@
 
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/line_breaks.hpp"
+#include "hiplan/util/shared_library.hpp"
 #include "hiplan/util/suggest.hpp"
 #include "hiplan/util/utf8.hpp"
 
@@ -35,6 +36,29 @@ TEST_CASE("utf8::validate accepts well-formed text and finds the first bad byte"
     const auto utf16 = utf8::validate("\xFF\xFEk\0i\0");
     REQUIRE(utf16);
     CHECK(utf16->looks_like_utf16);
+}
+
+TEST_CASE("a shared library that is not installed is one plain error naming the package") {
+    SharedLibrary missing("libhiplan-missing.so.9", "draws the moon", "libhiplan-moon9");
+    std::string error;
+    CHECK_FALSE(missing.load(error));
+    CHECK(error.starts_with("cannot load libhiplan-missing.so.9, the library that draws the "
+                            "moon ("));
+    CHECK(error.ends_with("): apt-get install libhiplan-moon9"));
+    std::string again;
+    CHECK_FALSE(missing.load(again));  // tried once, same answer
+    CHECK(again == error);
+    CHECK_THROWS_WITH_AS(missing.function<int (*)()>("moon"), error.c_str(), std::runtime_error);
+
+    SharedLibrary unknown_package("libhiplan-missing.so.9", "draws the moon", "");
+    CHECK_FALSE(unknown_package.load(error));
+    CHECK(error.ends_with("): install the package that provides it"));
+
+    SharedLibrary libm("libm.so.6", "computes", "libc6");
+    CHECK(libm.load(error));
+    const auto cosine = libm.function<double (*)(double)>("cos");
+    CHECK(cosine(0.0) == 1.0);
+    CHECK_THROWS_AS(libm.function<int (*)()>("hiplan_no_such_function"), std::runtime_error);
 }
 
 TEST_CASE("utf8::length and prefix count code points") {

@@ -40,6 +40,10 @@ struct OverlapOptions {
 std::vector<Overlap> find_overlaps(const std::vector<TemplateEntry>& templates,
                                    const OverlapOptions& options = {});
 
+// Loads Snowball's stemmers, which hiplan opens only when it compares objectives (see
+// util/shared_library.hpp). False, with a plain message in `error`, when they are missing.
+bool load_stemmer(std::string& error);
+
 // The stem of a lower-case English word (Snowball's English stemmer): "interpreting" and
 // "interpreter" give "interpret".
 std::string stem_word(const std::string& word);

@@ -12,6 +12,7 @@
 #include "hiplan/run/round.hpp"
 #include "hiplan/util/output_file.hpp"
 #include "hiplan/util/utf8.hpp"
+#include "hiplan/xlsx/library.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 namespace hiplan::run {
@@ -29,6 +30,12 @@ bool is_workbook_name(const std::string& output) {
 
 int compile(const CompileRequest& o, const Console& console) {
     const RoundRequest& request = o.round;
+    // libxlsxwriter is opened when first used: fail before the round is read.
+    std::string missing;
+    if (!xlsx::load_library(missing)) {
+        console.error(missing);
+        return k_exit_failure;
+    }
     auto data = start_round(request, console);
     if (!data) {
         return k_exit_failure;

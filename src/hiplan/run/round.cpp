@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include "hiplan/compile/overlaps.hpp"
 #include "hiplan/lint/runner.hpp"
 #include "hiplan/run/exit_codes.hpp"
 #include "hiplan/util/utf8.hpp"
@@ -203,6 +204,12 @@ int RoundData::exit_status() const {
 }
 
 std::optional<RoundData> start_round(const RoundRequest& o, const Console& console) {
+    // The overlaps need Snowball's stemmers, opened when first used: fail before the work.
+    std::string missing;
+    if (!compile::load_stemmer(missing)) {
+        console.error(missing);
+        return std::nullopt;
+    }
     std::optional<model::Round> round;
     if (!o.round.empty()) {
         round = model::parse_round(o.round);
