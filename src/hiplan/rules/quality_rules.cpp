@@ -1,6 +1,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -19,50 +20,74 @@ bool is_word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
 
-// Whether `word` occurs in `text` as a whole word.
-bool has_word(std::string_view text, std::string_view word) {
-    for (std::size_t at = text.find(word); at != std::string_view::npos;
-         at = text.find(word, at + 1)) {
-        const bool starts = at == 0 || !is_word_char(text[at - 1]);
-        const std::size_t end = at + word.size();
-        const bool ends = end == text.size() || !is_word_char(text[end]);
-        if (starts && ends) {
-            return true;
-        }
-    }
-    return false;
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// Returns the placeholder `text` contains, or an empty view.
+// Whether `text` spells `word` (lower case) from `at`, in any case.
+bool spells_at(std::string_view text, std::size_t at, std::string_view word) {
+    if (text.size() - at < word.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (ascii_lower(text[at + i]) != word[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Returns the placeholder `text` contains, or an empty view. Every value of every template
+// passes here, so it reads the text once, in place (no lower-case copy).
 std::string_view placeholder_in(std::string_view text) {
-    static constexpr std::array k_words = {"tbc", "tbd", "tba", "todo", "tbconfirmed", "xxx"};
-    static constexpr std::array k_phrases = {"to be confirmed", "to be determined", "to be agreed",
-                                             "to be added",     "lorem ipsum",      "insert text"};
+    static constexpr std::array<std::string_view, 8> k_whole = {"n/a", "na",  "-",   "?",
+                                                                "??",  "???", "...", "tbc."};
+    // Whole words or phrases anywhere; when several occur, the first in this list is named.
+    static constexpr std::array<std::string_view, 12> k_anywhere = {"tbc",
+                                                                    "tbd",
+                                                                    "tba",
+                                                                    "todo",
+                                                                    "tbconfirmed",
+                                                                    "xxx",
+                                                                    "to be confirmed",
+                                                                    "to be determined",
+                                                                    "to be agreed",
+                                                                    "to be added",
+                                                                    "lorem ipsum",
+                                                                    "insert text"};
     // Phrases that are placeholders only at the end ("details to follow", not "to follow up").
-    static constexpr std::array k_endings = {"to follow", "fill in", "to come"};
-    static constexpr std::array k_whole = {"n/a", "na", "-", "?", "??", "???", "...", "tbc."};
-    const std::string l = utf8::ascii_lower(text);
+    static constexpr std::array<std::string_view, 3> k_endings = {"to follow", "fill in",
+                                                                  "to come"};
     for (const std::string_view w : k_whole) {
-        if (l == w) {
+        if (text.size() == w.size() && spells_at(text, 0, w)) {
             return w;
         }
     }
-    for (const std::string_view w : k_words) {
-        if (has_word(l, w)) {
-            return w;
+    std::size_t best = k_anywhere.size();
+    for (std::size_t at = 0; at < text.size() && best > 0; ++at) {
+        if (at > 0 && is_word_char(text[at - 1])) {
+            continue;  // not the start of a word
+        }
+        const char first = ascii_lower(text[at]);
+        for (std::size_t i = 0; i < best; ++i) {
+            const std::string_view p = k_anywhere[i];
+            const std::size_t end = at + p.size();
+            if (p.front() == first && spells_at(text, at, p) &&
+                (end == text.size() || !is_word_char(text[end]))) {
+                best = i;
+                break;
+            }
         }
     }
-    for (const std::string_view p : k_phrases) {
-        if (has_word(l, p)) {
-            return p;
-        }
+    if (best < k_anywhere.size()) {
+        return k_anywhere[best];
     }
-    std::string_view end = l;
+    std::string_view end = text;
     while (!end.empty() && !is_word_char(end.back())) {
         end.remove_suffix(1);
     }
     for (const std::string_view p : k_endings) {
-        if (end.ends_with(p) &&
+        if (end.size() >= p.size() && spells_at(end, end.size() - p.size(), p) &&
             (end.size() == p.size() || !is_word_char(end[end.size() - p.size() - 1]))) {
             return p;
         }
