@@ -33,6 +33,7 @@ CORPORA = os.path.join(HERE, ".corpus")
 NPM = os.path.join(HERE, ".npm")
 ROUND = "2026-spring"
 MAX_FILE_SIZE = str(1 << 30)  # the growth templates exceed lint's default 8 MiB
+EXAMPLE = "ghc-2025-26.yaml"  # the one-file workload: a real example, built-in framework
 BASE_MB = 64                   # compile's memory target is per file above this base
 CORES = os.cpu_count() or 1
 
@@ -152,7 +153,15 @@ class Workload:
         self.mb = 0.0
 
     @property
+    def example(self):
+        """The one-file workload is the submitter's and the CI case: a real example that
+        names a built-in framework, linted as `hiplan lint FILE` with no framework file."""
+        return self.kind == "files" and self.size == 1
+
+    @property
     def name(self):
+        if self.example:
+            return "1 file ({})".format(EXAMPLE)
         if self.kind == "ids":
             return "1 template, {:,} ids".format(self.size)
         return "{:,} file{}".format(self.size, "" if self.size == 1 else "s")
@@ -160,6 +169,25 @@ class Workload:
     def prepare(self, hiplan, seed):
         """Generates the corpus (again only when the generator, the size or the seed
         changed) and writes the JSON Schema of its framework with this hiplan."""
+        if self.example:
+            self.framework = None
+            os.makedirs(self.folder, exist_ok=True)
+            shutil.copyfile(os.path.join(ROOT, "examples", EXAMPLE), os.path.join(self.folder, EXAMPLE))
+        else:
+            self.generate(seed)
+        with open(self.schema, "w", encoding="utf-8") as out:
+            proc = subprocess.run([hiplan, "schema", "--kind", "template", *self.framework_args()],
+                                  stdout=out)
+        if proc.returncode != 0:
+            raise Failure("hiplan schema failed (exit {}) on {}".format(proc.returncode, self.framework))
+        names = os.listdir(self.folder)
+        self.files = len(names)
+        self.mb = sum(os.path.getsize(os.path.join(self.folder, n)) for n in names) / 1e6
+
+    def framework_args(self):
+        return ["--framework", self.framework] if self.framework else []
+
+    def generate(self, seed):
         generator = os.path.join(HERE, "gen_corpus.py")
         args = ["--" + self.kind, str(self.size), "--seed", str(seed)]
         with open(generator, "rb") as f:
@@ -172,14 +200,6 @@ class Workload:
                             "--framework-out", self.framework], check=True)
             with open(stamp_file, "w") as f:
                 f.write(stamp)
-        with open(self.schema, "w", encoding="utf-8") as out:
-            proc = subprocess.run([hiplan, "schema", "--kind", "template", "--framework", self.framework],
-                                  stdout=out)
-        if proc.returncode != 0:
-            raise Failure("hiplan schema failed (exit {}) on {}".format(proc.returncode, self.framework))
-        names = os.listdir(self.folder)
-        self.files = len(names)
-        self.mb = sum(os.path.getsize(os.path.join(self.folder, n)) for n in names) / 1e6
 
 
 def default_runs(kind, size, quick):
@@ -237,12 +257,12 @@ def python_ok(code, output, workload):
 
 def tools(hiplan, floor, ajv, python):
     def lint(*jobs):
-        return lambda w: [hiplan, "lint", "--framework", w.framework, *jobs, *size_limit(w), w.folder]
+        return lambda w: [hiplan, "lint", *w.framework_args(), *jobs, *size_limit(w), target(w)]
     found = [
         Tool("floor", "parse floor", lambda w: [floor, w.folder], floor_ok) if floor else None,
         Tool("lint1", "lint 1 thread", lint("--jobs", "1"), hiplan_ok, essential=True),
         Tool("lint", "lint {} cores".format(CORES), lint(), hiplan_ok, essential=True),
-        Tool("compile", "compile", lambda w: [hiplan, "compile", "--framework", w.framework, *size_limit(w),
+        Tool("compile", "compile", lambda w: [hiplan, "compile", *w.framework_args(), *size_limit(w),
                                               w.folder, "--round", ROUND, "-o", w.workbook, "--force"],
              hiplan_ok, essential=True),
         Tool("ajv", "ajv-cli", lambda w: [ajv, "validate", "--spec=draft2020", "-c", "ajv-formats",
@@ -252,6 +272,11 @@ def tools(hiplan, floor, ajv, python):
                                                        w.schema, w.folder], python_ok) if python else None,
     ]
     return [tool for tool in found if tool]
+
+
+def target(workload):
+    """What lint is given: the file itself for the one-file case, else the folder."""
+    return os.path.join(workload.folder, EXAMPLE) if workload.example else workload.folder
 
 
 def size_limit(workload):
