@@ -7,6 +7,7 @@
 #include "hiplan/frameworks/embedded.hpp"
 #include "hiplan/frameworks/framework_file.hpp"
 #include "hiplan/frameworks/registry.hpp"
+#include "hiplan/yaml/loader.hpp"
 
 using namespace hiplan;
 using model::Vocab;
@@ -141,6 +142,37 @@ TEST_CASE("a status word may stand for one status only") {
     CHECK(twice[1].message ==
           "the synonym 'at_risk' of status 'complete' is the same word as status 'at-risk'");
     CHECK(twice[1].hint.find("one status only") != std::string::npos);
+}
+
+TEST_CASE("a registry's duplicate submitter ids are reported at each copy; the first is kept") {
+    std::string text = "kind: framework\nid: custom\nname: Custom\nversion: '1'\n"
+                       "themes: [{id: a, name: A}]\nsubmitters:\n";
+    for (const char* id : {"S1", "S2", "S1", "S3", "S1", "S2"}) {
+        text += fmt::format("  - {{id: {}, name: Name {}, type: organisation}}\n", id,
+                            std::count(text.begin(), text.end(), '\n'));
+    }
+    Findings findings("custom.yaml");
+    const auto loaded = yaml::load(text, findings);
+    REQUIRE_FALSE(loaded.fatal);
+    const model::Framework f =
+        frameworks::check_framework_document(loaded.document.root(), "custom.yaml", findings);
+    const auto list = findings.take();
+    const std::pair<std::uint32_t, std::string> expected[] = {
+        {9, "id 'S1' is used twice in submitters (first at 7:10)"},
+        {11, "id 'S1' is used twice in submitters (first at 7:10)"},
+        {12, "id 'S2' is used twice in submitters (first at 8:10)"}};
+    REQUIRE(list.size() == std::size(expected));
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        CHECK(list[i].rule == RuleId::DuplicateId);
+        CHECK(list[i].begin == Position{expected[i].first, 10});
+        CHECK(list[i].message == expected[i].second);
+    }
+    // The registry keeps every entry in order; a look-up finds the first of an id.
+    CHECK(f.submitter_ids() == std::vector<std::string>{"S1", "S2", "S1", "S3", "S1", "S2"});
+    REQUIRE(f.submitter("S1") != nullptr);
+    CHECK(f.submitter("S1")->name == "Name 6");
+    CHECK(f.submitter("S2")->name == "Name 7");
+    CHECK(f.submitter("S3")->name == "Name 9");
 }
 
 TEST_CASE("a framework file is linted like any document") {

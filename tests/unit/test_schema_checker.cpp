@@ -111,6 +111,16 @@ TEST_CASE("lists: type, minimum size, empty items and duplicate ids") {
     CHECK(dup[0].message == "id 'A' is used twice in items (first at 2:9)");
     CHECK(dup[0].begin == Position{4, 9});
     CHECK(dup[1].rule == RuleId::WrongType);
+    // Every later copy is reported where it is, against the first, which is kept.
+    const auto thrice =
+        check("items:\n  - id: A\n  - id: B\n  - id: A\n  - id: B\n  - id: A\n", root);
+    REQUIRE(thrice.size() == 3);
+    CHECK(thrice[0].message == "id 'A' is used twice in items (first at 2:9)");
+    CHECK(thrice[0].begin == Position{4, 9});
+    CHECK(thrice[1].message == "id 'B' is used twice in items (first at 3:9)");
+    CHECK(thrice[1].begin == Position{5, 9});
+    CHECK(thrice[2].message == "id 'A' is used twice in items (first at 2:9)");
+    CHECK(thrice[2].begin == Position{6, 9});
 }
 
 TEST_CASE("formats: ids, cycles, enums") {

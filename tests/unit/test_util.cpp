@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/line_breaks.hpp"
@@ -94,6 +97,35 @@ TEST_CASE("closest_match suggests likely typos only") {
     CHECK_FALSE(closest_match("budget", keys));
     CHECK(edit_distance("ab", "ba") == 1);
     CHECK(quoted_list(keys) == "'title', 'theme', 'lead', 'logic_model' or 'measures'");
+}
+
+TEST_CASE("closest_match picks the first of the closest candidates, however many it searches") {
+    // A later, closer candidate replaces an earlier one; among equals the first stays.
+    const std::vector<std::string> ids = {"ORG-00099", "ORG-00015", "ORG-00016", "org-0001X",
+                                          "ORG-0001X"};
+    CHECK(closest_match("ORG-0001x", std::span(ids).first(1)) == "ORG-00099");  // 2 edits
+    CHECK(closest_match("ORG-0001x", std::span(ids).first(3)) == "ORG-00015");
+    CHECK(closest_match("ORG-0001x", ids) == "org-0001X");  // the same word but for case
+    // The same answer as comparing every candidate in full, at every size of registry.
+    std::vector<std::string> registry;
+    for (int i = 1; i <= 3000; ++i) {
+        registry.push_back(fmt::format("ORG-{:05d}", i));
+    }
+    for (const char* written : {"ORG-2999X", "ORG-0000X", "ORG-00O42", "ORG-1234", "ORG-123456",
+                                "ORG-ABCDE", "org_02345"}) {
+        const std::string word(written);
+        const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+        std::optional<std::string> expected;
+        std::size_t best = limit + 1;
+        for (const auto& id : registry) {
+            if (const std::size_t d = edit_distance(word, id); d < best) {
+                best = d;
+                expected = id;
+            }
+        }
+        CAPTURE(word);
+        CHECK(closest_match(word, registry, registry.size()) == expected);
+    }
 }
 
 TEST_SUITE_END();

@@ -81,7 +81,8 @@ void Framework::index() {
     for (std::size_t v = 0; v < ids_.size(); ++v) {
         at_[v] = IdIndex(ids_[v], [](const std::string& s) { return s; });
     }
-    submitter_at_ = IdIndex(submitters, [](const Submitter& s) { return s.id; });
+    submitter_ids_ = collect(submitters);
+    submitter_at_ = IdIndex(submitter_ids_, [](const std::string& s) { return s; });
     std::vector<std::string> words;
     status_of_word_.clear();
     for (std::size_t i = 0; i < statuses.size(); ++i) {

@@ -124,6 +124,9 @@ struct Framework {
     // (`word_key`), so `Amber` and `at risk` find at-risk. Nullptr when none matches.
     [[nodiscard]] const Status* status_named(std::string_view written) const;
     [[nodiscard]] const Submitter* submitter(std::string_view id) const;
+    // The ids of `submitters`, in registry order: a "did you mean" searches them without
+    // copying a national registry each time.
+    [[nodiscard]] const std::vector<std::string>& submitter_ids() const { return submitter_ids_; }
 
     // Rebuilds the id lists after the vectors above change, and adds the support kind
     // `other` at the end when no kind has that id.
@@ -132,7 +135,8 @@ struct Framework {
 private:
     std::array<std::vector<std::string>, 7> ids_;
     std::array<IdIndex, 7> at_;  // id -> position, per vocabulary
-    IdIndex submitter_at_;       // a national registry has thousands
+    std::vector<std::string> submitter_ids_;
+    IdIndex submitter_at_;  // a national registry has thousands
     // The word_key of every status id and synonym -> its place in status_of_word_, which
     // holds the status's place in `statuses`.
     IdIndex status_word_at_;

@@ -18,13 +18,14 @@ void check_submitter(const model::Template& t, const model::Framework& f, Findin
     }
     const model::Submitter* known = f.submitter(id);
     if (known == nullptr) {
-        std::vector<std::string> ids;
-        for (const auto& s : f.submitters) {
-            ids.push_back(s.id);
-        }
-        // Once per file, so the whole registry (a national one has thousands) is searched.
-        const auto guess = closest_match(id, ids, ids.size());
-        out.add(RuleId::UnknownSubmitter, t.at(t.submitter_id),
+        // Once per file (one fault), so the whole registry (a national one has thousands)
+        // is searched, one banded comparison per submitter; not for a finding not kept.
+        const auto at = t.at(t.submitter_id);
+        const auto& ids = f.submitter_ids();
+        const auto guess = out.wants(RuleId::UnknownSubmitter, at.position())
+                               ? closest_match(id, ids, ids.size())
+                               : std::nullopt;
+        out.add(RuleId::UnknownSubmitter, at,
                 fmt::format("'{}' is not an expected submitter of framework '{}'", id, f.id),
                 guess ? fmt::format("did you mean '{}'?", *guess) : std::string{});
         return;

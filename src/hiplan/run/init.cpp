@@ -48,10 +48,7 @@ const model::Submitter* find_submitter(const model::Framework& f, const std::str
     if (const model::Submitter* s = f.submitter(id)) {
         return s;
     }
-    std::vector<std::string> ids;
-    for (const auto& s : f.submitters) {
-        ids.push_back(s.id);
-    }
+    const auto& ids = f.submitter_ids();
     const auto guess = closest_match(id, ids, ids.size());  // once per run
     console.error(fmt::format("'{}' is not a submitter of framework '{}'{}", id, f.id,
                               guess ? fmt::format("; did you mean '{}'?", *guess)

@@ -96,10 +96,16 @@ std::optional<std::string> closest_match(std::string_view word,
     const std::string* best = nullptr;
     std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
-        const std::size_t d = distance_within(word, c, limit, scratch);
+        // Only a closer candidate can replace the best so far (the first of equals wins), so
+        // the band narrows as the search goes: a registry of 30,000 ids costs little more
+        // than a length check each once a near miss is found.
+        const std::size_t d = distance_within(word, c, best_distance - 1, scratch);
         if (d < best_distance) {
             best = &c;
             best_distance = d;
+        }
+        if (best_distance == 0) {
+            break;  // the same word but for case, '-' and '_': none is closer
         }
     }
     return best != nullptr ? std::optional<std::string>(*best) : std::nullopt;
