@@ -144,7 +144,7 @@ TEST_CASE("a status word may stand for one status only") {
     CHECK(twice[1].hint.find("one status only") != std::string::npos);
 }
 
-TEST_CASE("a registry's duplicate submitter ids are reported at each copy; the first is kept") {
+TEST_CASE("a registry's duplicate submitter ids are reported at each copy, and the first is kept") {
     std::string text = "kind: framework\nid: custom\nname: Custom\nversion: '1'\n"
                        "themes: [{id: a, name: A}]\nsubmitters:\n";
     for (const char* id : {"S1", "S2", "S1", "S3", "S1", "S2"}) {
