@@ -217,7 +217,7 @@ def main():
             check(rc == 1 and codes == {"HP701"}, "starter {} {} lints with {} (exit {})".format(framework, submitter, codes, rc))
             with open(out, encoding="utf-8") as f:
                 text = f.read()
-            check(text.startswith("# yaml-language-server: $schema={}.template.schema.json".format(framework)),
+            check(text.startswith("# yaml-language-server: $schema={}.template.editor.schema.json".format(framework)),
                   "starter carries the schema comment")
             doc = yaml.safe_load(text)
             themes = {o["theme"] for o in doc["self_assessment"]["objectives"]}

@@ -110,8 +110,8 @@ TEST_CASE("cli schema refuses --kind with --write-all and writes nothing") {
     // Alone, --write-all writes the files.
     const Run alone = run_cli({"schema", "--write-all", dir.path.string()});
     CHECK(alone.rc == run::k_exit_ok);
-    CHECK(entries(dir.path) == 6);
-    CHECK(contains(alone.err, "Wrote 6 schemas to "));
+    CHECK(entries(dir.path) == 12);  // each strict and for editors
+    CHECK(contains(alone.err, "Wrote 12 schemas to "));
 }
 
 TEST_CASE("cli lint of a missing file exits 2 and says why") {

@@ -112,7 +112,7 @@ TEST_CASE("run::schema prints the generic schema of each kind") {
     for (const auto& kind : lint::document_kinds()) {
         CAPTURE(kind.name);
         Captured c;
-        REQUIRE(run::schema(std::string(kind.name), "", c.console) == run::k_exit_ok);
+        REQUIRE(run::schema(std::string(kind.name), "", false, c.console) == run::k_exit_ok);
         CHECK(c.err.str().empty());
         const auto schema = nlohmann::json::parse(c.out.str());
         CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
@@ -126,9 +126,9 @@ TEST_CASE("run::schema prints the generic schema of each kind") {
 
 TEST_CASE("run::schema with --framework gives the framework's vocabularies as enums") {
     Captured generic;
-    REQUIRE(run::schema("template", "", generic.console) == run::k_exit_ok);
+    REQUIRE(run::schema("template", "", false, generic.console) == run::k_exit_ok);
     Captured leeds;
-    REQUIRE(run::schema("template", "leeds-thig", leeds.console) == run::k_exit_ok);
+    REQUIRE(run::schema("template", "leeds-thig", false, leeds.console) == run::k_exit_ok);
     CHECK(leeds.err.str().empty());
     CHECK(leeds.out.str() != generic.out.str());
     CHECK(leeds.out.str() == slurp(source_file("schemas/leeds-thig.template.schema.json")));
@@ -140,19 +140,19 @@ TEST_CASE("run::schema with --framework gives the framework's vocabularies as en
 
     // A framework document does not depend on a framework: the generic schema.
     Captured framework;
-    REQUIRE(run::schema("framework", "leeds-thig", framework.console) == run::k_exit_ok);
+    REQUIRE(run::schema("framework", "leeds-thig", false, framework.console) == run::k_exit_ok);
     CHECK(framework.out.str() == slurp(source_file("schemas/framework.schema.json")));
 }
 
 TEST_CASE("run::schema refuses an unknown kind or framework, printing no schema") {
     Captured kind;
-    CHECK(run::schema("templates", "", kind.console) == run::k_exit_failure);
+    CHECK(run::schema("templates", "", false, kind.console) == run::k_exit_failure);
     CHECK(kind.out.str().empty());
     CHECK(kind.err.str() ==
           "hiplan: error: no document kind 'templates'; kinds are template, feedback, framework\n");
 
     Captured framework;
-    CHECK(run::schema("template", "leeds", framework.console) == run::k_exit_failure);
+    CHECK(run::schema("template", "leeds", false, framework.console) == run::k_exit_failure);
     CHECK(framework.out.str().empty());
     CHECK(contains(framework.err.str(), "hiplan: error: no framework 'leeds'; built-in frameworks "
                                         "are "));
@@ -169,19 +169,24 @@ TEST_CASE("run::schema_files lists a generic schema per kind and the framework o
         CAPTURE(f.name);
         REQUIRE(f.kind != nullptr);
         CHECK(names.insert(f.name).second);
+        const std::string_view variant = f.variant == schema::Variant::Editor ? ".editor" : "";
         if (f.framework == nullptr) {
             ++generic;
-            CHECK(f.name == fmt::format("{}.schema.json", f.kind->name));
+            CHECK(f.name == fmt::format("{}{}.schema.json", f.kind->name, variant));
         } else {
-            CHECK(f.name == fmt::format("{}.{}.schema.json", f.framework->id, f.kind->name));
+            CHECK(f.name ==
+                  fmt::format("{}.{}{}.schema.json", f.framework->id, f.kind->name, variant));
             CHECK(builtins.find(f.framework->id) == f.framework);
         }
     }
-    CHECK(generic == lint::document_kinds().size());
-    CHECK(names == std::set<std::string>{
-                       "template.schema.json", "feedback.schema.json", "framework.schema.json",
-                       "one-gloucestershire.template.schema.json",
-                       "leeds-thig.template.schema.json", "leeds-thig.feedback.schema.json"});
+    CHECK(generic == 2 * lint::document_kinds().size());
+    std::set<std::string> expected;
+    for (const char* stem : {"template", "feedback", "framework", "one-gloucestershire.template",
+                             "leeds-thig.template", "leeds-thig.feedback"}) {
+        expected.insert(fmt::format("{}.schema.json", stem));
+        expected.insert(fmt::format("{}.editor.schema.json", stem));
+    }
+    CHECK(names == expected);
     // One Gloucestershire asks no questions: no feedback schema of its own.
     CHECK_FALSE(names.contains("one-gloucestershire.feedback.schema.json"));
 
@@ -203,7 +208,7 @@ TEST_CASE("run::schema_files lists a generic schema per kind and the framework o
     CHECK(std::any_of(with_file.begin(), with_file.end(), [](const run::SchemaFile& f) {
         return f.name == "unit-frame.template.schema.json";
     }));
-    CHECK(with_file.size() == files.size() + 1);
+    CHECK(with_file.size() == files.size() + 2);
 }
 
 TEST_CASE("run::write_schemas writes every schema file as run::schema prints it") {
@@ -218,7 +223,7 @@ TEST_CASE("run::write_schemas writes every schema file as run::schema prints it"
         REQUIRE(fs::is_regular_file(dir.file(f.name)));
         Captured one;
         REQUIRE(run::schema(std::string(f.kind->name), f.framework ? f.framework->id : "",
-                            one.console) == run::k_exit_ok);
+                            f.variant == schema::Variant::Editor, one.console) == run::k_exit_ok);
         CHECK(slurp(dir.file(f.name)) == one.out.str());
     }
     CHECK(c.out.str().empty());
@@ -377,7 +382,7 @@ TEST_CASE(
     REQUIRE(run::init(request, c.console) == run::k_exit_ok);
     const std::string starter = slurp(request.output);
     CHECK(starter.starts_with(
-        "# yaml-language-server: $schema=one-gloucestershire.template.schema.json\n"));
+        "# yaml-language-server: $schema=one-gloucestershire.template.editor.schema.json\n"));
     CHECK(contains(starter, "\nkind: template\n"));
     CHECK(contains(c.err.str(), "Wrote " + request.output));
     const frameworks::Registry builtins;

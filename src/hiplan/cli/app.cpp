@@ -154,8 +154,9 @@ void add_init(CLI::App& app, int& exit_code) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--date", r->date,
                     "Feedback: the date of the conversation (YYYY-MM-DD), required");
-    cmd->add_option("--schema", r->schema,
-                    "JSON Schema reference for editors (default: FRAMEWORK.KIND.schema.json)");
+    cmd->add_option(
+        "--schema", r->schema,
+        "JSON Schema reference for editors (default: FRAMEWORK.KIND.editor.schema.json)");
     cmd->add_option("-o,--output", r->output,
                     "File to write ('-' for stdout); an existing file is kept unless --force");
     cmd->add_flag("--force", r->force, "Replace the output file if it exists");
@@ -166,6 +167,7 @@ void add_reference(CLI::App& app, int& exit_code) {
     auto kind = std::make_shared<std::string>("template");
     auto framework = std::make_shared<std::string>();
     auto folder = std::make_shared<std::string>();
+    auto editor = std::make_shared<bool>(false);
     CLI::App* schema = app.add_subcommand(
         "schema", "Print the JSON Schema (draft 2020-12) of a document kind, for editors");
     std::string kinds_help;
@@ -177,15 +179,20 @@ void add_reference(CLI::App& app, int& exit_code) {
         schema->add_option("--kind", *kind, kinds_help)->check(CLI::IsMember(lint::kind_names()));
     CLI::Option* framework_option = schema->add_option(
         "--framework", *framework, "Framework id or file: its themes, statuses, ... become enums");
+    CLI::Option* editor_option = schema->add_flag(
+        "--editor", *editor,
+        "For editors (the YAML language server): messages in plain words and the names of "
+        "allowed values, in keywords a strict validator refuses");
     schema
         ->add_option("--write-all", *folder,
                      "Write every schema hiplan publishes (each kind, and each kind for each "
-                     "built-in framework) into FOLDER")
+                     "built-in framework; strict and for editors) into FOLDER")
         ->type_name("FOLDER")
         ->excludes(kind_option)
-        ->excludes(framework_option);
-    schema->callback([kind, framework, folder, &exit_code] {
-        exit_code = folder->empty() ? run::schema(*kind, *framework, console())
+        ->excludes(framework_option)
+        ->excludes(editor_option);
+    schema->callback([kind, framework, folder, editor, &exit_code] {
+        exit_code = folder->empty() ? run::schema(*kind, *framework, *editor, console())
                                     : run::write_schemas(*folder, console());
     });
 

@@ -112,7 +112,7 @@ int init_from(const InitRequest& o, int cycle_start, const frameworks::Registry&
     }
     const model::Framework& f = *last.parsed->framework;
     const std::string schema =
-        o.schema.empty() ? fmt::format("{}.template.schema.json", f.id) : o.schema;
+        o.schema.empty() ? fmt::format("{}.template.editor.schema.json", f.id) : o.schema;
     const authoring::CarryOver result = authoring::carry_over(t, f, cycle_start, schema);
     const std::string output =
         o.output.empty() ? fmt::format("{}-{}.yaml", t.submitter_id.value, o.cycle) : o.output;
@@ -182,7 +182,7 @@ int init(const InitRequest& o, const Console& console) {
     authoring::StarterOptions so;
     so.framework = f;
     so.cycle_start = cycle_start;
-    so.schema_ref = o.schema.empty() ? fmt::format("{}.{}.schema.json", f->id, o.kind) : o.schema;
+    so.schema_ref = o.schema.empty() ? fmt::format("{}.{}.editor.schema.json", f->id, o.kind) : o.schema;
     if (!o.submitter.empty() || o.kind == "template") {
         so.submitter = find_submitter(*f, o.submitter, console);
         if (so.submitter == nullptr) {

@@ -16,7 +16,8 @@
 
 namespace hiplan::run {
 
-int schema(const std::string& kind, const std::string& framework_option, const Console& console) {
+int schema(const std::string& kind, const std::string& framework_option, bool editor,
+           const Console& console) {
     const lint::KindSpec* spec = lint::find_kind(kind);
     if (spec == nullptr) {
         console.error(fmt::format("no document kind '{}'; kinds are {}", kind,
@@ -32,21 +33,28 @@ int schema(const std::string& kind, const std::string& framework_option, const C
     }
     const model::Framework* framework =
         choice && spec->framework_schema != nullptr ? choice->framework : nullptr;
-    console.out << schema::json_schema(spec->shape(), spec->name, framework);
+    console.out << schema::json_schema(spec->shape(), spec->name, framework,
+                                       editor ? schema::Variant::Editor : schema::Variant::Strict);
     return k_exit_ok;
 }
 
 std::vector<SchemaFile> schema_files(const frameworks::Registry& registry) {
     std::vector<SchemaFile> files;
+    auto add = [&](std::string_view stem, const lint::KindSpec& spec,
+                   const model::Framework* framework) {
+        files.push_back(
+            {fmt::format("{}.schema.json", stem), &spec, framework, schema::Variant::Strict});
+        files.push_back({fmt::format("{}.editor.schema.json", stem), &spec, framework,
+                         schema::Variant::Editor});
+    };
     for (const auto& spec : lint::document_kinds()) {
-        files.push_back({fmt::format("{}.schema.json", spec.name), &spec, nullptr});
+        add(spec.name, spec, nullptr);
     }
     for (const auto& id : registry.ids()) {
         const model::Framework* framework = registry.find(id);
         for (const auto& spec : lint::document_kinds()) {
             if (spec.framework_schema != nullptr && spec.framework_schema(*framework)) {
-                files.push_back(
-                    {fmt::format("{}.{}.schema.json", id, spec.name), &spec, framework});
+                add(fmt::format("{}.{}", id, spec.name), spec, framework);
             }
         }
     }
@@ -76,8 +84,8 @@ int write_schemas(const std::string& folder, const Console& console) {
     }
     for (std::size_t i = 0; i < files.size(); ++i) {
         std::string error;
-        const auto text =
-            schema::json_schema(files[i].kind->shape(), files[i].kind->name, files[i].framework);
+        const auto text = schema::json_schema(files[i].kind->shape(), files[i].kind->name,
+                                              files[i].framework, files[i].variant);
         if (!outputs[i]->write(text, error) || !outputs[i]->commit(error)) {
             console.error(error);
             return k_exit_failure;

@@ -5,19 +5,24 @@
 
 #include "hiplan/lint/linter.hpp"
 #include "hiplan/run/setup.hpp"
+#include "hiplan/schema/json_schema.hpp"
 
 namespace hiplan::run {
 
 // `hiplan schema`: the JSON Schema of a document kind (template, feedback, framework),
-// with the framework's vocabularies as enums when `framework` (an id or file) is given.
-int schema(const std::string& kind, const std::string& framework, const Console& console);
+// with the framework's vocabularies as enums when `framework` (an id or file) is given;
+// the editor variant when `editor`.
+int schema(const std::string& kind, const std::string& framework, bool editor,
+           const Console& console);
 
 // The JSON Schema files hiplan publishes (schemas/ in the repository): one per document
-// kind, plus one per framework and kind where the framework's vocabularies apply.
+// kind, plus one per framework and kind where the framework's vocabularies apply; each
+// strict and for editors.
 struct SchemaFile {
-    std::string name;  // "template.schema.json", "leeds-thig.feedback.schema.json"
+    std::string name;  // "template.schema.json", "leeds-thig.feedback.editor.schema.json"
     const lint::KindSpec* kind;
     const model::Framework* framework;  // nullptr for the generic schema
+    schema::Variant variant;
 };
 std::vector<SchemaFile> schema_files(const frameworks::Registry& registry);
 

@@ -6,7 +6,7 @@ const Shape& feedback_shape() {
     using namespace common;
     static const Shape kind{.type = Type::Enum, .values = {"feedback"}};
     // Fewer than one is HP803; the sum over a round stays far from overflowing.
-    static const Shape participants{.type = Type::Integer, .max = 1'000'000};
+    static const Shape participants{.type = Type::Integer, .max = 1'000'000, .rule_min = 1};
     static const Shape group{
         .type = Type::Object,
         .name = "group",
@@ -28,7 +28,8 @@ const Shape& feedback_shape() {
                                .name = "answers",
                                .item = &answer,
                                .min_items = 1,
-                               .vocab = Vocab::Question};
+                               .vocab = Vocab::Question,
+                               .rule_every_key = true};
     static const Shape shape{
         .type = Type::Object,
         .name = "feedback",

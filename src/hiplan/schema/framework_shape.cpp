@@ -1,3 +1,4 @@
+#include "hiplan/model/framework.hpp"
 #include "hiplan/schema/shapes.hpp"
 #include "hiplan/util/date.hpp"
 
@@ -113,7 +114,8 @@ const Shape& framework_shape() {
                    {"keywords", &text_list(), false,
                     "Words and phrases that mark an ask or challenge as this kind, in their "
                     "shortest form (recruit also finds recruitment); every kind but 'other' "
-                    "needs some"}}};
+                    "needs some",
+                    Vocab::None, nullptr, model::k_other_support_kind}}};
     static const Shape support_kinds{.type = Type::List,
                                      .name = "support kinds",
                                      .item = &support_kind,

@@ -47,6 +47,14 @@ struct Field {
     // A framework's schema has the field only when the framework defines this vocabulary
     // (ratings need a rating scale).
     Vocab only_with = Vocab::None;
+    // Whether a rule of lint requires the field (and a list to have an item) in documents of
+    // `framework` (HP501 no-measure, HP502 measure-incomplete). The checker leaves it to the
+    // rule, which says it with more context; a framework's JSON Schema states it. Null: no
+    // rule does.
+    bool (*rule_requires)(const model::Framework& framework) = nullptr;
+    // A rule of lint requires the field, with an item, in every block but the one whose
+    // `id` is this (the keywords of a support kind but 'other'); schemas state it.
+    std::string_view rule_requires_but_id;
 };
 
 // Whether the field belongs to the documents of `framework` (any framework's, when null):
@@ -63,11 +71,24 @@ struct Shape {
     std::size_t min_items = 0;             // List, Map
     std::string_view unique_key;           // List of objects: a key whose values must differ
     std::vector<std::string_view> values;  // Enum
-    Vocab vocab = Vocab::None;             // VocabId, Map keys
+    Vocab vocab = Vocab::None;             // VocabId, Map keys, List with `rule_covers`
     std::string_view doc;
     std::string_view instead_of_text;  // Object: the hint when text is written in its place
     long long min = std::numeric_limits<long long>::min();  // Integer: the values allowed
     long long max = std::numeric_limits<long long>::max();
+
+    // What a rule of lint checks of the value beyond this contract. The checker leaves it to
+    // the rule, which says it with more context; JSON Schemas state it.
+    long long rule_min = std::numeric_limits<long long>::min();  // Integer: least (HP803)
+    bool registry = false;  // Id: a submitter of the framework's registry (HP301)
+    // Map with `vocab`: every id of the vocabulary is a key (HP801 question-unanswered).
+    bool rule_every_key = false;
+    // List of objects: each id of `vocab` is the value of this field in at least the
+    // framework's `min_objectives_per_theme` items (HP303 theme-not-covered).
+    std::string_view rule_covers;
+    // Text: the form a rule of lint checks (HP213), as a regular expression and in words.
+    std::string_view rule_pattern;
+    std::string_view rule_form;
 
     // Returns the field named `key`, or nullptr.
     [[nodiscard]] const Field* field(std::string_view key) const;

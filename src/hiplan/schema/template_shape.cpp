@@ -1,8 +1,21 @@
+#include "hiplan/model/framework.hpp"
 #include "hiplan/schema/shapes.hpp"
 
 namespace hiplan::schema {
 
 namespace {
+
+// The rules of lint that require a field in some frameworks' documents (see
+// Field::rule_requires).
+bool always(const model::Framework& /*framework*/) {
+    return true;
+}
+bool measures_required(const model::Framework& f) {
+    return f.settings.measures_required;
+}
+bool baseline_required(const model::Framework& f) {
+    return f.settings.baseline_required;
+}
 
 const Shape& logic_model_shape() {
     using namespace common;
@@ -77,10 +90,12 @@ const Shape& measure_shape() {
             {"indicator", &text(), true, "What is measured"},
             {"tracks", &id(), false, "Id of the logic-model element it evidences"},
             {"unit", &text(), false, "Unit, e.g. % or people"},
-            {"direction", &direction, false, "increase or decrease: which way is better"},
-            {"baseline", &baseline, false, "Starting value, or new: true"},
-            {"target", &target, false, "Value to reach and by when"},
-            {"source", &text(), false, "Where the data comes from"},
+            {"direction", &direction, false, "increase or decrease: which way is better",
+             Vocab::None, &always},
+            {"baseline", &baseline, false, "Starting value, or new: true", Vocab::None,
+             &baseline_required},
+            {"target", &target, false, "Value to reach and by when", Vocab::None, &always},
+            {"source", &text(), false, "Where the data comes from", Vocab::None, &always},
             {"frequency", &frequency, false, "How often it is reported"},
             {"breakdown", &text_list(), false, "Breakdowns, e.g. deprivation, ethnicity, age, sex"},
             {"notes", &text(), false, "Caveats"}}};
@@ -92,6 +107,11 @@ const Shape& objective_shape() {
     static const Shape theme{.type = Type::VocabId, .vocab = Vocab::Theme};
     static const Shape focus_id{.type = Type::VocabId, .vocab = Vocab::Focus};
     static const Shape focus{.type = Type::List, .name = "focus", .item = &focus_id};
+    // Which review of the cycle (HP213 checks the year too).
+    static const Shape review_name{.type = Type::Text,
+                                   .rule_pattern = "^[0-9]{4}-(?:spring|autumn)$",
+                                   .rule_form = "a review written YYYY-spring or YYYY-autumn, "
+                                                "such as 2027-spring"};
     static const Shape measures{
         .type = Type::List, .name = "measures", .item = &measure_shape(), .unique_key = "id"};
     static const Shape shape{
@@ -106,11 +126,12 @@ const Shape& objective_shape() {
                    {"partners", &text_list(), false, "Partners, including VCSE organisations"},
                    {"carried_over_from", &text(), false,
                     "CYCLE/ID of the objective this continues, e.g. 2025-26/GHC-4"},
-                   {"added", &text(), false,
+                   {"added", &review_name, false,
                     "For an objective added at a review (Step 5): that review, e.g. 2027-spring"},
                    {"logic_model", &logic_model_shape(), true,
                     "How activities lead to the shared outcomes"},
-                   {"measures", &measures, false, "Measures with baselines and targets"}}};
+                   {"measures", &measures, false, "Measures with baselines and targets",
+                    Vocab::None, &measures_required}}};
     return shape;
 }
 
@@ -177,10 +198,11 @@ const Shape& template_shape() {
     static const Shape kind{.type = Type::Enum, .values = {"template"}};
     static const Shape cycle{.type = Type::Cycle};
     static const Shape submitter_type{.type = Type::Enum, .values = {"organisation", "ilp", "cpg"}};
+    static const Shape submitter_id{.type = Type::Id, .registry = true};
     static const Shape submitter{
         .type = Type::Object,
         .name = "submitter",
-        .fields = {{"id", &id(), true, "Id from the framework's submitter registry"},
+        .fields = {{"id", &submitter_id, true, "Id from the framework's submitter registry"},
                    {"name", &text(), true, "Full name"},
                    {"type", &submitter_type, true, "organisation, ilp or cpg"}}};
     static const Shape contact{
@@ -203,7 +225,9 @@ const Shape& template_shape() {
                                   .name = "objectives",
                                   .item = &objective_shape(),
                                   .min_items = 1,
-                                  .unique_key = "id"};
+                                  .unique_key = "id",
+                                  .vocab = Vocab::Theme,
+                                  .rule_covers = "theme"};
     static const Shape self_assessment{
         .type = Type::Object,
         .name = "self-assessment",
