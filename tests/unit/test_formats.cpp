@@ -237,7 +237,8 @@ TEST_CASE("path_to_uri gives file URIs for paths outside the working folder") {
     const std::string up = formats::path_to_uri("../x y.yaml");
     CHECK(up.rfind("file:///", 0) == 0);
     CHECK(up.find("..") == std::string::npos);
-    CHECK(up.substr(up.size() - 10) == "/x%20y.yaml");
+    const std::string tail = "/x%20y.yaml";
+    CHECK(up.substr(up.size() - tail.size()) == tail);
     // Absolute below the working folder: relative.
     const auto inside = std::filesystem::current_path() / "sub" / "t.yaml";
     CHECK(formats::path_to_uri(inside.string()) == "sub/t.yaml");
