@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 
 import jsonschema
 
@@ -98,6 +99,11 @@ def main():
     status, log = sarif(hiplan, folder, GOLDEN_CASE)
     failures += ["catalogue: " + p for p in catalogue_problems(hiplan, log)]
     driver = log["runs"][0]["tool"]["driver"]
+    information = urllib.parse.urlsplit(driver.get("informationUri", ""))
+    if information.scheme not in ("http", "https") or not information.netloc:
+        failures.append("informationUri {!r} is not an absolute http(s) URI".format(
+            driver.get("informationUri")))
+    driver["informationUri"] = "(checked: the build's HIPLAN_HOME_URL, an absolute URI)"
     driver["rules"] = "(checked against `hiplan rules`)"
     driver["version"] = driver["semanticVersion"] = "(checked against `hiplan --version`)"
     for result in log["runs"][0]["results"]:

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "hiplan/formats/formats.hpp"
 #include "hiplan/formats/machine.hpp"
 #include "hiplan/formats/text.hpp"
+#include "hiplan/home.hpp"
 #include "hiplan/lint/linter.hpp"
 #include "hiplan/version.hpp"
 
@@ -173,6 +175,7 @@ TEST_CASE("SARIF format: version 2.1.0, one result per finding, ruleIndex at its
     const json& run = doc["runs"][0];
     const json& rules = run["tool"]["driver"]["rules"];
     CHECK(rules.size() == all_rules().size());
+    CHECK(run["tool"]["driver"]["informationUri"] == k_home_url);
     REQUIRE(run["results"].size() == 2);
 
     const std::vector<std::string> codes{"HP201", "HP701"};
@@ -224,6 +227,21 @@ TEST_CASE("path_to_uri gives relative URIs with / and percent-encoding") {
     CHECK(formats::path_to_uri("subs/t.yaml") == "subs/t.yaml");
     CHECK(formats::path_to_uri("./subs//a b#1.yaml") == "subs/a%20b%231.yaml");
     CHECK(formats::path_to_uri("caf\xC3\xA9.yaml") == "caf%C3%A9.yaml");
+}
+
+TEST_CASE("path_to_uri gives file URIs for paths outside the working folder") {
+    // Absolute, not below the working folder (the tests run in the build tree).
+    CHECK(formats::path_to_uri("/nonexistent-hiplan/a b/caf\xC3\xA9.yaml") ==
+          "file:///nonexistent-hiplan/a%20b/caf%C3%A9.yaml");
+    // Relative through "..": made absolute, no ".." left.
+    const std::string up = formats::path_to_uri("../x y.yaml");
+    CHECK(up.rfind("file:///", 0) == 0);
+    CHECK(up.find("..") == std::string::npos);
+    const std::string tail = "/x%20y.yaml";
+    CHECK(up.substr(up.size() - tail.size()) == tail);
+    // Absolute below the working folder: relative.
+    const auto inside = std::filesystem::current_path() / "sub" / "t.yaml";
+    CHECK(formats::path_to_uri(inside.string()) == "sub/t.yaml");
 }
 
 TEST_SUITE_END();

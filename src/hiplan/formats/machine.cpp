@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hiplan/formats/text.hpp"
+#include "hiplan/home.hpp"
 #include "hiplan/util/utf8.hpp"
 #include "hiplan/version.hpp"
 
@@ -97,16 +98,25 @@ std::string location_text(const Diagnostic& d) {
 }  // namespace
 
 std::string path_to_uri(std::string_view path) {
+    // A path below the working folder stays relative (GitHub resolves it against the
+    // repository); any other becomes an absolute file URI, with no uriBaseId: a relative
+    // reference may not start with '/' or climb out with "..".
     std::filesystem::path p{std::string(path)};
-    if (p.is_absolute()) {
-        std::error_code ec;
-        const auto rel = std::filesystem::relative(p, std::filesystem::current_path(ec), ec);
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (p.is_absolute() && !ec) {
+        const auto rel = std::filesystem::relative(p, cwd, ec);
         if (!ec && !rel.empty() && *rel.begin() != "..") {
             p = rel;
         }
+    } else if (!p.is_absolute() && !ec) {
+        const auto normal = p.lexically_normal();
+        if (!normal.empty() && *normal.begin() == "..") {
+            p = cwd / normal;
+        }
     }
     const std::string generic = p.lexically_normal().generic_string();
-    std::string out;
+    std::string out = p.is_absolute() ? "file://" : "";
     for (const char c : generic) {
         const auto u = static_cast<unsigned char>(c);
         const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -236,6 +246,7 @@ std::string to_sarif(const std::vector<lint::FileResult>& results) {
                    {{"name", "hiplan"},
                     {"version", k_version},
                     {"semanticVersion", k_version},
+                    {"informationUri", k_home_url},
                     {"rules", std::move(rules)}}}}},
                 {"artifacts", std::move(artifacts)},
                 {"results", std::move(out_results)},

@@ -24,7 +24,8 @@ std::string to_github(const std::vector<lint::FileResult>& results);
 // JUnit XML: a test case per clean file and per file and failed rule.
 std::string to_junit(const std::vector<lint::FileResult>& results, bool strict);
 
-// Turns a path into a relative URI reference with '/' separators, percent-encoded.
+// Turns a path into a URI, percent-encoded with '/' separators: relative for a path below
+// the working folder, else an absolute file URI.
 std::string path_to_uri(std::string_view path);
 
 // A stable fingerprint of a finding that survives edits elsewhere in the file.
