@@ -9,7 +9,8 @@ find_package(PkgConfig REQUIRED)
 # opens them when first used (util/shared_library.hpp) instead of linking them: they and
 # what they pull in (libcrypto, zlib) took longer to load than `lint` takes to check a
 # template. The build needs their headers, and the name and package of the library to open.
-#   hiplan_runtime_library(PREFIX LIBRARY): sets PREFIX_SONAME and PREFIX_PACKAGE.
+#   hiplan_runtime_library(PREFIX LIBRARY): sets PREFIX_SONAME, PREFIX_PACKAGE and
+#   PREFIX_DEPENDENCY (the package with its version, for the .deb's Depends: cmake/Install.cmake).
 function(hiplan_runtime_library prefix library)
   execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${library} OUTPUT_VARIABLE dump
                   RESULT_VARIABLE failed ERROR_QUIET)
@@ -17,16 +18,33 @@ function(hiplan_runtime_library prefix library)
     message(FATAL_ERROR "cannot read the soname of ${library}")
   endif()
   set(${prefix}_SONAME ${CMAKE_MATCH_1} PARENT_SCOPE)
+  set(soname ${CMAKE_MATCH_1})
   # The package that installs it, for the message when it is missing (Debian; empty if
   # dpkg is not there).
   set(package "")
+  set(dependency "")
   get_filename_component(real ${library} REALPATH)
   execute_process(COMMAND dpkg-query -S ${real} OUTPUT_VARIABLE owner
                   RESULT_VARIABLE failed ERROR_QUIET)
-  if(NOT failed AND owner MATCHES "^([^:,]+)")
-    set(package ${CMAKE_MATCH_1})
+  if(NOT failed AND owner MATCHES "^(([^:,]+)(:[^:, ]+)?): ")
+    set(package ${CMAKE_MATCH_2})
+    # Its version as the package's shlibs file gives it ("libstemmer 0d libstemmer0d
+    # (>= 2.2.0)"), which is what dpkg-shlibdeps would write had the linker recorded it.
+    set(dependency ${package})
+    execute_process(COMMAND dpkg-query --control-show ${CMAKE_MATCH_1} shlibs
+                    OUTPUT_VARIABLE shlibs RESULT_VARIABLE failed ERROR_QUIET)
+    string(REGEX MATCH "^(.+)\\.so\\.(.+)$" matched "${soname}")
+    set(shlibs_key "${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ")
+    string(REPLACE "\n" ";" shlibs "${shlibs}")
+    foreach(line IN LISTS shlibs)
+      string(FIND "${line}" "${shlibs_key}" at)
+      if(NOT failed AND at EQUAL 0 AND line MATCHES "^[^ ]+ [^ ]+ (.+)$")
+        set(dependency "${CMAKE_MATCH_1}")
+      endif()
+    endforeach()
   endif()
   set(${prefix}_PACKAGE "${package}" PARENT_SCOPE)
+  set(${prefix}_DEPENDENCY "${dependency}" PARENT_SCOPE)
 endfunction()
 # libxlsxwriter ships no CMake config; pkg-config gives its headers and library.
 pkg_check_modules(XLSXWRITER REQUIRED xlsxwriter)
