@@ -59,7 +59,7 @@ _hiplan() {
                        --statistics" ;;
         compile) options="-h --help -o --output $round" ;;
         report) options="-h --help -o --output --format --group --template $round" ;;
-        schema) options="-h --help --kind --framework --write-all" ;;
+        schema) options="-h --help --kind --framework --editor --write-all" ;;
         rules) options="-h --help --format" ;;
         explain) options="-h --help" ;;
         init) options="-h --help --kind --submitter --cycle --framework --from --date --schema

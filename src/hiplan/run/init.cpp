@@ -182,7 +182,8 @@ int init(const InitRequest& o, const Console& console) {
     authoring::StarterOptions so;
     so.framework = f;
     so.cycle_start = cycle_start;
-    so.schema_ref = o.schema.empty() ? fmt::format("{}.{}.editor.schema.json", f->id, o.kind) : o.schema;
+    so.schema_ref =
+        o.schema.empty() ? fmt::format("{}.{}.editor.schema.json", f->id, o.kind) : o.schema;
     if (!o.submitter.empty() || o.kind == "template") {
         so.submitter = find_submitter(*f, o.submitter, console);
         if (so.submitter == nullptr) {
