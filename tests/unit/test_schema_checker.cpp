@@ -1,11 +1,15 @@
+#include <algorithm>
+#include <regex>
 #include <string>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "hiplan/diag/findings.hpp"
 #include "hiplan/frameworks/registry.hpp"
 #include "hiplan/schema/checker.hpp"
+#include "hiplan/schema/json_schema.hpp"
 #include "hiplan/schema/shapes.hpp"
 #include "hiplan/yaml/loader.hpp"
 #include "hiplan/yaml/scalars.hpp"
@@ -205,6 +209,131 @@ TEST_CASE("an answer is text, a list of text, or comments with themes") {
     const auto wrong = codes("  useful: {comments: [Yes], themes: access}\n");
     REQUIRE(wrong.size() == 1);
     CHECK(wrong[0].starts_with("HP203"));
+}
+
+TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("schema");
+
+namespace {
+
+nlohmann::ordered_json schema_of(const Shape& shape, std::string_view kind,
+                                 const model::Framework* f, schema::Variant variant) {
+    return nlohmann::ordered_json::parse(schema::json_schema(shape, kind, f, variant));
+}
+
+// Every value of `key` anywhere in `value`.
+void collect(const nlohmann::ordered_json& value, std::string_view key,
+             std::vector<nlohmann::ordered_json>& out) {
+    if (value.is_object()) {
+        for (const auto& [k, v] : value.items()) {
+            if (k == key) {
+                out.push_back(v);
+            }
+            collect(v, key, out);
+        }
+    } else if (value.is_array()) {
+        for (const auto& v : value) {
+            collect(v, key, out);
+        }
+    }
+}
+
+bool matches(const nlohmann::ordered_json& pattern, const std::string& text) {
+    return std::regex_search(text, std::regex(pattern.get<std::string>()));
+}
+
+}  // namespace
+
+TEST_CASE("json_schema: dates are real calendar dates and a cycle two consecutive years") {
+    const frameworks::Registry builtins;
+    const auto* f = builtins.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const auto s = schema_of(schema::template_shape(), "template", f, schema::Variant::Editor);
+    const auto& date = s["properties"]["self_assessment"]["properties"]["submitted"];
+    CHECK(date["type"] == "string");
+    for (const char* good : {"2026-10-13", "2024-02-29", "2000-02-29", "2026-12-31"}) {
+        CHECK_MESSAGE(matches(date["pattern"], good), good);
+    }
+    for (const char* bad : {"2025-02-29", "1900-02-29", "2025-09-31", "2026-13-01", "13/10/2026"}) {
+        CHECK_MESSAGE(!matches(date["pattern"], bad), bad);
+    }
+    const auto& cycle = s["properties"]["cycle"];
+    CHECK(matches(cycle["pattern"], "2025-26"));
+    CHECK(matches(cycle["pattern"], "2099-00"));
+    CHECK_FALSE(matches(cycle["pattern"], "2025-27"));
+    CHECK_FALSE(matches(cycle["pattern"], "2025-2026"));
+
+    // The strict variant leaves a date read as a date object be, and refuses a number.
+    const auto strict = schema_of(schema::template_shape(), "template", f, schema::Variant::Strict);
+    const auto& strict_date = strict["properties"]["self_assessment"]["properties"]["submitted"];
+    CHECK_FALSE(strict_date.contains("type"));
+    CHECK(strict_date["not"]["type"].size() == 4);
+}
+
+TEST_CASE("json_schema: a framework's schema states what its rules require") {
+    const frameworks::Registry builtins;
+    const auto* f = builtins.find("one-gloucestershire");
+    REQUIRE(f != nullptr);
+    const auto s = schema_of(schema::template_shape(), "template", f, schema::Variant::Strict);
+    CHECK(s["properties"]["submitter"]["properties"]["id"]["enum"] ==
+          nlohmann::ordered_json(f->submitter_ids()));
+    const auto& objectives = s["properties"]["self_assessment"]["properties"]["objectives"];
+    REQUIRE(objectives["allOf"].size() == f->themes.size());
+    CHECK(objectives["allOf"][0]["contains"]["properties"]["theme"]["const"] == f->themes[0].id);
+    CHECK(objectives["allOf"][0]["minContains"] == f->settings.min_objectives_per_theme);
+    const auto& objective = objectives["items"];
+    CHECK(std::find(objective["required"].begin(), objective["required"].end(), "measures") !=
+          objective["required"].end());
+    const auto& measure = objective["properties"]["measures"]["items"];
+    for (const char* key : {"direction", "baseline", "target", "source"}) {
+        CHECK_MESSAGE(std::find(measure["required"].begin(), measure["required"].end(), key) !=
+                          measure["required"].end(),
+                      key);
+    }
+    // Without a framework, nothing that depends on one.
+    const auto generic =
+        schema_of(schema::template_shape(), "template", nullptr, schema::Variant::Strict);
+    CHECK_FALSE(generic["properties"]["submitter"]["properties"]["id"].contains("enum"));
+    CHECK_FALSE(
+        generic["properties"]["self_assessment"]["properties"]["objectives"].contains("allOf"));
+}
+
+TEST_CASE(
+    "json_schema: the editor variant speaks hiplan's words, the strict one standard keywords") {
+    const frameworks::Registry builtins;
+    for (const char* id : {"one-gloucestershire", "leeds-thig"}) {
+        CAPTURE(id);
+        const auto* f = builtins.find(id);
+        REQUIRE(f != nullptr);
+        const auto editor =
+            schema_of(schema::template_shape(), "template", f, schema::Variant::Editor);
+        const auto strict =
+            schema_of(schema::template_shape(), "template", f, schema::Variant::Strict);
+        std::vector<nlohmann::ordered_json> found;
+        for (const char* keyword : {"errorMessage", "enumDescriptions", "doNotSuggest"}) {
+            found.clear();
+            collect(strict, keyword, found);
+            CHECK_MESSAGE(found.empty(), keyword);
+            found.clear();
+            collect(editor, keyword, found);
+            CHECK_MESSAGE(!found.empty(), keyword);
+        }
+        // The language server ignores errorMessage for these: the editor variant has none.
+        for (const char* keyword :
+             {"minItems", "minLength", "minimum", "maximum", "minProperties"}) {
+            found.clear();
+            collect(editor, keyword, found);
+            CHECK_MESSAGE(found.empty(), keyword);
+        }
+        const auto& theme = editor["properties"]["self_assessment"]["properties"]["objectives"]
+                                  ["items"]["properties"]["theme"];
+        CHECK(theme["enumDescriptions"].size() == f->themes.size());
+        CHECK(theme["enumDescriptions"][0].get<std::string>().starts_with(f->themes[0].name));
+        CHECK(theme["errorMessage"].get<std::string>().starts_with(
+            "'theme' must be one of the framework's theme ids: " + f->themes[0].id + " (" +
+            f->themes[0].name + ")"));
+    }
 }
 
 TEST_SUITE_END();

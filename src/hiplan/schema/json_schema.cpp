@@ -235,7 +235,9 @@ private:
         case Type::MonthDay: return "a day of the year written MM-DD, such as 10-15";
         case Type::Colour: return "a colour written #RRGGBB, such as #1F6E43";
         case Type::Enum:
-            return fmt::format("one of {}", listed({s.values.begin(), s.values.end()}));
+            return s.values.size() == 1
+                       ? fmt::format("'{}'", s.values.front())
+                       : fmt::format("one of {}", listed({s.values.begin(), s.values.end()}));
         case Type::VocabId: {
             if (f_ == nullptr || f_->ids(s.vocab).empty()) {
                 return fmt::format("the id of a {} of the framework", to_string(s.vocab));
