@@ -336,4 +336,35 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("json_schema: what hiplan reads as text passes, written plainly or quoted") {
+    // A framework may name its ratings 1, 2, 3: `rating: 1` is then a number to a YAML
+    // reader, and hiplan reads it as '1'.
+    const frameworks::Registry builtins;
+    model::Framework f = *builtins.find("one-gloucestershire");
+    f.ratings = {{"1", "Emerging", "#FF0000", 1}, {"2", "Developing", "#FFFF00", 2}};
+    f.index();
+    for (const auto variant : {schema::Variant::Strict, schema::Variant::Editor}) {
+        const auto s = schema_of(schema::template_shape(), "template", &f, variant);
+        const auto& rating = s["properties"]["self_assessment"]["properties"]["ratings"]["items"]
+                              ["properties"]["rating"];
+        CHECK(rating["enum"] == nlohmann::ordered_json::parse(R"(["1", "2", 1, 2])"));
+        if (variant == schema::Variant::Editor) {
+            CHECK(rating["enumDescriptions"].size() == 4);
+        }
+    }
+    // An answer of 12 or true is text to hiplan.
+    const auto* leeds = builtins.find("leeds-thig");
+    REQUIRE(leeds != nullptr);
+    const auto strict =
+        schema_of(schema::feedback_shape(), "feedback", leeds, schema::Variant::Strict);
+    const auto& answer = strict["properties"]["answers"]["properties"]["useful"]["anyOf"];
+    CHECK(answer[0]["type"] == nlohmann::ordered_json::parse(R"(["string", "number", "boolean"])"));
+    CHECK(answer[1]["items"]["type"] == answer[0]["type"]);
+    const auto editor =
+        schema_of(schema::feedback_shape(), "feedback", leeds, schema::Variant::Editor);
+    const auto& types = editor["properties"]["answers"]["properties"]["useful"]["type"];
+    CHECK(std::find(types.begin(), types.end(), "number") != types.end());
+    CHECK(std::find(types.begin(), types.end(), "boolean") != types.end());
+}
+
 TEST_SUITE_END();

@@ -1,5 +1,8 @@
 #include "hiplan/schema/json_schema.hpp"
 
+#include <optional>
+#include <regex>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -69,43 +72,47 @@ std::string listed(const std::vector<std::string>& items) {
     return fmt::format("{} or {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
 }
 
-// The name people know each id of `vocab` by, in the order of `f.ids(vocab)`.
-std::vector<std::string> human_names(Vocab vocab, const model::Framework& f) {
-    std::vector<std::string> names;
-    auto add = [&](const std::string& name, const std::string& more) {
-        names.push_back(more.empty() ? name : fmt::format("{}: {}", name, more));
-    };
+// What people know an allowed value by: its name, and what more an editor shows of it.
+struct Named {
+    std::string name;
+    std::string more;
+};
+
+// The names of the ids of `vocab`, in the order of `f.ids(vocab)`.
+std::vector<Named> human_names(Vocab vocab, const model::Framework& f) {
+    std::vector<Named> names;
     switch (vocab) {
     case Vocab::Theme:
         for (const auto& t : f.themes) {
-            add(t.name, t.description);
+            names.push_back({t.name, t.description});
         }
         break;
     case Vocab::Outcome:
         for (const auto& o : f.outcomes) {
-            add(o.name, o.description);
+            names.push_back({o.name, o.description});
         }
         break;
     case Vocab::Status:
-        for (const auto& s : f.statuses) {
-            add(s.name, s.synonyms.empty()
-                            ? std::string()
-                            : fmt::format("also written {}", fmt::join(s.synonyms, ", ")));
+        for (const auto& st : f.statuses) {
+            names.push_back({st.synonyms.empty() ? st.name
+                                                 : fmt::format("{}; also written {}", st.name,
+                                                               fmt::join(st.synonyms, ", ")),
+                             {}});
         }
         break;
     case Vocab::Rating:
         for (const auto& r : f.ratings) {
-            add(r.name, {});
+            names.push_back({r.name, {}});
         }
         break;
     case Vocab::Focus:
         for (const auto& a : f.focus) {
-            add(a.name, a.group.empty() ? std::string() : fmt::format("({})", a.group));
+            names.push_back({a.name, a.group.empty() ? std::string() : "group: " + a.group});
         }
         break;
     case Vocab::Question:
         for (const auto& q : f.questions) {
-            add(q.text, {});
+            names.push_back({q.text, {}});
         }
         break;
     case Vocab::None: break;
@@ -113,14 +120,77 @@ std::vector<std::string> human_names(Vocab vocab, const model::Framework& f) {
     return names;
 }
 
+// The submitters' names, in registry order.
+std::vector<Named> submitter_names(const model::Framework& f) {
+    std::vector<Named> names;
+    for (const auto& sub : f.submitters) {
+        names.push_back({sub.name, {}});
+    }
+    return names;
+}
+
+// What an editor shows beside each value: "Name: more".
+std::vector<std::string> descriptions(const std::vector<Named>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names) {
+        out.push_back(n.more.empty() ? n.name : fmt::format("{}: {}", n.name, n.more));
+    }
+    return out;
+}
+
 // "id (Name)" for each id, for a message that lists the values allowed.
 std::vector<std::string> ids_with_names(const std::vector<std::string>& ids,
-                                        const std::vector<std::string>& names) {
+                                        const std::vector<Named>& names) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        const auto name = i < names.size() ? std::string_view(names[i]) : std::string_view();
-        out.push_back(
-            name.empty() ? ids[i] : fmt::format("{} ({})", ids[i], name.substr(0, name.find(':'))));
+        out.push_back(i < names.size() && !names[i].name.empty()
+                          ? fmt::format("{} ({})", ids[i], names[i].name)
+                          : ids[i]);
+    }
+    return out;
+}
+
+// The value a YAML 1.2 reader makes of `id` written plainly, when it is not text: a framework
+// may name its ratings 1, 2, 3, and `rating: 1` is then a number that hiplan reads as '1'.
+std::optional<json> plain_value(const std::string& id) {
+    static const std::regex integer("-?(?:0|[1-9][0-9]*)");
+    static const std::regex decimal("-?(?:0|[1-9][0-9]*)\\.[0-9]+");
+    if (std::regex_match(id, integer)) {
+        return json(std::stoll(id));
+    }
+    if (std::regex_match(id, decimal)) {
+        return json(std::stod(id));
+    }
+    if (id == "true" || id == "True" || id == "TRUE") {
+        return json(true);
+    }
+    if (id == "false" || id == "False" || id == "FALSE") {
+        return json(false);
+    }
+    return std::nullopt;
+}
+
+// An enum of `ids` as written, and as a YAML reader reads each written plainly; in the editor
+// variant with each value's description.
+json enum_of(const std::vector<std::string>& ids, const std::vector<Named>& names, bool editor) {
+    json values = json::array();
+    json described = json::array();
+    const auto texts = descriptions(names);
+    auto add = [&](json value, std::size_t i) {
+        values.push_back(std::move(value));
+        described.push_back(i < texts.size() ? texts[i] : std::string());
+    };
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        add(ids[i], i);
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (auto typed = plain_value(ids[i])) {
+            add(std::move(*typed), i);
+        }
+    }
+    json out = {{"enum", std::move(values)}};
+    if (editor) {
+        out["enumDescriptions"] = std::move(described);
     }
     return out;
 }
@@ -141,7 +211,10 @@ public:
         if (editor_) {
             // The language server shows this in place of a validator's words; of a value
             // with several forms, it shows the nearest form's message.
-            const std::string message = fmt::format("'{}' must be {}", at.key, what(s));
+            const std::string message =
+                s.type == Type::Object && !s.instead_of_text.empty()
+                    ? fmt::format("'{}' is a block of fields: {}", at.key, s.instead_of_text)
+                    : fmt::format("'{}' must be {}", at.key, what(s));
             if (out.contains("anyOf")) {
                 for (auto& form : out["anyOf"]) {
                     form["errorMessage"] = message;
@@ -212,14 +285,11 @@ private:
             return s.rule_form.empty() ? "text: a word or a sentence" : std::string(s.rule_form);
         case Type::Id:
             if (s.registry && f_ != nullptr && !f_->submitters.empty()) {
-                std::vector<std::string> names;
-                for (const auto& sub : f_->submitters) {
-                    names.push_back(sub.name);
-                }
-                return fmt::format("the id of a submitter in the framework's registry: {}",
-                                   listed(ids_with_names(f_->submitter_ids(), names)));
+                return fmt::format(
+                    "the id of a submitter in the framework's registry: {}",
+                    listed(ids_with_names(f_->submitter_ids(), submitter_names(*f_))));
             }
-            return "an id made of letters, digits, '-', '_' and '.', such as GHC-1";
+            return "an id made of letters, digits, '-', '_' and '.', with no spaces";
         case Type::Integer: {
             const long long least = std::max(s.min, s.rule_min);
             if (least != Shape{}.min && s.max != Shape{}.max) {
@@ -242,9 +312,8 @@ private:
             if (f_ == nullptr || f_->ids(s.vocab).empty()) {
                 return fmt::format("the id of a {} of the framework", to_string(s.vocab));
             }
-            const auto names = human_names(s.vocab, *f_);
             return fmt::format("one of the framework's {} ids: {}", to_string(s.vocab),
-                               listed(ids_with_names(f_->ids(s.vocab), names)));
+                               listed(ids_with_names(f_->ids(s.vocab), human_names(s.vocab, *f_))));
         }
         case Type::List: {
             const std::string_view item =
@@ -272,10 +341,7 @@ private:
         if (f_ == nullptr || f_->ids(vocab).empty()) {
             return {{"type", "string"}, {"minLength", 1}};
         }
-        json ids = {{"enum", f_->ids(vocab)}};
-        if (editor_) {
-            ids["enumDescriptions"] = human_names(vocab, *f_);
-        }
+        json ids = enum_of(f_->ids(vocab), human_names(vocab, *f_), editor_);
         if (vocab != Vocab::Status) {
             return ids;
         }
@@ -303,15 +369,7 @@ private:
             return {{"type", json::array({"string", "number", "boolean"})}, {"minLength", 1}};
         case Type::Id:
             if (s.registry && f_ != nullptr && !f_->submitters.empty()) {
-                json out = {{"enum", f_->submitter_ids()}};
-                if (editor_) {
-                    std::vector<std::string> names;
-                    for (const auto& sub : f_->submitters) {
-                        names.push_back(sub.name);
-                    }
-                    out["enumDescriptions"] = std::move(names);
-                }
-                return out;
+                return enum_of(f_->submitter_ids(), submitter_names(*f_), editor_);
             }
             return {{"type", "string"}, {"pattern", "^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$"}};
         case Type::Integer: {
@@ -345,24 +403,30 @@ private:
         case Type::Colour: return {{"type", "string"}, {"pattern", "^#[0-9A-Fa-f]{6}$"}};
         case Type::Enum: return {{"enum", s.values}};
         case Type::VocabId: return vocab_schema(s.vocab);
-        case Type::Object: return object(s, at);
+        case Type::Object: return object(s);
         case Type::List: return list(s, at);
         case Type::Map: return map(s, at);
         case Type::TextOrList: {
+            // Plain YAML scalars (12, true) are text to hiplan, here as in Type::Text.
+            const json scalar = json::array({"string", "number", "boolean"});
             if (editor_) {
                 // One schema of several types, each keyword applying to its own: the
                 // language server merges the messages of failed alternatives into its own
                 // words.
+                json types = scalar;
+                types.push_back("array");
+                if (!s.fields.empty()) {
+                    types.push_back("object");
+                }
                 json out = {
-                    {"type", s.fields.empty() ? json::array({"string", "array"})
-                                              : json::array({"string", "array", "object"})},
+                    {"type", std::move(types)},
                     {"items",
-                     {{"type", "string"},
+                     {{"type", scalar},
                       {"errorMessage", fmt::format("each line of '{}' must be text", at.key)}}}};
                 if (!s.fields.empty()) {
                     Shape as_object = s;
                     as_object.type = Type::Object;
-                    const json block = object(as_object, at);
+                    const json block = object(as_object);
                     for (const auto& [key, keyword] : block.items()) {
                         if (key != "type" && key != "title" && key != "errorMessage") {
                             out[key] = keyword;
@@ -371,12 +435,12 @@ private:
                 }
                 return out;
             }
-            json forms = json::array({json{{"type", "string"}},
-                                      json{{"type", "array"}, {"items", {{"type", "string"}}}}});
+            json forms = json::array(
+                {json{{"type", scalar}}, json{{"type", "array"}, {"items", {{"type", scalar}}}}});
             if (!s.fields.empty()) {
                 Shape as_object = s;
                 as_object.type = Type::Object;
-                forms.push_back(object(as_object, at));
+                forms.push_back(object(as_object));
             }
             return {{"anyOf", std::move(forms)}};
         }
@@ -399,7 +463,7 @@ private:
                (field.rule_requires != nullptr && f_ != nullptr && field.rule_requires(*f_));
     }
 
-    json object(const Shape& s, Place at) {
+    json object(const Shape& s) {
         json properties = json::object();
         json names = json::array();
         json required_keys = json::array();
@@ -460,7 +524,6 @@ private:
                 {"doNotSuggest", true},
                 {"errorMessage",
                  fmt::format("unknown field in {}; its fields are {}", s.name, field_names(s))}};
-            out["errorMessage"] = fmt::format("'{}' must be {}", at.key, what(s));
         }
         if (!s.name.empty()) {
             out["title"] = s.name;
@@ -487,11 +550,9 @@ private:
                       {"required", {s.rule_covers}}}},
                     {"minContains", least}};
                 if (editor_) {
-                    const std::string_view name(names[i]);
                     covered["errorMessage"] =
                         fmt::format("no {} under {} '{}' ({}); the framework asks for at least {}",
-                                    s.item->name, to_string(s.vocab),
-                                    name.substr(0, name.find(':')), ids[i], least);
+                                    s.item->name, to_string(s.vocab), names[i].name, ids[i], least);
                 }
                 each.push_back(std::move(covered));
             }
@@ -509,6 +570,7 @@ private:
             // Each key with its own description, so an editor shows what it stands for.
             const auto& ids = f_->ids(s.vocab);
             const auto names = human_names(s.vocab, *f_);
+            const auto texts = descriptions(names);
             json properties = json::object();
             json each_required = json::array();
             for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -522,21 +584,16 @@ private:
                                     "or a list with one point on each line",
                                     to_string(s.vocab), ids[i]);
                 } else if (every_key) {
-                    for (auto& form : p["anyOf"]) {
-                        if (form.value("type", "") == "string") {
-                            form["minLength"] = 1;
-                        } else if (form.value("type", "") == "array") {
-                            form["minItems"] = 1;
-                        }
-                    }
+                    p["anyOf"][0]["minLength"] = 1;  // the text form (body(), TextOrList)
+                    p["anyOf"][1]["minItems"] = 1;   // the list form
                 }
-                p["description"] = names[i];
+                p["description"] = texts[i];
                 properties[ids[i]] = std::move(p);
                 if (every_key && editor_) {
                     each_required.push_back(
                         {{"required", {ids[i]}},
                          {"errorMessage", fmt::format("{} '{}' (\"{}\") is not answered",
-                                                      to_string(s.vocab), ids[i], names[i])}});
+                                                      to_string(s.vocab), ids[i], names[i].name)}});
                 }
             }
             out["properties"] = std::move(properties);
