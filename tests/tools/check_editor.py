@@ -27,6 +27,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_plain_words import problems_in  # noqa: E402
+from clients import missing  # noqa: E402
 from lsp_client import Client  # noqa: E402
 
 import yaml  # noqa: E402
@@ -248,10 +249,7 @@ def main():
     verbose = "--verbose" in sys.argv
     server = shutil.which("yaml-language-server")
     if server is None:
-        required = os.environ.get("HIPLAN_REQUIRE_CLIENTS", "") not in ("", "0")
-        print("yaml-language-server is not installed" +
-              (", and HIPLAN_REQUIRE_CLIENTS is set" if required else "; skipped"))
-        return 1 if required else 77
+        return missing("yaml-language-server")
     failures = []
     work = tempfile.mkdtemp(prefix="hiplan-editor-")
     try:

@@ -406,46 +406,48 @@ private:
         case Type::Object: return object(s);
         case Type::List: return list(s, at);
         case Type::Map: return map(s, at);
-        case Type::TextOrList: {
-            // Plain YAML scalars (12, true) are text to hiplan, here as in Type::Text.
-            const json scalar = json::array({"string", "number", "boolean"});
-            if (editor_) {
-                // One schema of several types, each keyword applying to its own: the
-                // language server merges the messages of failed alternatives into its own
-                // words.
-                json types = scalar;
-                types.push_back("array");
-                if (!s.fields.empty()) {
-                    types.push_back("object");
-                }
-                json out = {
-                    {"type", std::move(types)},
-                    {"items",
-                     {{"type", scalar},
-                      {"errorMessage", fmt::format("each line of '{}' must be text", at.key)}}}};
-                if (!s.fields.empty()) {
-                    Shape as_object = s;
-                    as_object.type = Type::Object;
-                    const json block = object(as_object);
-                    for (const auto& [key, keyword] : block.items()) {
-                        if (key != "type" && key != "title" && key != "errorMessage") {
-                            out[key] = keyword;
-                        }
-                    }
-                }
-                return out;
-            }
+        case Type::TextOrList: return text_or_list(s, at);
+        }
+        return {};
+    }
+
+    // Text, a list of texts, or (with fields) a block of them.
+    json text_or_list(const Shape& s, Place at) {
+        // Plain YAML scalars (12, true) are text to hiplan, here as in Type::Text.
+        const json scalar = json::array({"string", "number", "boolean"});
+        json block;
+        if (!s.fields.empty()) {
+            Shape as_object = s;
+            as_object.type = Type::Object;
+            block = object(as_object);
+        }
+        if (!editor_) {
             json forms = json::array(
                 {json{{"type", scalar}}, json{{"type", "array"}, {"items", {{"type", scalar}}}}});
-            if (!s.fields.empty()) {
-                Shape as_object = s;
-                as_object.type = Type::Object;
-                forms.push_back(object(as_object));
+            if (!block.is_null()) {
+                forms.push_back(std::move(block));
             }
             return {{"anyOf", std::move(forms)}};
         }
+        // One schema of several types, each keyword applying to its own: the language server
+        // merges the messages of failed alternatives into its own words.
+        json types = scalar;
+        types.push_back("array");
+        if (!block.is_null()) {
+            types.push_back("object");
         }
-        return {};
+        json out = {{"type", std::move(types)},
+                    {"items",
+                     {{"type", scalar},
+                      {"errorMessage", fmt::format("each line of '{}' must be text", at.key)}}}};
+        if (!block.is_null()) {
+            for (const auto& [key, keyword] : block.items()) {
+                if (key != "type" && key != "title" && key != "errorMessage") {
+                    out[key] = keyword;
+                }
+            }
+        }
+        return out;
     }
 
     std::string field_names(const Shape& s) const {
