@@ -57,7 +57,7 @@ _hiplan() {
         "") options="-h --help --version" ;;
         lint) options="-h --help $input -f --format --output-file --ignore --strict -q --quiet
                        --statistics" ;;
-        compile) options="-h --help -o --output $round" ;;
+        compile) options="-h --help -o --output --tables-up-to $round" ;;
         report) options="-h --help -o --output --format --group --template $round" ;;
         schema) options="-h --help --kind --framework --editor --write-all" ;;
         rules) options="-h --help --format" ;;
@@ -111,7 +111,7 @@ _hiplan() {
             ;;
         -o | --output | --template | --from | --schema) files=true ;;
         --write-all) dirs=true ;;
-        -j | --jobs | --max-file-size | --submitter | --framework-id) return ;;
+        -j | --jobs | --max-file-size | --tables-up-to | --submitter | --framework-id) return ;;
     esac
     if [[ -n $values || $files == true || $dirs == true ]]; then
         COMPREPLY=($(compgen -W "$values" -- "$cur"))

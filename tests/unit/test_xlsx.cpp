@@ -144,6 +144,33 @@ TEST_CASE("a workbook reaches its path only on close, as a zip, and counts what 
     // (Python's zipfile and openpyxl): a unit test does not reimplement a zip reader.
 }
 
+TEST_CASE("a streamed workbook takes its cells in any order and refuses a finished sheet") {
+    TempDir dir;
+    const std::string path = dir.file("national.xlsx");
+    xlsx::Workbook wb(path, 0, "Board", "national round", xlsx::Storage::Streamed);
+    xlsx::Sheet& first = wb.add_sheet("Register");
+    // Rows out of order, a cell written twice, a long text that sets its row's height: the
+    // sheet holds them and writes them in row order when the next sheet starts.
+    first.text(3, 1, std::string(300, 'w'));
+    first.number(2, 0, 7);
+    first.date(1, 0, Date{2026, 4, 1});
+    first.text(2, 0, "written again");
+    first.table(0, 3, {"When", "What"}, "Register");
+    first.freeze(1, 0);
+    first.text(xlsx::k_max_rows + 5, 0, "beyond the grid");
+    xlsx::Sheet& second = wb.add_sheet("Next");
+    CHECK_THROWS_AS(first.text(4, 0, "too late"), std::logic_error);
+    CHECK_THROWS_AS(first.row_height(4, 30), std::logic_error);
+    second.text(0, 0, "fine");
+    wb.close();
+    const std::vector<std::string> warnings = wb.warnings();
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].starts_with("sheet 'Register': 7 rows beyond Excel's limit"));
+    CHECK(slurp(path).starts_with("PK\x03\x04"));
+    // tests/workbook/check_streamed.py reads a streamed Board workbook back with openpyxl
+    // and compares it, cell by cell, with the same round's workbook held whole.
+}
+
 TEST_CASE("closing a workbook into a missing folder throws the reason in words") {
     TempDir dir;
     const std::string path = dir.file("no-such-folder/board.xlsx");

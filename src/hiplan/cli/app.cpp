@@ -112,6 +112,10 @@ void add_compile(CLI::App& app, int& exit_code) {
     cmd->add_option("-o,--output", r->output, "The workbook to write (.xlsx; '-': stdout)")
         ->required();
     add_round_options(*cmd, r->round, r->force);
+    cmd->add_option("--tables-up-to", r->tables_up_to,
+                    "Registers are Excel tables in rounds of up to N files (default 500); a "
+                    "larger round's are filtered ranges, written in far less memory")
+        ->check(CLI::NonNegativeNumber);
     cmd->callback([r, &exit_code] { exit_code = run::compile(*r, console(r->round.input.color)); });
 }
 

@@ -31,13 +31,18 @@ constexpr std::array k_sheets = {
 
 }  // namespace
 
+xlsx::Storage storage_for(const Board& board, std::size_t tables_up_to) {
+    return board.files.size() > tables_up_to ? xlsx::Storage::Streamed : xlsx::Storage::Whole;
+}
+
 std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const RoundFigures& figures,
-                                                 const std::string& path, std::time_t created) {
+                                                 const std::string& path, std::time_t created,
+                                                 xlsx::Storage storage) {
     const std::string what =
         board.feedback_only ? std::string("road-test feedback") : board.round.to_string();
     auto wb = std::make_unique<xlsx::Workbook>(
         path, created, fmt::format("Health inequalities Board summary, {}", what),
-        fmt::format("Health inequalities Board workbook, {}", what));
+        fmt::format("Health inequalities Board workbook, {}", what), storage);
     for (const SheetEntry& sheet : k_sheets) {
         if (sheet.in_feedback_workbook || !board.feedback_only) {
             sheet.write(*wb, board, figures);

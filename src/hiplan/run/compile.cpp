@@ -61,7 +61,8 @@ int compile(const CompileRequest& o, const Console& console) {
     try {
         const auto created = static_cast<std::time_t>(data->generated.days_since_epoch() * 86400);
         const auto wb =
-            compile::lay_out_workbook(*data->board, *data->figures, out->temp_path(), created);
+            compile::lay_out_workbook(*data->board, *data->figures, out->temp_path(), created,
+                                      compile::storage_for(*data->board, o.tables_up_to));
         // The workbook holds all it shows: free the documents before it is written.
         data->figures.reset();
         data->board.reset();

@@ -240,10 +240,7 @@ void Sheet::text(std::uint32_t row, std::uint32_t col, std::string_view value, c
         return;
     }
     const std::string cell = wb_->cell_text(value);
-    // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
-    check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), cell.c_str(),
-                                 wb_->format(style)),
-          fmt::format("writing text to {} row {}", name_, row + 1));
+    put_text(row, col, cell, wb_->format(style));
     const std::size_t first_line = cell.find('\n');
     track(col, utf8::length(std::string_view(cell).substr(0, first_line)) + (style.bold ? 1 : 0));
     note_text(row, col, cell, style.wrap || style.header ? 1 : style == Style{} ? 2 : 0);
@@ -291,8 +288,7 @@ void Sheet::number(std::uint32_t row, std::uint32_t col, double value, const Sty
     if (!in_grid(row, col)) {
         return;
     }
-    check(worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), value, wb_->format(style)),
-          fmt::format("writing a number to {} row {}", name_, row + 1));
+    put_number(row, col, value, wb_->format(style));
     track(col, fmt::format("{}", value).size() + 1);
 }
 
@@ -304,9 +300,7 @@ void Sheet::date(std::uint32_t row, std::uint32_t col, const Date& value, const 
     if (s.num_format.empty()) {
         s.num_format = "yyyy-mm-dd";
     }
-    lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
-    check(worksheet_write_datetime(ws_, row, static_cast<lxw_col_t>(col), &dt, wb_->format(s)),
-          fmt::format("writing a date to {} row {}", name_, row + 1));
+    put_date(row, col, value, wb_->format(s));
     track(col, 11);
 }
 
@@ -314,8 +308,151 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
     if (!in_grid(row, col)) {
         return;
     }
-    check(worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), wb_->format(style)),
-          fmt::format("writing to {} row {}", name_, row + 1));
+    put_blank(row, col, wb_->format(style));
+}
+
+void Sheet::put_text(std::uint32_t row, std::uint32_t col, std::string_view text,
+                     lxw_format* format) {
+    if (streamed_) {
+        if (streamed_out_) {
+            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
+        }
+        held_.push_back(
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Text, format, 0, held_text_.size()});
+        held_text_.append(text);
+        held_text_.push_back('\0');
+        return;
+    }
+    // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
+    const std::string copy(text);
+    const lxw_error err =
+        worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), copy.c_str(), format);
+    if (err != LXW_NO_ERROR) {
+        check(err, fmt::format("writing text to {} row {}", name_, row + 1));
+    }
+}
+
+void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format) {
+    if (streamed_) {
+        if (streamed_out_) {
+            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
+        }
+        held_.push_back(
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Number, format, value, 0});
+        return;
+    }
+    const lxw_error err =
+        worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), value, format);
+    if (err != LXW_NO_ERROR) {
+        check(err, fmt::format("writing a number to {} row {}", name_, row + 1));
+    }
+}
+
+void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format) {
+    if (streamed_) {
+        if (streamed_out_) {
+            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
+        }
+        const double packed = value.year * 10000.0 + value.month * 100.0 + value.day;
+        held_.push_back(
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Date, format, packed, 0});
+        return;
+    }
+    lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
+    const lxw_error err =
+        worksheet_write_datetime(ws_, row, static_cast<lxw_col_t>(col), &dt, format);
+    if (err != LXW_NO_ERROR) {
+        check(err, fmt::format("writing a date to {} row {}", name_, row + 1));
+    }
+}
+
+void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) {
+    if (streamed_) {
+        if (streamed_out_) {
+            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
+        }
+        held_.push_back({row, static_cast<std::uint16_t>(col), Held::Kind::Blank, format, 0, 0});
+        return;
+    }
+    const lxw_error err = worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), format);
+    if (err != LXW_NO_ERROR) {
+        check(err, fmt::format("writing to {} row {}", name_, row + 1));
+    }
+}
+
+void Sheet::fit_layout() {
+    keep_within_page();
+    fit_row_heights();
+}
+
+void Sheet::mark_left_out() {
+    if (rows_left_out_ > 0) {
+        put_text(k_max_rows - 1, 0,
+                 fmt::format("[... {} more rows not shown: Excel's limit is 1,048,576 rows]",
+                             rows_left_out_),
+                 nullptr);
+    }
+    if (cols_left_out_ > 0) {
+        put_text(0, k_max_cols - 1,
+                 fmt::format("[... {} more columns not shown: Excel's limit is 16,384 columns]",
+                             cols_left_out_),
+                 nullptr);
+    }
+}
+
+void Sheet::stream_out() {
+    if (!streamed_ || streamed_out_) {
+        return;
+    }
+    fit_layout();
+    mark_left_out();
+    // Row by row, as the constant-memory mode requires; of two writes to a cell, the later.
+    std::stable_sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
+        return a.row != b.row ? a.row < b.row : a.col < b.col;
+    });
+    streamed_out_ = true;
+    auto height = heights_.begin();
+    const auto heights_up_to = [&](std::uint32_t row) {
+        for (; height != heights_.end() && height->first <= row; ++height) {
+            check(worksheet_set_row(ws_, height->first, height->second, nullptr),
+                  "setting a row height");
+        }
+    };
+    for (std::size_t i = 0; i < held_.size(); ++i) {
+        const Held& h = held_[i];
+        if (i + 1 < held_.size() && held_[i + 1].row == h.row && held_[i + 1].col == h.col) {
+            continue;  // written again later
+        }
+        heights_up_to(h.row);
+        const auto col = static_cast<lxw_col_t>(h.col);
+        lxw_error err = LXW_NO_ERROR;
+        switch (h.kind) {
+        case Held::Kind::Text:
+            err = worksheet_write_string(ws_, h.row, col, held_text_.data() + h.offset, h.format);
+            break;
+        case Held::Kind::Number:
+            err = worksheet_write_number(ws_, h.row, col, h.number, h.format);
+            break;
+        case Held::Kind::Date: {
+            const auto packed = static_cast<long>(h.number);
+            lxw_datetime dt{static_cast<int>(packed / 10000),
+                            static_cast<int>(packed / 100 % 100),
+                            static_cast<int>(packed % 100),
+                            0,
+                            0,
+                            0.0};
+            err = worksheet_write_datetime(ws_, h.row, col, &dt, h.format);
+            break;
+        }
+        case Held::Kind::Blank: err = worksheet_write_blank(ws_, h.row, col, h.format); break;
+        }
+        if (err != LXW_NO_ERROR) {
+            check(err, fmt::format("writing to {} row {}", name_, h.row + 1));
+        }
+    }
+    heights_up_to(k_max_rows);
+    std::vector<Held>().swap(held_);
+    std::string().swap(held_text_);
 }
 
 void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
@@ -333,6 +470,20 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
         return;  // no room for a header and a row: left out, and marked
     }
     last_row = std::min(last_row, k_max_rows - 2);  // rows beyond are left out and marked
+    const auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
+    if (streamed_) {
+        for (std::size_t i = 0; i < headers.size(); ++i) {
+            const bool right = i < numeric.size() && numeric[i];
+            const auto col = static_cast<std::uint32_t>(i);
+            text(first_row, col, clean_text(headers[i], 255).text,
+                 Style{.header = true, .right = right});
+            track(col, utf8::length(headers[i]) + 3);  // filter button
+        }
+        check(worksheet_autofilter(ws_, first_row, 0, last_row, last_col),
+              fmt::format("adding a filter to {}", name));
+        wb_->name_range(name, *this, first_row, last_row, last_col);
+        return;
+    }
     std::vector<lxw_table_column> columns(headers.size());
     std::vector<lxw_table_column*> pointers;
     for (std::size_t i = 0; i < headers.size(); ++i) {
@@ -352,8 +503,7 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
     options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
     options.style_type_number = 2;
     options.columns = pointers.data();
-    check(worksheet_add_table(ws_, first_row, 0, last_row,
-                              static_cast<lxw_col_t>(headers.size() - 1), &options),
+    check(worksheet_add_table(ws_, first_row, 0, last_row, last_col, &options),
           fmt::format("adding table {}", name));
 }
 
@@ -389,7 +539,12 @@ void Sheet::row_height(std::uint32_t row, double points) {
     if (row >= k_max_rows) {
         return;
     }
-    check(worksheet_set_row(ws_, row, points, nullptr), "setting a row height");
+    if (streamed_out_) {
+        throw std::logic_error(fmt::format("sheet '{}' sized after it was streamed", name_));
+    }
+    if (!streamed_) {  // a streamed sheet sets its rows' heights as it writes them
+        check(worksheet_set_row(ws_, row, points, nullptr), "setting a row height");
+    }
     heights_[row] = points;
 }
 
@@ -518,8 +673,9 @@ void Sheet::keep_within_page() {
 }
 
 void Sheet::set_up_printing(const std::string& header, const std::string& footer) {
-    keep_within_page();
-    fit_row_heights();
+    if (!streamed_) {
+        fit_layout();  // a streamed sheet was fitted when it was written
+    }
     if (portrait_) {
         worksheet_set_portrait(ws_);
     } else {
@@ -614,9 +770,19 @@ void Sheet::highlight_equal_number(std::uint32_t first_row, std::uint32_t first_
 
 // ---- Workbook ------------------------------------------------------------------------
 
+namespace {
+
+lxw_workbook* new_workbook(const std::string& path, Storage storage) {
+    lxw_workbook_options options{};
+    options.constant_memory = storage == Storage::Streamed ? LXW_TRUE : LXW_FALSE;
+    return workbook_new_opt(path.c_str(), &options);
+}
+
+}  // namespace
+
 Workbook::Workbook(const std::string& path, std::time_t created, const std::string& title,
-                   const std::string& page_label)
-    : wb_(workbook_new(path.c_str())), page_label_(page_text(page_label)) {
+                   const std::string& page_label, Storage storage)
+    : wb_(new_workbook(path, storage)), storage_(storage), page_label_(page_text(page_label)) {
     if (wb_ == nullptr) {
         throw Error("cannot create the workbook (out of memory)");
     }
@@ -646,8 +812,13 @@ Sheet& Workbook::add_sheet(const std::string& name) {
     if (ws == nullptr) {
         throw Error(fmt::format("cannot add worksheet '{}'", name));
     }
+    // A streamed sheet is complete when the next one starts.
+    if (!sheets_.empty()) {
+        sheets_.back()->stream_out();
+    }
     // Printable for the Board pack: the page setup is applied on close (Sheet::set_up_printing).
-    sheets_.push_back(std::unique_ptr<Sheet>(new Sheet(*this, ws, name)));
+    sheets_.push_back(
+        std::unique_ptr<Sheet>(new Sheet(*this, ws, name, storage_ == Storage::Streamed)));
     return *sheets_.back();
 }
 
@@ -703,6 +874,24 @@ lxw_format* Workbook::format(const Style& style) {
         format_set_font_size(f, style.font_size);
     }
     return f;
+}
+
+void Workbook::name_range(const std::string& name, const Sheet& sheet, std::uint32_t first_row,
+                          std::uint32_t last_row, std::uint32_t last_col) {
+    std::string column;  // A, B, ..., Z, AA, ...
+    for (std::uint32_t c = last_col + 1; c > 0; c = (c - 1) / 26) {
+        column.insert(column.begin(), static_cast<char>('A' + (c - 1) % 26));
+    }
+    std::string quoted;
+    for (const char c : sheet.name()) {
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    keep_alive_.push_back(name);
+    const char* kept_name = keep_alive_.back().c_str();
+    keep_alive_.push_back(
+        fmt::format("='{}'!$A${}:${}${}", quoted, first_row + 1, column, last_row + 1));
+    check(workbook_define_name(wb_, kept_name, keep_alive_.back().c_str()),
+          fmt::format("naming the range {}", name));
 }
 
 std::string Workbook::cell_text(std::string_view text) {
@@ -834,24 +1023,17 @@ void Workbook::close() {
     const std::string header =
         page_label_.empty() ? std::string("&L&A") : fmt::format("&L&A&R{}", page_label_);
     const std::string footer = fmt::format("&L{}&RPage &P of &N", page_date_);
+    if (!sheets_.empty()) {
+        sheets_.back()->stream_out();
+    }
     for (const auto& sheet : sheets_) {
         sheet->set_up_printing(header, footer);
     }
-    // Say in the sheet itself where rows or columns were left out.
-    for (const auto& sheet : sheets_) {
-        if (sheet->rows_left_out_ > 0) {
-            const std::string marker =
-                fmt::format("[... {} more rows not shown: Excel's limit is 1,048,576 rows]",
-                            sheet->rows_left_out_);
-            check(worksheet_write_string(sheet->ws_, k_max_rows - 1, 0, marker.c_str(), nullptr),
-                  "marking the rows left out");
-        }
-        if (sheet->cols_left_out_ > 0) {
-            const std::string marker =
-                fmt::format("[... {} more columns not shown: Excel's limit is 16,384 columns]",
-                            sheet->cols_left_out_);
-            check(worksheet_write_string(sheet->ws_, 0, k_max_cols - 1, marker.c_str(), nullptr),
-                  "marking the columns left out");
+    // Say in the sheet itself where rows or columns were left out (a streamed sheet did
+    // when it was written).
+    if (storage_ == Storage::Whole) {
+        for (const auto& sheet : sheets_) {
+            sheet->mark_left_out();
         }
     }
     closed_ = true;

@@ -109,6 +109,17 @@ std::uint32_t parse_colour(std::string_view hex);
 
 class Workbook;
 
+// How a workbook holds its cells until they are written.
+//  - Whole: libxlsxwriter keeps every cell of every sheet until close (about 100 bytes a
+//    cell); registers are Excel tables (Sheet::table).
+//  - Streamed: libxlsxwriter's constant-memory mode. hiplan keeps the cells of the sheet
+//    being laid out, compactly, and writes them (in row order, with the row heights and
+//    column widths fitted) when the next sheet is added or the workbook is closed; the
+//    library streams each row to a temporary file. The mode cannot write Excel tables, so
+//    Sheet::table makes a filtered range with a styled header row and a workbook name.
+//    A sheet must be complete before the next one is added.
+enum class Storage { Whole, Streamed };
+
 // One worksheet. Rows and columns are 0-based. A cell beyond Excel's grid is not written:
 // the sheet's last row (or column) then says how many rows (columns) were left out, and
 // Workbook::warnings() says so too.
@@ -121,7 +132,10 @@ public:
     void blank(std::uint32_t row, std::uint32_t col, const Style& style);
 
     // Adds an Excel table over rows `first_row` (the header) to `last_row`, with
-    // autofilter and banded rows. The header captions are written by the table.
+    // autofilter and banded rows. The header captions are written by the table. In a
+    // streamed workbook: the header captions in the header style, an autofilter over the
+    // range and `name` defined as the range (no banding: Excel would paint it over the
+    // cells' own fills).
     void table(std::uint32_t first_row, std::uint32_t last_row,
                const std::vector<std::string>& headers, const std::string& name);
 
@@ -176,8 +190,20 @@ public:
 
 private:
     friend class Workbook;
-    Sheet(Workbook& wb, lxw_worksheet* ws, std::string name)
-        : wb_(&wb), ws_(ws), name_(std::move(name)) {}
+    Sheet(Workbook& wb, lxw_worksheet* ws, std::string name, bool streamed)
+        : wb_(&wb), ws_(ws), name_(std::move(name)), streamed_(streamed) {}
+    // Where every cell goes: to libxlsxwriter at once, or held until stream_out().
+    void put_text(std::uint32_t row, std::uint32_t col, std::string_view text, lxw_format* format);
+    void put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format);
+    void put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format);
+    void put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format);
+    // Fits the column widths and row heights (keep_within_page, fit_row_heights).
+    void fit_layout();
+    // Writes what did not fit Excel's grid in the sheet's last row and column.
+    void mark_left_out();
+    // A streamed sheet: fits its layout, then writes its held cells in row order, each row's
+    // height first, and frees them. Later writes to the sheet throw.
+    void stream_out();
     void track(std::uint32_t col, std::size_t chars);
     void set_width(std::uint32_t col, double chars, lxw_format* format);
     // Where a chart sits: its top-left cell and its size in pixels.
@@ -204,6 +230,20 @@ private:
     Workbook* wb_;
     lxw_worksheet* ws_;
     std::string name_;
+    bool streamed_ = false;
+    bool streamed_out_ = false;
+    // A cell held by a streamed sheet: its text is `size` bytes at `offset` of held_text_
+    // (NUL-terminated there); a date is held as yyyymmdd in `number`.
+    struct Held {
+        std::uint32_t row;
+        std::uint16_t col;
+        enum class Kind : std::uint8_t { Text, Number, Date, Blank } kind;
+        lxw_format* format;
+        double number;
+        std::uint64_t offset;
+    };
+    std::vector<Held> held_;
+    std::string held_text_;
     std::map<std::uint32_t, std::size_t> widths_;
     std::map<std::uint32_t, double> set_widths_;  // column -> characters
     std::map<std::uint32_t, double> heights_;     // row -> points
@@ -246,7 +286,7 @@ public:
     // also the date printed in every page's footer. `page_label` is printed in every page's
     // header (e.g. "Health inequalities Board workbook, 2026-spring").
     Workbook(const std::string& path, std::time_t created, const std::string& title,
-             const std::string& page_label = {});
+             const std::string& page_label = {}, Storage storage = Storage::Whole);
     ~Workbook();
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
@@ -273,9 +313,13 @@ private:
     friend class Sheet;
     lxw_format* format(const Style& style);
     std::string cell_text(std::string_view text);
+    // Defines `name` as the range of rows first_row..last_row, columns 0..last_col of `sheet`.
+    void name_range(const std::string& name, const Sheet& sheet, std::uint32_t first_row,
+                    std::uint32_t last_row, std::uint32_t last_col);
     void set_label(char*& field, std::string_view text);
 
     lxw_workbook* wb_;
+    Storage storage_;
     std::string page_label_;
     std::string page_date_;
     std::vector<std::unique_ptr<Sheet>> sheets_;

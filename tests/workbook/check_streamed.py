@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""A streamed Board workbook shows what the whole one shows (read back by openpyxl).
+
+    check_streamed.py HIPLAN EXAMPLES_DIR WORKDIR
+
+Compiles the examples' spring round twice: held whole (the default for a round of up to
+500 files) and streamed (`--tables-up-to 0`, as a national round is written). The two
+must hold the same sheets, cells, values, number formats, fonts, fills, alignment, column
+widths, row heights, frozen panes, conditional formats, charts and page setup. Where the
+whole workbook has an Excel table, the streamed one has an autofilter over the same range
+and a workbook name for it, and no table. Also checks where the switch falls: a round of
+N files is held whole with --tables-up-to N and streamed with N - 1.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+
+
+def compile_round(hiplan, examples, out, *extra):
+    proc = subprocess.run([hiplan, "compile", examples, "--round", "2026-spring", "-o", out,
+                           "--generated", "2026-11-20", "--color", "never", *extra],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if proc.returncode not in (0, 1):
+        sys.exit("hiplan compile failed (exit {}):\n{}".format(proc.returncode, proc.stdout))
+    return openpyxl.load_workbook(out)
+
+
+def cell_look(c):
+    return (c.value, c.number_format, bool(c.font.b), c.fill.fill_type, c.fill.fgColor.rgb,
+            bool(c.alignment.wrap_text), c.alignment.horizontal, c.alignment.vertical)
+
+
+def sheet_look(ws):
+    """Everything a reader sees of a sheet but its tables."""
+    setup = ws.page_setup
+    return {
+        "cells": {c.coordinate: cell_look(c) for row in ws.iter_rows() for c in row
+                  if c.value is not None or c.fill.fill_type},
+        "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        "heights": {k: d.height for k, d in ws.row_dimensions.items() if d.height},
+        "freeze": ws.freeze_panes,
+        "conditional formats": sorted((str(r.sqref), len(r.rules)) for r in ws.conditional_formatting),
+        "charts": len(ws._charts),
+        "page": (setup.orientation, setup.paperSize, setup.scale, setup.fitToWidth, setup.fitToHeight,
+                 ws.print_title_rows, ws.print_area, str(ws.oddHeader.left.text), str(ws.oddFooter.right.text),
+                 [b.id for b in ws.row_breaks.brk]),
+    }
+
+
+def main(hiplan, examples, work):
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    whole = compile_round(hiplan, examples, os.path.join(work, "whole.xlsx"))
+    streamed = compile_round(hiplan, examples, os.path.join(work, "streamed.xlsx"), "--tables-up-to", "0")
+    check(whole.sheetnames == streamed.sheetnames, "the same sheets in the same order")
+    names = {d.name: d.attr_text for d in streamed.defined_names.definedName}
+    tables = 0
+    for ws in whole.worksheets:
+        if ws.title not in streamed.sheetnames:
+            continue
+        other = streamed[ws.title]
+        a, b = sheet_look(ws), sheet_look(other)
+        for key in a:
+            if a[key] != b[key]:
+                if key == "cells":
+                    diff = sorted(k for k in set(a[key]) | set(b[key]) if a[key].get(k) != b[key].get(k))
+                    check(False, "{}: {} cells differ, first {}: whole {} streamed {}".format(
+                        ws.title, len(diff), diff[0], a[key].get(diff[0]), b[key].get(diff[0])))
+                else:
+                    check(False, "{}: {} differ: whole {} streamed {}".format(ws.title, key, a[key], b[key]))
+        check(not other.tables, "{}: no Excel table in the streamed workbook".format(ws.title))
+        for table in ws.tables.values():
+            tables += 1
+            check(other.auto_filter.ref == table.ref, "{}: the filter covers {} like the table (got {})".format(
+                ws.title, table.ref, other.auto_filter.ref))
+            first, last = table.ref.split(":")
+            want = "'{}'!{}:{}".format(ws.title.replace("'", "''"), *(
+                "$" + "".join(ch for ch in cell if ch.isalpha()) + "$" + "".join(ch for ch in cell if ch.isdigit())
+                for cell in (first, last)))
+            check(names.get(table.displayName) == want, "the name {} is {} (got {})".format(
+                table.displayName, want, names.get(table.displayName)))
+    check(tables >= 10, "the whole workbook has its registers as tables ({} found)".format(tables))
+    files = len([n for n in os.listdir(examples) if n.endswith((".yaml", ".yml"))])
+    at = compile_round(hiplan, examples, os.path.join(work, "at.xlsx"), "--tables-up-to", str(files))
+    below = compile_round(hiplan, examples, os.path.join(work, "below.xlsx"), "--tables-up-to", str(files - 1))
+    check(any(ws.tables for ws in at.worksheets), "{} files with --tables-up-to {}: tables".format(files, files))
+    check(not any(ws.tables for ws in below.worksheets),
+          "{} files with --tables-up-to {}: streamed".format(files, files - 1))
+    for failure in failures:
+        print("FAIL: " + failure)
+    if not failures:
+        print("the streamed workbook shows what the whole one shows: {} sheets, {} registers as "
+              "filtered ranges with their names".format(len(whole.sheetnames), tables))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    sys.exit(main(*sys.argv[1:]))
