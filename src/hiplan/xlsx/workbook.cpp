@@ -318,9 +318,7 @@ void Sheet::put_text(std::uint32_t row, std::uint32_t col, std::string_view text
             throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
         }
         held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Text, format, 0, held_text_.size()});
-        held_text_.append(text);
-        held_text_.push_back('\0');
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Text, format, 0, hold(text)});
         return;
     }
     // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
@@ -338,7 +336,7 @@ void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_f
             throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
         }
         held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Number, format, value, 0});
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Number, format, value, nullptr});
         return;
     }
     const lxw_error err =
@@ -355,7 +353,7 @@ void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lx
         }
         const double packed = value.year * 10000.0 + value.month * 100.0 + value.day;
         held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Date, format, packed, 0});
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Date, format, packed, nullptr});
         return;
     }
     lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
@@ -371,7 +369,8 @@ void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) 
         if (streamed_out_) {
             throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
         }
-        held_.push_back({row, static_cast<std::uint16_t>(col), Held::Kind::Blank, format, 0, 0});
+        held_.push_back(
+            {row, static_cast<std::uint16_t>(col), Held::Kind::Blank, format, 0, nullptr});
         return;
     }
     const lxw_error err = worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), format);
@@ -383,6 +382,24 @@ void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) 
 void Sheet::fit_layout() {
     keep_within_page();
     fit_row_heights();
+    std::vector<TextSize>().swap(texts_);  // read once, by fit_row_heights
+}
+
+const char* Sheet::hold(std::string_view text) {
+    constexpr std::size_t k_block = std::size_t{1} << 20U;
+    const std::size_t need = text.size() + 1;
+    if (block_left_ < need) {
+        const std::size_t size = std::max(k_block, need);
+        held_blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+        block_next_ = held_blocks_.back().get();
+        block_left_ = size;
+    }
+    char* out = block_next_;
+    std::memcpy(out, text.data(), text.size());
+    out[text.size()] = '\0';
+    block_next_ += need;
+    block_left_ -= need;
+    return out;
 }
 
 void Sheet::mark_left_out() {
@@ -428,7 +445,7 @@ void Sheet::stream_out() {
         lxw_error err = LXW_NO_ERROR;
         switch (h.kind) {
         case Held::Kind::Text:
-            err = worksheet_write_string(ws_, h.row, col, held_text_.data() + h.offset, h.format);
+            err = worksheet_write_string(ws_, h.row, col, h.text, h.format);
             break;
         case Held::Kind::Number:
             err = worksheet_write_number(ws_, h.row, col, h.number, h.format);
@@ -452,7 +469,9 @@ void Sheet::stream_out() {
     }
     heights_up_to(k_max_rows);
     std::vector<Held>().swap(held_);
-    std::string().swap(held_text_);
+    held_blocks_.clear();
+    block_next_ = nullptr;
+    block_left_ = 0;
 }
 
 void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,

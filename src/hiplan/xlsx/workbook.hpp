@@ -232,18 +232,23 @@ private:
     std::string name_;
     bool streamed_ = false;
     bool streamed_out_ = false;
-    // A cell held by a streamed sheet: its text is `size` bytes at `offset` of held_text_
-    // (NUL-terminated there); a date is held as yyyymmdd in `number`.
+    // A cell held by a streamed sheet: a text is NUL-terminated in one of held_blocks_; a
+    // date is held as yyyymmdd in `number`.
     struct Held {
         std::uint32_t row;
         std::uint16_t col;
         enum class Kind : std::uint8_t { Text, Number, Date, Blank } kind;
         lxw_format* format;
         double number;
-        std::uint64_t offset;
+        const char* text;
     };
     std::vector<Held> held_;
-    std::string held_text_;
+    // The held texts, in blocks of 1 MiB (a longer text has a block of its own): no copy and
+    // no spare half as a growing string would have.
+    const char* hold(std::string_view text);
+    std::vector<std::unique_ptr<char[]>> held_blocks_;
+    char* block_next_ = nullptr;
+    std::size_t block_left_ = 0;
     std::map<std::uint32_t, std::size_t> widths_;
     std::map<std::uint32_t, double> set_widths_;  // column -> characters
     std::map<std::uint32_t, double> heights_;     // row -> points
