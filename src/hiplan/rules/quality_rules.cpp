@@ -1,5 +1,4 @@
 #include <array>
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,8 +15,10 @@ namespace hiplan::rules {
 
 namespace {
 
+// An ASCII letter or digit (what std::isalnum says in the "C" locale, without its call).
 bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    const char lower = static_cast<char>(c | 0x20);
+    return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
 }
 
 char ascii_lower(char c) {
@@ -63,12 +64,20 @@ std::string_view placeholder_in(std::string_view text) {
             return w;
         }
     }
+    // The letters a placeholder of k_anywhere starts with: most positions are none of them.
+    static constexpr auto k_first = [] {
+        std::array<bool, 256> starts{};
+        for (const std::string_view p : k_anywhere) {
+            starts[static_cast<unsigned char>(p.front())] = true;
+        }
+        return starts;
+    }();
     std::size_t best = k_anywhere.size();
     for (std::size_t at = 0; at < text.size() && best > 0; ++at) {
-        if (at > 0 && is_word_char(text[at - 1])) {
-            continue;  // not the start of a word
-        }
         const char first = ascii_lower(text[at]);
+        if (!k_first[static_cast<unsigned char>(first)] || (at > 0 && is_word_char(text[at - 1]))) {
+            continue;  // no placeholder starts here, or not the start of a word
+        }
         for (std::size_t i = 0; i < best; ++i) {
             const std::string_view p = k_anywhere[i];
             const std::size_t end = at + p.size();
