@@ -45,7 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                       hiplan::compile::board_framework(results), "2026-11-20");
         const std::string path = "/tmp/hiplan-fuzz-" + std::to_string(::getpid()) + ".xlsx";
         try {
-            hiplan::compile::write_workbook(board, path, 0);
+            // The autumn round is written as a national round is (streamed), the spring
+            // round whole.
+            hiplan::compile::write_workbook(board, path, 0,
+                                            round[5] == 'a' ? hiplan::xlsx::Storage::Streamed
+                                                            : hiplan::xlsx::Storage::Whole);
         } catch (const hiplan::xlsx::Error&) {
             // A writer error is reported to the user; it is not a crash.
         }

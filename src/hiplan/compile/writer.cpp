@@ -51,8 +51,9 @@ std::unique_ptr<xlsx::Workbook> lay_out_workbook(const Board& board, const Round
     return wb;
 }
 
-std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created) {
-    const auto wb = lay_out_workbook(board, compute_figures(board), path, created);
+std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created,
+                           xlsx::Storage storage) {
+    const auto wb = lay_out_workbook(board, compute_figures(board), path, created, storage);
     wb->close();
     return wb->truncated_cells();
 }

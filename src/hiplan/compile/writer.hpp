@@ -29,6 +29,7 @@ xlsx::Storage storage_for(const Board& board, std::size_t tables_up_to);
 
 // Computes the figures, lays out and writes the Board workbook. Returns the number of
 // cells whose text was truncated to Excel's limit. Throws xlsx::Error.
-std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created);
+std::size_t write_workbook(const Board& board, const std::string& path, std::time_t created,
+                           xlsx::Storage storage = xlsx::Storage::Whole);
 
 }  // namespace hiplan::compile
