@@ -66,6 +66,14 @@ void check_sheet_name(const std::string& name) {
 }  // namespace
 
 CleanText clean_text(std::string_view text, std::size_t max_units) {
+    // Most text is plain ASCII within the limit: nothing to repair, replace or cut.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return (b >= 0x20U && b < 0x80U) || b == '\t' || b == '\n' || b == '\r';
+    });
+    if (plain && text.size() <= max_units) {
+        return {std::string(text), false};
+    }
     const std::string valid = utf8::repair(text);  // bad bytes and NUL: U+FFFD
     const std::string_view v = valid;
     std::string out;
