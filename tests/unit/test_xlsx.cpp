@@ -161,6 +161,7 @@ TEST_CASE("a streamed workbook takes its cells in any order and refuses a finish
     xlsx::Sheet& second = wb.add_sheet("Next");
     CHECK_THROWS_AS(first.text(4, 0, "too late"), std::logic_error);
     CHECK_THROWS_AS(first.row_height(4, 30), std::logic_error);
+    CHECK_THROWS_AS(first.width(0, 30), std::logic_error);
     second.text(0, 0, "fine");
     wb.close();
     const std::vector<std::string> warnings = wb.warnings();

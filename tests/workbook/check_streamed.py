@@ -3,13 +3,15 @@
 
     check_streamed.py HIPLAN EXAMPLES_DIR WORKDIR
 
-Compiles the examples' spring round twice: held whole (the default for a round of up to
-500 files) and streamed (`--tables-up-to 0`, as a national round is written). The two
-must hold the same sheets, cells, values, number formats, fonts, fills, alignment, column
-widths, row heights, frozen panes, conditional formats, charts and page setup. Where the
-whole workbook has an Excel table, the streamed one has an autofilter over the same range
-and a workbook name for it, and no table. Also checks where the switch falls: a round of
-N files is held whole with --tables-up-to N and streamed with N - 1.
+Compiles the examples' spring round, and their road-test feedback alone, twice each: held
+whole (the default for a round of up to 500 files) and streamed (`--tables-up-to 0`, as a
+national round is written). The two must hold the same sheets, cells, values, number
+formats, fonts, fills, alignment, column widths, row heights, frozen panes, conditional
+formats, charts and page setup. Where the whole workbook has an Excel table, the streamed
+one has a workbook name for the same range, and no table; the sheet's first table's range
+has the autofilter (a worksheet has one: the Feedback sheet has two registers). Also checks
+where the switch falls: a round of N files is held whole with --tables-up-to N and
+streamed with N - 1.
 """
 import os
 import shutil
@@ -26,8 +28,9 @@ def check(ok, what):
         failures.append(what)
 
 
-def compile_round(hiplan, examples, out, *extra):
-    proc = subprocess.run([hiplan, "compile", examples, "--round", "2026-spring", "-o", out,
+def compile_round(hiplan, inputs, out, *extra):
+    inputs = inputs if isinstance(inputs, list) else [inputs]
+    proc = subprocess.run([hiplan, "compile", *inputs, "--round", "2026-spring", "-o", out,
                            "--generated", "2026-11-20", "--color", "never", *extra],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if proc.returncode not in (0, 1):
@@ -57,12 +60,12 @@ def sheet_look(ws):
     }
 
 
-def main(hiplan, examples, work):
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    whole = compile_round(hiplan, examples, os.path.join(work, "whole.xlsx"))
-    streamed = compile_round(hiplan, examples, os.path.join(work, "streamed.xlsx"), "--tables-up-to", "0")
-    check(whole.sheetnames == streamed.sheetnames, "the same sheets in the same order")
+def compare(hiplan, inputs, work, what):
+    """Compiles `inputs` whole and streamed; checks the two; returns the whole workbook's
+    sheets and tables."""
+    whole = compile_round(hiplan, inputs, os.path.join(work, what + "-whole.xlsx"))
+    streamed = compile_round(hiplan, inputs, os.path.join(work, what + "-streamed.xlsx"), "--tables-up-to", "0")
+    check(whole.sheetnames == streamed.sheetnames, "{}: the same sheets in the same order".format(what))
     names = {d.name: d.attr_text for d in streamed.defined_names.definedName}
     tables = 0
     for ws in whole.worksheets:
@@ -74,22 +77,35 @@ def main(hiplan, examples, work):
             if a[key] != b[key]:
                 if key == "cells":
                     diff = sorted(k for k in set(a[key]) | set(b[key]) if a[key].get(k) != b[key].get(k))
-                    check(False, "{}: {} cells differ, first {}: whole {} streamed {}".format(
-                        ws.title, len(diff), diff[0], a[key].get(diff[0]), b[key].get(diff[0])))
+                    check(False, "{} {}: {} cells differ, first {}: whole {} streamed {}".format(
+                        what, ws.title, len(diff), diff[0], a[key].get(diff[0]), b[key].get(diff[0])))
                 else:
-                    check(False, "{}: {} differ: whole {} streamed {}".format(ws.title, key, a[key], b[key]))
-        check(not other.tables, "{}: no Excel table in the streamed workbook".format(ws.title))
-        for table in ws.tables.values():
+                    check(False, "{} {}: {} differ: whole {} streamed {}".format(what, ws.title, key, a[key], b[key]))
+        check(not other.tables, "{} {}: no Excel table in the streamed workbook".format(what, ws.title))
+        ordered = sorted(ws.tables.values(), key=lambda t: int("".join(ch for ch in t.ref.split(":")[0] if ch.isdigit())))
+        if ordered:
+            check(other.auto_filter.ref == ordered[0].ref, "{} {}: the filter covers {} like the first table (got {})".format(
+                what, ws.title, ordered[0].ref, other.auto_filter.ref))
+        for table in ordered:
             tables += 1
-            check(other.auto_filter.ref == table.ref, "{}: the filter covers {} like the table (got {})".format(
-                ws.title, table.ref, other.auto_filter.ref))
             first, last = table.ref.split(":")
             want = "'{}'!{}:{}".format(ws.title.replace("'", "''"), *(
                 "$" + "".join(ch for ch in cell if ch.isalpha()) + "$" + "".join(ch for ch in cell if ch.isdigit())
                 for cell in (first, last)))
             check(names.get(table.displayName) == want, "the name {} is {} (got {})".format(
                 table.displayName, want, names.get(table.displayName)))
+    return len(whole.sheetnames), tables
+
+
+def main(hiplan, examples, work):
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    sheets, tables = compare(hiplan, examples, work, "round")
     check(tables >= 10, "the whole workbook has its registers as tables ({} found)".format(tables))
+    feedback = sorted(os.path.join(examples, n) for n in os.listdir(examples) if n.startswith("feedback-"))
+    _, feedback_tables = compare(hiplan, feedback, work, "feedback")
+    check(feedback_tables >= 2, "the feedback workbook has its two registers as tables ({} found)".format(
+        feedback_tables))
     files = len([n for n in os.listdir(examples) if n.endswith((".yaml", ".yml"))])
     at = compile_round(hiplan, examples, os.path.join(work, "at.xlsx"), "--tables-up-to", str(files))
     below = compile_round(hiplan, examples, os.path.join(work, "below.xlsx"), "--tables-up-to", str(files - 1))
@@ -100,7 +116,8 @@ def main(hiplan, examples, work):
         print("FAIL: " + failure)
     if not failures:
         print("the streamed workbook shows what the whole one shows: {} sheets, {} registers as "
-              "filtered ranges with their names".format(len(whole.sheetnames), tables))
+              "ranges with their names; so does the feedback workbook ({} registers)".format(
+                  sheets, tables, feedback_tables))
     return 1 if failures else 0
 
 

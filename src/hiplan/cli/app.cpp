@@ -115,7 +115,7 @@ void add_compile(CLI::App& app, int& exit_code) {
     cmd->add_option("--tables-up-to", r->tables_up_to,
                     "Registers are Excel tables in rounds of up to N files (default 500); a "
                     "larger round's are filtered ranges, written in far less memory")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Range(std::size_t{0}, std::size_t{10'000'000}));
     cmd->callback([r, &exit_code] { exit_code = run::compile(*r, console(r->round.input.color)); });
 }
 

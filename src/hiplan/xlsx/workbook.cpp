@@ -238,6 +238,7 @@ bool Sheet::in_grid(std::uint32_t row, std::uint32_t col) {
 }
 
 void Sheet::text(std::uint32_t row, std::uint32_t col, std::string_view value, const Style& style) {
+    check_open();
     if (value.empty()) {
         if (style != Style{}) {
             blank(row, col, style);
@@ -289,6 +290,7 @@ void Sheet::fit_row_heights() {
 }
 
 void Sheet::number(std::uint32_t row, std::uint32_t col, double value, const Style& style) {
+    check_open();
     if (!std::isfinite(value)) {
         blank(row, col, style);  // never write NaN/Inf: Excel cannot read them
         return;
@@ -301,6 +303,7 @@ void Sheet::number(std::uint32_t row, std::uint32_t col, double value, const Sty
 }
 
 void Sheet::date(std::uint32_t row, std::uint32_t col, const Date& value, const Style& style) {
+    check_open();
     if (!in_grid(row, col)) {
         return;
     }
@@ -313,6 +316,7 @@ void Sheet::date(std::uint32_t row, std::uint32_t col, const Date& value, const 
 }
 
 void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
+    check_open();
     if (!in_grid(row, col)) {
         return;
     }
@@ -322,11 +326,8 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
 void Sheet::put_text(std::uint32_t row, std::uint32_t col, std::string_view text,
                      lxw_format* format) {
     if (streamed_) {
-        if (streamed_out_) {
-            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
-        }
-        held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Text, format, 0, hold(text)});
+        Held& h = hold_cell(row, col, Held::Kind::Text, format);
+        h.text = hold(text);
         return;
     }
     // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
@@ -340,11 +341,7 @@ void Sheet::put_text(std::uint32_t row, std::uint32_t col, std::string_view text
 
 void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format) {
     if (streamed_) {
-        if (streamed_out_) {
-            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
-        }
-        held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Number, format, value, nullptr});
+        hold_cell(row, col, Held::Kind::Number, format).number = value;
         return;
     }
     const lxw_error err =
@@ -356,12 +353,8 @@ void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_f
 
 void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format) {
     if (streamed_) {
-        if (streamed_out_) {
-            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
-        }
-        const double packed = value.year * 10000.0 + value.month * 100.0 + value.day;
-        held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Date, format, packed, nullptr});
+        hold_cell(row, col, Held::Kind::Date, format).number =
+            value.year * 10000.0 + value.month * 100.0 + value.day;
         return;
     }
     lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
@@ -373,18 +366,36 @@ void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lx
 }
 
 void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) {
+    if (format == nullptr) {
+        return;  // a blank without a format is no cell: libxlsxwriter writes nothing for it
+    }
     if (streamed_) {
-        if (streamed_out_) {
-            throw std::logic_error(fmt::format("sheet '{}' written after it was streamed", name_));
-        }
-        held_.push_back(
-            {row, static_cast<std::uint16_t>(col), Held::Kind::Blank, format, 0, nullptr});
+        hold_cell(row, col, Held::Kind::Blank, format);
         return;
     }
     const lxw_error err = worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), format);
     if (err != LXW_NO_ERROR) {
         check(err, fmt::format("writing to {} row {}", name_, row + 1));
     }
+}
+
+void Sheet::check_open() const {
+    if (streamed_out_) {
+        throw std::logic_error(
+            fmt::format("sheet '{}' changed after it was written (streamed)", name_));
+    }
+}
+
+Sheet::Held& Sheet::hold_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
+                              lxw_format* format) {
+    check_open();
+    Held h{};
+    h.row = row;
+    h.col = static_cast<std::uint16_t>(col);
+    h.kind = kind;
+    h.order = static_cast<std::uint32_t>(held_.size());
+    h.format = format;
+    return held_.emplace_back(h);
 }
 
 void Sheet::fit_layout() {
@@ -432,8 +443,8 @@ void Sheet::stream_out() {
     fit_layout();
     mark_left_out();
     // Row by row, as the constant-memory mode requires; of two writes to a cell, the later.
-    std::stable_sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
-        return a.row != b.row ? a.row < b.row : a.col < b.col;
+    std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
+        return a.row != b.row ? a.row < b.row : a.col != b.col ? a.col < b.col : a.order < b.order;
     });
     streamed_out_ = true;
     auto height = heights_.begin();
@@ -506,8 +517,14 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
                  Style{.header = true, .right = right});
             track(col, utf8::length(headers[i]) + 3);  // filter button
         }
-        check(worksheet_autofilter(ws_, first_row, 0, last_row, last_col),
-              fmt::format("adding a filter to {}", name));
+        // A worksheet has one autofilter: the sheet's first register (the Feedback sheet's
+        // answers, not its conversations) keeps the filter buttons; every register keeps
+        // its name.
+        if (!filtered_) {
+            check(worksheet_autofilter(ws_, first_row, 0, last_row, last_col),
+                  fmt::format("adding a filter to {}", name));
+            filtered_ = true;
+        }
         wb_->name_range(name, *this, first_row, last_row, last_col);
         return;
     }
@@ -541,6 +558,7 @@ void Sheet::freeze(std::uint32_t row, std::uint32_t col) {
 }
 
 void Sheet::set_width(std::uint32_t col, double chars, lxw_format* format) {
+    check_open();
     if (col >= k_max_cols) {
         return;
     }
@@ -566,9 +584,7 @@ void Sheet::row_height(std::uint32_t row, double points) {
     if (row >= k_max_rows) {
         return;
     }
-    if (streamed_out_) {
-        throw std::logic_error(fmt::format("sheet '{}' sized after it was streamed", name_));
-    }
+    check_open();
     if (!streamed_) {  // a streamed sheet sets its rows' heights as it writes them
         check(worksheet_set_row(ws_, row, points, nullptr), "setting a row height");
     }

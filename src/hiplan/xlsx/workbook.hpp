@@ -134,8 +134,8 @@ public:
     // Adds an Excel table over rows `first_row` (the header) to `last_row`, with
     // autofilter and banded rows. The header captions are written by the table. In a
     // streamed workbook: the header captions in the header style, an autofilter over the
-    // range and `name` defined as the range (no banding: Excel would paint it over the
-    // cells' own fills).
+    // range (the sheet's first register only: a worksheet has one) and `name` defined as
+    // the range (no banding: Excel would paint it over the cells' own fills).
     void table(std::uint32_t first_row, std::uint32_t last_row,
                const std::vector<std::string>& headers, const std::string& name);
 
@@ -232,17 +232,24 @@ private:
     std::string name_;
     bool streamed_ = false;
     bool streamed_out_ = false;
+    bool filtered_ = false;  // a streamed sheet's one autofilter is taken
     // A cell held by a streamed sheet: a text is NUL-terminated in one of held_blocks_; a
     // date is held as yyyymmdd in `number`.
     struct Held {
         std::uint32_t row;
         std::uint16_t col;
         enum class Kind : std::uint8_t { Text, Number, Date, Blank } kind;
+        std::uint32_t order;  // of writing: of two writes to a cell, the later counts
         lxw_format* format;
-        double number;
-        const char* text;
+        union {
+            double number;
+            const char* text;
+        };
     };
     std::vector<Held> held_;
+    // Throws std::logic_error once the sheet is streamed out: a change would be lost.
+    void check_open() const;
+    Held& hold_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind, lxw_format* format);
     // The held texts, in blocks of 1 MiB (a longer text has a block of its own): no copy and
     // no spare half as a growing string would have.
     const char* hold(std::string_view text);
