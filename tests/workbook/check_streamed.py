@@ -43,6 +43,15 @@ def cell_look(c):
             bool(c.alignment.wrap_text), c.alignment.horizontal, c.alignment.vertical)
 
 
+def sheet_and_range(reference):
+    """('Sheet name', '$A$1:$B$2') of Sheet!$A$1:$B$2, the sheet quoted or not, as Excel
+    reads it."""
+    sheet, _, cells = reference.lstrip("=").rpartition("!")
+    if len(sheet) >= 2 and sheet[0] == sheet[-1] == "'":
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, cells
+
+
 def sheet_look(ws):
     """Everything a reader sees of a sheet but its tables."""
     setup = ws.page_setup
@@ -89,11 +98,12 @@ def compare(hiplan, inputs, work, what):
         for table in ordered:
             tables += 1
             first, last = table.ref.split(":")
-            want = "'{}'!{}:{}".format(ws.title.replace("'", "''"), *(
+            want = (ws.title, "{}:{}".format(*(
                 "$" + "".join(ch for ch in cell if ch.isalpha()) + "$" + "".join(ch for ch in cell if ch.isdigit())
-                for cell in (first, last)))
-            check(names.get(table.displayName) == want, "the name {} is {} (got {})".format(
-                table.displayName, want, names.get(table.displayName)))
+                for cell in (first, last))))
+            got = sheet_and_range(names.get(table.displayName, ""))
+            check(got == want, "the name {} is {}!{} (got {})".format(
+                table.displayName, *want, names.get(table.displayName)))
     return len(whole.sheetnames), tables
 
 

@@ -49,6 +49,7 @@ HIPLAN_FORWARD(void, format_set_num_format, (lxw_format* format, const char* num
 HIPLAN_FORWARD(void, format_set_pattern, (lxw_format* format, uint8_t index), (format, index))
 HIPLAN_FORWARD(void, format_set_text_wrap, (lxw_format* format), (format))
 HIPLAN_FORWARD(char*, lxw_strerror, (lxw_error error_num), (error_num))
+HIPLAN_FORWARD(void, lxw_rowcol_to_formula_abs, (char* formula, const char* sheetname, lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col), (formula, sheetname, first_row, first_col, last_row, last_col))
 HIPLAN_FORWARD(lxw_chart*, workbook_add_chart, (lxw_workbook* workbook, uint8_t chart_type), (workbook, chart_type))
 HIPLAN_FORWARD(lxw_format*, workbook_add_format, (lxw_workbook* workbook), (workbook))
 HIPLAN_FORWARD(lxw_worksheet*, workbook_add_worksheet, (lxw_workbook* workbook, const char* sheetname), (workbook, sheetname))

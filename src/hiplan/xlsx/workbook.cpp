@@ -25,9 +25,13 @@ namespace {
 constexpr std::string_view k_truncation_marker = " [... truncated by hiplan]";
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
-void check(lxw_error err, std::string_view what) {
+// Throws what was being done, in words, when libxlsxwriter reports an error. The words
+// are formatted only then: cells are written by the million.
+template <typename... Args>
+void check(lxw_error err, fmt::format_string<Args...> what, Args&&... args) {
     if (err != LXW_NO_ERROR) {
-        throw Error(fmt::format("{}: {}", what, lxw_strerror(err)));
+        throw Error(fmt::format("{}: {}", fmt::format(what, std::forward<Args>(args)...),
+                                lxw_strerror(err)));
     }
 }
 
@@ -323,59 +327,75 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
     put_blank(row, col, wb_->format(style));
 }
 
-void Sheet::put_text(std::uint32_t row, std::uint32_t col, std::string_view text,
+void Sheet::put_text(std::uint32_t row, std::uint32_t col, const std::string& text,
                      lxw_format* format) {
-    if (streamed_) {
-        Held& h = hold_cell(row, col, Held::Kind::Text, format);
-        h.text = hold(text);
-        return;
-    }
-    // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
-    const std::string copy(text);
-    const lxw_error err =
-        worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), copy.c_str(), format);
-    if (err != LXW_NO_ERROR) {
-        check(err, fmt::format("writing text to {} row {}", name_, row + 1));
-    }
+    Held cell = make_cell(row, col, Held::Kind::Text, format);
+    cell.text = streamed_ ? hold(text) : text.c_str();
+    put(cell);
 }
 
 void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format) {
-    if (streamed_) {
-        hold_cell(row, col, Held::Kind::Number, format).number = value;
-        return;
-    }
-    const lxw_error err =
-        worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), value, format);
-    if (err != LXW_NO_ERROR) {
-        check(err, fmt::format("writing a number to {} row {}", name_, row + 1));
-    }
+    Held cell = make_cell(row, col, Held::Kind::Number, format);
+    cell.number = value;
+    put(cell);
 }
 
 void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format) {
-    if (streamed_) {
-        hold_cell(row, col, Held::Kind::Date, format).number =
-            value.year * 10000.0 + value.month * 100.0 + value.day;
-        return;
-    }
-    lxw_datetime dt{value.year, value.month, value.day, 0, 0, 0.0};
-    const lxw_error err =
-        worksheet_write_datetime(ws_, row, static_cast<lxw_col_t>(col), &dt, format);
-    if (err != LXW_NO_ERROR) {
-        check(err, fmt::format("writing a date to {} row {}", name_, row + 1));
-    }
+    Held cell = make_cell(row, col, Held::Kind::Date, format);
+    cell.number = value.year * 10000.0 + value.month * 100.0 + value.day;
+    put(cell);
 }
 
 void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) {
     if (format == nullptr) {
         return;  // a blank without a format is no cell: libxlsxwriter writes nothing for it
     }
+    put(make_cell(row, col, Held::Kind::Blank, format));
+}
+
+Sheet::Held Sheet::make_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
+                             lxw_format* format) const {
+    Held cell{};
+    cell.row = row;
+    cell.col = static_cast<std::uint16_t>(col);
+    cell.kind = kind;
+    cell.order = static_cast<std::uint32_t>(held_.size());
+    cell.format = format;
+    return cell;
+}
+
+void Sheet::put(const Held& cell) {
     if (streamed_) {
-        hold_cell(row, col, Held::Kind::Blank, format);
-        return;
+        check_open();
+        held_.push_back(cell);
+    } else {
+        write_cell(cell);
     }
-    const lxw_error err = worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), format);
-    if (err != LXW_NO_ERROR) {
-        check(err, fmt::format("writing to {} row {}", name_, row + 1));
+}
+
+void Sheet::write_cell(const Held& cell) {
+    const auto col = static_cast<lxw_col_t>(cell.col);
+    switch (cell.kind) {
+    case Held::Kind::Text:
+        // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
+        check(worksheet_write_string(ws_, cell.row, col, cell.text, cell.format),
+              "writing text to {} row {}", name_, cell.row + 1);
+        break;
+    case Held::Kind::Number:
+        check(worksheet_write_number(ws_, cell.row, col, cell.number, cell.format),
+              "writing a number to {} row {}", name_, cell.row + 1);
+        break;
+    case Held::Kind::Date: {
+        const auto packed = static_cast<int>(cell.number);  // yyyymmdd
+        lxw_datetime dt{packed / 10000, packed / 100 % 100, packed % 100, 0, 0, 0.0};
+        check(worksheet_write_datetime(ws_, cell.row, col, &dt, cell.format),
+              "writing a date to {} row {}", name_, cell.row + 1);
+        break;
+    }
+    case Held::Kind::Blank:
+        check(worksheet_write_blank(ws_, cell.row, col, cell.format), "writing to {} row {}", name_,
+              cell.row + 1);
+        break;
     }
 }
 
@@ -384,18 +404,6 @@ void Sheet::check_open() const {
         throw std::logic_error(
             fmt::format("sheet '{}' changed after it was written (streamed)", name_));
     }
-}
-
-Sheet::Held& Sheet::hold_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
-                              lxw_format* format) {
-    check_open();
-    Held h{};
-    h.row = row;
-    h.col = static_cast<std::uint16_t>(col);
-    h.kind = kind;
-    h.order = static_cast<std::uint32_t>(held_.size());
-    h.format = format;
-    return held_.emplace_back(h);
 }
 
 void Sheet::fit_layout() {
@@ -460,31 +468,7 @@ void Sheet::stream_out() {
             continue;  // written again later
         }
         heights_up_to(h.row);
-        const auto col = static_cast<lxw_col_t>(h.col);
-        lxw_error err = LXW_NO_ERROR;
-        switch (h.kind) {
-        case Held::Kind::Text:
-            err = worksheet_write_string(ws_, h.row, col, h.text, h.format);
-            break;
-        case Held::Kind::Number:
-            err = worksheet_write_number(ws_, h.row, col, h.number, h.format);
-            break;
-        case Held::Kind::Date: {
-            const auto packed = static_cast<long>(h.number);
-            lxw_datetime dt{static_cast<int>(packed / 10000),
-                            static_cast<int>(packed / 100 % 100),
-                            static_cast<int>(packed % 100),
-                            0,
-                            0,
-                            0.0};
-            err = worksheet_write_datetime(ws_, h.row, col, &dt, h.format);
-            break;
-        }
-        case Held::Kind::Blank: err = worksheet_write_blank(ws_, h.row, col, h.format); break;
-        }
-        if (err != LXW_NO_ERROR) {
-            check(err, fmt::format("writing to {} row {}", name_, h.row + 1));
-        }
+        write_cell(h);
     }
     heights_up_to(k_max_rows);
     std::vector<Held>().swap(held_);
@@ -522,7 +506,7 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
         // its name.
         if (!filtered_) {
             check(worksheet_autofilter(ws_, first_row, 0, last_row, last_col),
-                  fmt::format("adding a filter to {}", name));
+                  "adding a filter to {}", name);
             filtered_ = true;
         }
         wb_->name_range(name, *this, first_row, last_row, last_col);
@@ -547,8 +531,8 @@ void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
     options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
     options.style_type_number = 2;
     options.columns = pointers.data();
-    check(worksheet_add_table(ws_, first_row, 0, last_row, last_col, &options),
-          fmt::format("adding table {}", name));
+    check(worksheet_add_table(ws_, first_row, 0, last_row, last_col, &options), "adding table {}",
+          name);
 }
 
 void Sheet::freeze(std::uint32_t row, std::uint32_t col) {
@@ -921,20 +905,14 @@ lxw_format* Workbook::format(const Style& style) {
 
 void Workbook::name_range(const std::string& name, const Sheet& sheet, std::uint32_t first_row,
                           std::uint32_t last_row, std::uint32_t last_col) {
-    std::string column;  // A, B, ..., Z, AA, ...
-    for (std::uint32_t c = last_col + 1; c > 0; c = (c - 1) / 26) {
-        column.insert(column.begin(), static_cast<char>('A' + (c - 1) % 26));
-    }
-    std::string quoted;
-    for (const char c : sheet.name()) {
-        quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    }
+    char range[LXW_MAX_FORMULA_RANGE_LENGTH];  // Sheet!$A$1:$B$2, the sheet quoted if need be
+    lxw_rowcol_to_formula_abs(range, sheet.name().c_str(), first_row, 0, last_row,
+                              static_cast<lxw_col_t>(last_col));
     keep_alive_.push_back(name);
     const char* kept_name = keep_alive_.back().c_str();
-    keep_alive_.push_back(
-        fmt::format("='{}'!$A${}:${}${}", quoted, first_row + 1, column, last_row + 1));
-    check(workbook_define_name(wb_, kept_name, keep_alive_.back().c_str()),
-          fmt::format("naming the range {}", name));
+    keep_alive_.push_back(fmt::format("={}", range));
+    check(workbook_define_name(wb_, kept_name, keep_alive_.back().c_str()), "naming the range {}",
+          name);
 }
 
 std::string Workbook::cell_text(std::string_view text) {

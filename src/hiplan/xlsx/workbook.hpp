@@ -193,7 +193,8 @@ private:
     Sheet(Workbook& wb, lxw_worksheet* ws, std::string name, bool streamed)
         : wb_(&wb), ws_(ws), name_(std::move(name)), streamed_(streamed) {}
     // Where every cell goes: to libxlsxwriter at once, or held until stream_out().
-    void put_text(std::uint32_t row, std::uint32_t col, std::string_view text, lxw_format* format);
+    void put_text(std::uint32_t row, std::uint32_t col, const std::string& text,
+                  lxw_format* format);
     void put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format);
     void put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format);
     void put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format);
@@ -233,8 +234,9 @@ private:
     bool streamed_ = false;
     bool streamed_out_ = false;
     bool filtered_ = false;  // a streamed sheet's one autofilter is taken
-    // A cell held by a streamed sheet: a text is NUL-terminated in one of held_blocks_; a
-    // date is held as yyyymmdd in `number`.
+    // A cell to write: a streamed sheet holds it (its text NUL-terminated in one of
+    // held_blocks_) until stream_out; otherwise it is written at once. A date is yyyymmdd
+    // in `number`.
     struct Held {
         std::uint32_t row;
         std::uint16_t col;
@@ -249,7 +251,11 @@ private:
     std::vector<Held> held_;
     // Throws std::logic_error once the sheet is streamed out: a change would be lost.
     void check_open() const;
-    Held& hold_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind, lxw_format* format);
+    [[nodiscard]] Held make_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
+                                 lxw_format* format) const;
+    // Holds the cell (streamed) or writes it at once.
+    void put(const Held& cell);
+    void write_cell(const Held& cell);
     // The held texts, in blocks of 1 MiB (a longer text has a block of its own): no copy and
     // no spare half as a growing string would have.
     const char* hold(std::string_view text);
