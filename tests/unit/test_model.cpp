@@ -100,7 +100,7 @@ TEST_CASE("a template reads into typed values that carry their source position")
 
     const model::LogicModel& lm = o.logic_model;
     CHECK(t.at(lm.mark).position() == at(14, 9));
-    CHECK(lm.inputs.value == std::vector<std::string>{"Funding"});
+    CHECK(lm.inputs.value == std::vector<std::string_view>{"Funding"});
     CHECK(t.key(lm.inputs).position() == at(14, 9));
     REQUIRE(lm.outputs.value.size() == 1);
     const model::Element& p1 = lm.outputs.value[0];
@@ -235,9 +235,9 @@ answers:
     REQUIRE(fb.answers.value.size() == 3);
     CHECK(fb.answers.value[0].question.value == "q1");
     CHECK(fb.at(fb.answers.value[0].question).position() == at(6, 3));
-    CHECK(fb.answers.value[0].comments == std::vector<std::string>{"Clear", "Too long"});
+    CHECK(fb.answers.value[0].comments == std::vector<std::string_view>{"Clear", "Too long"});
     CHECK(fb.answers.value[1].comments.empty());
-    CHECK(fb.answers.value[2].comments == std::vector<std::string>{"One line"});
+    CHECK(fb.answers.value[2].comments == std::vector<std::string_view>{"One line"});
 }
 
 TEST_CASE("an answer may give its comments with the themes it is tagged with") {
@@ -255,11 +255,11 @@ answers:
     const model::Feedback fb = model::read_feedback(doc);
     REQUIRE(fb.answers.value.size() == 2);
     const model::Answer& a = fb.answers.value[0];
-    CHECK(a.comments == std::vector<std::string>{"Clear", "Too long"});
+    CHECK(a.comments == std::vector<std::string_view>{"Clear", "Too long"});
     REQUIRE(a.themes.value.size() == 2);
     CHECK(a.themes.value[1].value == "community-led");
     CHECK(fb.at(a.themes.value[1]).position() == at(8, 22));
-    CHECK(fb.answers.value[1].comments == std::vector<std::string>{"One line"});
+    CHECK(fb.answers.value[1].comments == std::vector<std::string_view>{"One line"});
     CHECK(fb.answers.value[1].themes.value.empty());
     CHECK_FALSE(fb.answers.value[1].themes.mark);
 }
@@ -279,7 +279,7 @@ reviews:
     const auto statuses = [](const model::Template& t) {
         std::vector<std::string> out;
         for (const auto& o : t.reviews.value[0].objectives.value) {
-            out.push_back(o.status.value);
+            out.emplace_back(o.status.value);
         }
         return out;
     };

@@ -34,18 +34,24 @@ class Corpus {
 public:
     void add(const std::string& submitter, const std::vector<Spec>& specs) {
         model::Template& t = templates_.emplace_back();
-        t.submitter_id.value = submitter;
+        auto texts = std::make_shared<TextStore>();  // the view's texts outlive the specs
+        t.texts = texts;
+        t.submitter_id.value = texts->keep(submitter);
         for (const auto& s : specs) {
             model::Objective& o = t.objectives.value.emplace_back();
-            o.id.value = s.id;
-            o.title.value = s.title;
+            o.id.value = texts->keep(s.id);
+            o.title.value = texts->keep(s.title);
             for (const auto& a : s.activities) {
-                o.logic_model.activities.value.push_back({.text = {a, {}}});
+                o.logic_model.activities.value.push_back({.text = {texts->keep(a), {}}});
             }
-            o.partners.value = s.partners;
-            o.focus.value = s.focus;
+            for (const auto& p : s.partners) {
+                o.partners.value.push_back(texts->keep(p));
+            }
+            for (const auto& f : s.focus) {
+                o.focus.value.push_back(texts->keep(f));
+            }
             for (const auto& ref : s.outcomes) {
-                o.logic_model.contributes_to.value.push_back({ref, {}});
+                o.logic_model.contributes_to.value.push_back({texts->keep(ref), {}});
             }
         }
     }
@@ -82,7 +88,8 @@ void add_background(Corpus& r) {
 std::set<std::pair<std::string, std::string>> pairs(const std::vector<Overlap>& found) {
     std::set<std::pair<std::string, std::string>> out;
     for (const auto& o : found) {
-        out.insert(std::minmax(o.a->id.value, o.b->id.value));
+        const auto [first, second] = std::minmax(o.a->id.value, o.b->id.value);
+        out.emplace(first, second);
     }
     return out;
 }

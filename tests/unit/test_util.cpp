@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 
 #include "hiplan/util/date.hpp"
+#include "hiplan/util/id_index.hpp"
 #include "hiplan/util/line_breaks.hpp"
 #include "hiplan/util/shared_library.hpp"
 #include "hiplan/util/suggest.hpp"
+#include "hiplan/util/text_store.hpp"
 #include "hiplan/util/utf8.hpp"
 
 using namespace hiplan;
@@ -126,6 +128,73 @@ TEST_CASE("closest_match picks the first of the closest candidates, however many
         CAPTURE(word);
         CHECK(closest_match(word, registry, registry.size()) == expected);
     }
+}
+
+TEST_CASE("an id index finds the first item of each id, and nothing for an id not listed") {
+    struct Item {
+        std::string id;
+        int value;
+    };
+    const std::vector<Item> items = {{"M2", 0}, {"M1", 1}, {"M2", 2}, {"", 3}, {"M10", 4}};
+    const auto id_of = [](const Item& x) -> const std::string& { return x.id; };
+    const IdIndex owned(items, id_of);
+    const IdViewIndex viewed(items, id_of);
+    const auto check = [](const auto& index) {
+        CHECK(index.find("M2") == std::optional<std::size_t>(0));  // the first of two
+        CHECK(index.find("M1") == std::optional<std::size_t>(1));
+        CHECK(index.find("M10") == std::optional<std::size_t>(4));
+        CHECK(index.find("") == std::optional<std::size_t>(3));
+        CHECK_FALSE(index.find("M3"));
+        CHECK_FALSE(index.find("M"));
+        CHECK_FALSE(index.contains("m1"));  // ids are compared exactly
+    };
+    check(owned);
+    check(viewed);
+    CHECK(find_in(items, viewed, "M2")->value == 0);
+    CHECK(find_in(items, viewed, "M10")->value == 4);
+    CHECK(find_in(items, viewed, "M3") == nullptr);
+    const IdViewIndex none(std::vector<Item>{}, id_of);
+    CHECK_FALSE(none.find("M1"));
+
+    // A national list: every id found at its own place.
+    std::vector<Item> many;
+    for (int i = 0; i < 20000; ++i) {
+        many.push_back({fmt::format("S{}", (i * 7919) % 20000), i});
+    }
+    const IdViewIndex big(many, id_of);
+    for (int i = 0; i < 20000; i += 997) {
+        const auto at = big.find(many[static_cast<std::size_t>(i)].id);
+        REQUIRE(at);
+        CHECK(*at == static_cast<std::size_t>(i));
+    }
+}
+
+TEST_CASE("a text store keeps each text at a fixed address, in one block when it is sized") {
+    TextStore store(10);
+    const std::string_view a = store.keep("hello");
+    const std::string_view empty = store.keep("");
+    const std::string_view b = store.keep("world");
+    CHECK(a == "hello");
+    CHECK(b == "world");
+    CHECK(empty.empty());
+    CHECK(b.data() == a.data() + 5);  // the first block holds what it was sized for
+    CHECK(store.capacity() == 10);
+
+    // Past the first block: a new one, and the texts kept before stay where they were.
+    std::string long_text(1000, 'x');
+    const std::string_view c = store.keep(long_text);
+    long_text.assign(1000, 'y');
+    CHECK(c == std::string(1000, 'x'));
+    CHECK(a == "hello");
+    CHECK(store.capacity() >= 1010);
+    std::vector<std::string_view> many;
+    for (int i = 0; i < 1000; ++i) {
+        many.push_back(store.keep(fmt::format("text {}", i)));
+    }
+    for (int i = 0; i < 1000; ++i) {
+        CHECK(many[static_cast<std::size_t>(i)] == fmt::format("text {}", i));
+    }
+    CHECK(a == "hello");
 }
 
 TEST_SUITE_END();

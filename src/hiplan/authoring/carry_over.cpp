@@ -15,7 +15,7 @@ namespace {
 
 // What the reviews say about objective `id`, spring before autumn (the latest last).
 std::vector<const model::ObjectiveReview*> entries_for(const model::Template& t,
-                                                       const std::string& id) {
+                                                       std::string_view id) {
     std::vector<const model::ObjectiveReview*> out;
     for (const char* period : {"spring", "autumn"}) {
         for (const auto& r : t.reviews.value) {
@@ -45,8 +45,8 @@ struct Changes {
 // latest value its new baseline (or a new measure's baseline due by next March) and a
 // target date that has passed moved to the end of the new cycle's first year.
 model::Objective carried(const model::Template& last, model::Objective o, const Date& submitted,
-                         int next_cycle, Changes& changes) {
-    o.carried_over_from = {fmt::format("{}/{}", last.cycle.value, o.id.value)};
+                         int next_cycle, Changes& changes, TextStore& texts) {
+    o.carried_over_from = {texts.keep(fmt::format("{}/{}", last.cycle.value, o.id.value))};
     const auto entries = entries_for(last, o.id.value);
     for (auto& m : o.measures.value) {
         const model::MeasureUpdate* latest = nullptr;
@@ -105,8 +105,11 @@ std::string about(const model::Template& last, const model::Template& next,
 CarryOver carry_over(const model::Template& last, const model::Framework& f, int next_cycle,
                      const std::string& schema_ref) {
     CarryOver result;
+    // New texts are kept in the new view's store; the rest are the last view's, which
+    // outlives `next`.
+    auto texts = std::make_shared<TextStore>();
     model::Template next{.framework = last.framework,
-                         .cycle = {model::cycle_name(next_cycle)},
+                         .cycle = {texts->keep(model::cycle_name(next_cycle))},
                          .cycle_start = next_cycle,
                          .submitter_id = last.submitter_id,
                          .submitter_name = last.submitter_name,
@@ -116,6 +119,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
                          .contact_email = last.contact_email,
                          .submitted = {objective_setting_deadline(f, next_cycle)},
                          .summary = {"TBC"}};
+    next.texts = texts;
     const auto& ratings = last.ratings.value;
     for (std::size_t i = 0; i < f.themes.size() && !f.ratings.empty(); ++i) {
         const std::string& theme = f.themes[i].id;
@@ -132,14 +136,14 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
     for (const auto& o : objectives) {
         const auto entries = entries_for(last, o.id.value);
         const auto* entry = entries.empty() ? nullptr : entries.back();
-        const std::string status =
-            entry != nullptr ? entry->status.value : std::string("not reviewed");
+        const std::string_view status =
+            entry != nullptr ? entry->status.value : std::string_view("not reviewed");
         const model::Status* s = entry != nullptr ? f.status(entry->status.value) : nullptr;
         if (s != nullptr && s->closed) {
             result.left.push_back(fmt::format("{} ({})", o.id.value, status));
         } else {
             carried_objectives.push_back(
-                carried(last, o, *next.submitted.value, next_cycle, changes));
+                carried(last, o, *next.submitted.value, next_cycle, changes, *texts));
             result.carried.push_back(fmt::format("{} ({})", o.id.value, status));
         }
     }
@@ -156,7 +160,7 @@ CarryOver carry_over(const model::Template& last, const model::Framework& f, int
             id = fmt::format("{}-{}", last.submitter_id.value, ++n);
         } while (std::any_of(objectives.begin(), objectives.end(),
                              [&](const auto& o) { return o.id.value == id; }));
-        carried_objectives.push_back(skeleton_objective(f, theme, id, next_cycle));
+        carried_objectives.push_back(skeleton_objective(f, theme, id, next_cycle, *texts));
         changes.skeleton = true;
     }
     result.yaml =

@@ -287,8 +287,8 @@ Entry Entry::spaced() && {
     return std::move(*this);
 }
 
-Entry text(std::string key, std::string value) {
-    return {.key = std::move(key), .kind = Entry::Kind::Text, .value = std::move(value)};
+Entry text(std::string key, std::string_view value) {
+    return {.key = std::move(key), .kind = Entry::Kind::Text, .value = std::string(value)};
 }
 
 Entry plain(std::string key, std::string value) {
@@ -313,10 +313,10 @@ Entry flow_list(std::string key, std::vector<Entry> items) {
         .key = std::move(key), .kind = Entry::Kind::List, .items = std::move(items), .flow = true};
 }
 
-Entry texts(std::string key, const std::vector<std::string>& items) {
+Entry texts(std::string key, const std::vector<std::string_view>& items) {
     std::vector<Entry> entries;
     entries.reserve(items.size());
-    for (const std::string& item : items) {
+    for (const std::string_view item : items) {
         entries.push_back(text({}, item));
     }
     return flow_list(std::move(key), std::move(entries));

@@ -27,13 +27,13 @@ struct Entry {
     Entry spaced() &&;  // with a blank line above
 };
 
-Entry text(std::string key, std::string value);
+Entry text(std::string key, std::string_view value);
 Entry plain(std::string key, std::string value);  // a number, date, boolean or cycle
 Entry map(std::string key, std::vector<Entry> fields);
 Entry list(std::string key, std::vector<Entry> items);
 Entry flow_map(std::string key, std::vector<Entry> fields);
 Entry flow_list(std::string key, std::vector<Entry> items);
-Entry texts(std::string key, const std::vector<std::string>& items);  // [a, b] of text
+Entry texts(std::string key, const std::vector<std::string_view>& items);  // [a, b] of text
 
 // Writes `document` (a Map; its comment is the file's header) as YAML, two spaces per
 // level, in lines under 100 columns where the text allows: a comment line (a line break

@@ -38,7 +38,7 @@ const std::vector<std::string> k_how_to_write = {
     "  not tabs, and straight quotes (\" and '), not the curly ones Word writes."};
 
 Entry ids(std::string key, const model::List<model::Text>& refs) {
-    std::vector<std::string> out;
+    std::vector<std::string_view> out;
     for (const auto& r : refs.value) {
         out.push_back(r.value);
     }
@@ -107,7 +107,7 @@ Entry logic_model(const model::Framework& f, const model::LogicModel& lm, bool e
 
 Entry measure(const model::Measure& m, bool explain) {
     std::vector<Entry> fields = {text("id", m.id.value)};
-    const auto add = [&](const char* key, const std::string& value, const char* note) {
+    const auto add = [&](const char* key, std::string_view value, const char* note) {
         if (!value.empty()) {
             fields.push_back(text(key, value).after(hint(explain, note)));
         }
@@ -213,7 +213,7 @@ std::string write_template(const model::Template& t, const model::Framework& f,
                     "as they are."})
             .spaced(),
         text("framework", t.framework.value),
-        plain("cycle", t.cycle.value),
+        plain("cycle", std::string(t.cycle.value)),
         flow_map("submitter",
                  {text("id", t.submitter_id.value), text("name", t.submitter_name.value),
                   text("type", t.submitter_type.value)}),
@@ -248,8 +248,9 @@ std::string write_template(const model::Template& t, const model::Framework& f,
         map("self_assessment", std::move(self_assessment))
             .above({"Part 1: strategic self-assessment and objective setting (September/October)."})
             .spaced());
-    const std::string first = t.objectives.value.empty() ? t.submitter_id.value + "-1"
-                                                         : t.objectives.value.front().id.value;
+    const std::string first = t.objectives.value.empty()
+                                  ? fmt::format("{}-1", t.submitter_id.value)
+                                  : std::string(t.objectives.value.front().id.value);
     fields.push_back(
         flow_list("reviews", {})
             .above(
@@ -271,7 +272,7 @@ std::string write_template(const model::Template& t, const model::Framework& f,
 }
 
 model::Objective skeleton_objective(const model::Framework& f, const model::Theme& theme,
-                                    std::string id, int cycle_start) {
+                                    std::string_view id, int cycle_start, TextStore& texts) {
     // Built member by member: nested designated initializers of these types make GCC 12
     // crash (an internal compiler error).
     model::LogicModel lm;
@@ -296,7 +297,7 @@ model::Objective skeleton_objective(const model::Framework& f, const model::Them
     m.target.value = {0.0};
     m.target.by = {Date{cycle_start + 1, 9, 30}};
     model::Objective o;
-    o.id = {std::move(id)};
+    o.id = {texts.keep(id)};
     o.title = {"TBC"};
     o.theme = {theme.id};
     o.lead = {"TBC"};
@@ -315,8 +316,9 @@ Date objective_setting_deadline(const model::Framework& f, int cycle_start) {
 std::string starter_template(const StarterOptions& o) {
     const model::Framework& f = *o.framework;
     const model::Submitter& s = *o.submitter;
+    auto texts = std::make_shared<TextStore>();
     model::Template t{.framework = {f.id},
-                      .cycle = {model::cycle_name(o.cycle_start)},
+                      .cycle = {texts->keep(model::cycle_name(o.cycle_start))},
                       .cycle_start = o.cycle_start,
                       .submitter_id = {s.id},
                       .submitter_name = {s.name},
@@ -325,6 +327,7 @@ std::string starter_template(const StarterOptions& o) {
                       .contact_role = {"TBC"},
                       .submitted = {objective_setting_deadline(f, o.cycle_start)},
                       .summary = {"TBC"}};
+    t.texts = texts;
     auto& objectives = t.objectives.value;
     for (const auto& theme : f.themes) {
         if (!f.ratings.empty()) {
@@ -332,7 +335,7 @@ std::string starter_template(const StarterOptions& o) {
                 {.theme = {theme.id}, .rating = {f.ratings.front().id}, .evidence = {"TBC"}});
         }
         objectives.push_back(skeleton_objective(
-            f, theme, fmt::format("{}-{}", s.id, objectives.size() + 1), o.cycle_start));
+            f, theme, fmt::format("{}-{}", s.id, objectives.size() + 1), o.cycle_start, *texts));
     }
     return write_template(
         t, f,

@@ -43,9 +43,9 @@ std::string write_template(const model::Template& t, const model::Framework& f,
                            std::vector<std::string> header);
 
 // An objective to fill in under `theme`: TBC for every text, one logic-model chain and
-// one new measure.
+// one new measure. Its id is kept in `texts` (the store of the view it joins).
 model::Objective skeleton_objective(const model::Framework& f, const model::Theme& theme,
-                                    std::string id, int cycle_start);
+                                    std::string_view id, int cycle_start, TextStore& texts);
 
 // The date a submission for the cycle is due (the objective-setting deadline).
 Date objective_setting_deadline(const model::Framework& f, int cycle_start);

@@ -249,7 +249,7 @@ void trim_to_board(lint::ParsedDocument& parsed) {
         return;
     }
     for (auto& o : parsed.template_view->objectives.value) {
-        std::vector<std::string>().swap(o.logic_model.assumptions.value);
+        std::vector<std::string_view>().swap(o.logic_model.assumptions.value);
     }
 }
 

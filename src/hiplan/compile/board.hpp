@@ -111,7 +111,7 @@ struct Board {
     std::vector<const model::Submitter*> without_plan;
     // `reviews` by submitter id and cycle (positions, in order): carried-over objectives
     // find their earlier review without a scan of every review.
-    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> reviews_of;
+    std::map<std::pair<std::string_view, std::string_view>, std::vector<std::size_t>> reviews_of;
 
     // Whether a registry submitter is one the Board is about (all, or those of `group`).
     [[nodiscard]] bool in_group(const model::Submitter& s) const {

@@ -8,10 +8,10 @@
 
 namespace hiplan::compile {
 
-Cell text_cell(std::string text, xlsx::Style style) {
+Cell text_cell(std::string_view text, xlsx::Style style) {
     Cell c;
     c.kind = Cell::Kind::Text;
-    c.text = std::move(text);
+    c.text = text;
     c.style = std::move(style);
     return c;
 }
@@ -175,17 +175,6 @@ void write_register(xlsx::Sheet& sheet, std::uint32_t first_row,
         reg.add(row);
     }
     reg.finish();
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) {
-            out += sep;
-        }
-        out += item;
-    }
-    return out;
 }
 
 }  // namespace hiplan::compile

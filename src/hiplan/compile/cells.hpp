@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hiplan/util/date.hpp"
@@ -18,7 +19,7 @@ struct Cell {
     xlsx::Style style;
 };
 
-Cell text_cell(std::string text, xlsx::Style style = {});
+Cell text_cell(std::string_view text, xlsx::Style style = {});
 Cell number_cell(std::optional<double> value, xlsx::Style style = {});
 Cell date_cell(const std::optional<Date>& value);
 Cell percent_cell(std::optional<double> fraction);
@@ -70,7 +71,16 @@ void write_register(xlsx::Sheet& sheet, std::uint32_t first_row,
 // Writes one cell.
 void write_cell(xlsx::Sheet& sheet, std::uint32_t row, std::uint32_t col, const Cell& cell);
 
-// Joins texts with ", ".
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
+// Joins texts (std::string or std::string_view) with ", ".
+template <typename Texts> std::string join(const Texts& items, std::string_view sep = ", ") {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) {
+            out += sep;
+        }
+        out += item;
+    }
+    return out;
+}
 
 }  // namespace hiplan::compile

@@ -115,7 +115,7 @@ void add_escalated(const Board& board, const RoundFigures& fig, std::vector<Exce
         if (!of_concern(row.status)) {
             continue;
         }
-        const std::string& mitigation = row.review->mitigation.value;
+        const std::string_view mitigation = row.review->mitigation.value;
         const bool twice = of_concern(row.previous);
         const ExceptionKind kind = twice                ? ExceptionKind::DeepDive
                                    : mitigation.empty() ? ExceptionKind::NoMitigation
@@ -163,7 +163,7 @@ void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
             x.status = last != nullptr ? last->name : std::string();
             std::string mitigation;
             if (concern) {
-                const std::string& then = before.entry->mitigation.value;
+                const std::string_view then = before.entry->mitigation.value;
                 mitigation =
                     fmt::format("; mitigation then: {}", then.empty() ? "none given" : then);
             }

@@ -149,8 +149,10 @@ public:
         return term;
     }
 
-    std::uint32_t tag(Kind kind, const std::string& id) {
-        return intern(std::string(kind == Kind::Focus ? "focus:" : "outcome:") + id, kind);
+    std::uint32_t tag(Kind kind, std::string_view id) {
+        std::string key(kind == Kind::Focus ? "focus:" : "outcome:");
+        key += id;
+        return intern(key, kind);
     }
 
     [[nodiscard]] std::size_t size() const { return keys_.size(); }

@@ -6,12 +6,12 @@
 
 namespace hiplan::compile {
 
-std::string theme_name(const model::Framework* f, const std::string& id) {
+std::string theme_name(const model::Framework* f, std::string_view id) {
     const model::Theme* t = f != nullptr ? f->theme(id) : nullptr;
-    return t != nullptr ? t->name : id;
+    return t != nullptr ? t->name : std::string(id);
 }
 
-std::optional<StatusView> status_view(const model::Framework* f, const std::string& status_id,
+std::optional<StatusView> status_view(const model::Framework* f, std::string_view status_id,
                                       std::string source) {
     const model::Status* s = f != nullptr ? f->status(status_id) : nullptr;
     if (s == nullptr) {
@@ -20,7 +20,7 @@ std::optional<StatusView> status_view(const model::Framework* f, const std::stri
     return StatusView{s->id, s->name, std::move(source), xlsx::parse_colour(s->colour)};
 }
 
-const model::ObjectiveReview* find_review(const model::Review* review, const std::string& id) {
+const model::ObjectiveReview* find_review(const model::Review* review, std::string_view id) {
     return review != nullptr ? review->entry(id) : nullptr;
 }
 
@@ -33,13 +33,13 @@ std::optional<StatusView> latest_status(const Board& board, const model::Templat
         }
     }
     // Carried over: the status of the objective it continues, in the round's review.
-    const std::string& from = o.carried_over_from.value;
+    const std::string_view from = o.carried_over_from.value;
     const std::size_t slash = from.find('/');
     if (slash == std::string::npos) {
         return std::nullopt;
     }
-    const std::string cycle = from.substr(0, slash);
-    const std::string id = from.substr(slash + 1);
+    const std::string_view cycle = from.substr(0, slash);
+    const std::string_view id = from.substr(slash + 1);
     const auto same = board.reviews_of.find({t.submitter_id.value, cycle});
     if (same == board.reviews_of.end()) {
         return std::nullopt;

@@ -9,7 +9,7 @@
 // Look-ups the sheets share: names, statuses, latest values.
 namespace hiplan::compile {
 
-std::string theme_name(const model::Framework* f, const std::string& id);
+std::string theme_name(const model::Framework* f, std::string_view id);
 
 // A status as shown: its label and fill colour, and which review it came from.
 struct StatusView {
@@ -17,11 +17,11 @@ struct StatusView {
     std::uint32_t colour = 0xFFFFFF;
 };
 
-std::optional<StatusView> status_view(const model::Framework* f, const std::string& status_id,
+std::optional<StatusView> status_view(const model::Framework* f, std::string_view status_id,
                                       std::string source);
 
 // The objective's review entry in `review`, or nullptr.
-const model::ObjectiveReview* find_review(const model::Review* review, const std::string& id);
+const model::ObjectiveReview* find_review(const model::Review* review, std::string_view id);
 
 // The latest status the round knows for an objective of the register: from the round's
 // review of its own template, or else from the objective it was carried over from.

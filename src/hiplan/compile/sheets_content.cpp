@@ -12,13 +12,13 @@ namespace {
 
 const xlsx::Style k_wrapped{.wrap = true};
 
-Cell wrapped(std::string text) {
-    return text_cell(std::move(text), k_wrapped);
+Cell wrapped(std::string_view text) {
+    return text_cell(text, k_wrapped);
 }
 
 // "name, role, email", leaving out what was not written.
 std::string contact_of(const model::Template& t) {
-    std::vector<std::string> parts;
+    std::vector<std::string_view> parts;
     for (const auto* f : {&t.contact_name, &t.contact_role, &t.contact_email}) {
         if (!f->value.empty()) {
             parts.push_back(f->value);
@@ -34,16 +34,17 @@ std::string elements(const model::List<model::Element>& list) {
     for (const auto& e : list.value) {
         std::vector<std::string> about;
         if (!e.term.value.empty()) {
-            about.push_back(e.term.value + " term");
+            about.push_back(fmt::format("{} term", e.term.value));
         }
         if (!e.from.value.empty()) {
-            std::vector<std::string> ids;
+            std::vector<std::string_view> ids;
             for (const auto& from : e.from.value) {
                 ids.push_back(from.value);
             }
             about.push_back("from " + join(ids));
         }
-        std::string line = e.id.value.empty() ? e.text.value : e.id.value + ": " + e.text.value;
+        std::string line = e.id.value.empty() ? std::string(e.text.value)
+                                              : fmt::format("{}: {}", e.id.value, e.text.value);
         if (!about.empty()) {
             line += fmt::format(" ({})", join(about, "; "));
         }
@@ -54,10 +55,10 @@ std::string elements(const model::List<model::Element>& list) {
 
 // The shared outcomes an objective contributes to, by name, one a line.
 std::string shared_outcomes(const model::Framework* f, const model::List<model::Text>& refs) {
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const auto& r : refs.value) {
         const auto at = f != nullptr ? f->find(model::Vocab::Outcome, r.value) : std::nullopt;
-        names.push_back(at ? f->outcomes[*at].name : r.value);
+        names.push_back(at ? std::string_view(f->outcomes[*at].name) : r.value);
     }
     return join(names, "\n");
 }

@@ -42,7 +42,7 @@ Themes themes_of(const Board& board, const model::Template& t,
 }
 
 // The theme a support ask names itself, as a display name and position.
-Themes theme_named(const Board& board, const std::string& id) {
+Themes theme_named(const Board& board, std::string_view id) {
     const auto at =
         board.framework != nullptr ? board.framework->find(model::Vocab::Theme, id) : std::nullopt;
     return {theme_name(board.framework, id), at.value_or(SIZE_MAX)};
@@ -118,7 +118,7 @@ void challenges_and_risks(xlsx::Workbook& wb, const Board& board, const RoundFig
         }
         for (const auto& k : r.risks.value) {
             const Themes themes = themes_of(board, t, k.objectives);
-            std::vector<std::string> ids;
+            std::vector<std::string_view> ids;
             for (const auto& ref : k.objectives.value) {
                 ids.push_back(ref.value);
             }
@@ -150,7 +150,7 @@ void support_asks(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*
         for (const auto& a : r.support_needed.value) {
             const Themes themes = !a.theme.value.empty() ? theme_named(board, a.theme.value)
                                                          : themes_of(board, t, a.objectives);
-            std::vector<std::string> ids;
+            std::vector<std::string_view> ids;
             for (const auto& ref : a.objectives.value) {
                 ids.push_back(ref.value);
             }
@@ -181,7 +181,7 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
     // The organisation a group belongs to: its initials up to the first '-' name a registry
     // submitter of its framework ("LCH-CNT": LCH), as `hiplan init --kind feedback` writes them.
     const auto organisation = [](const FeedbackEntry& fb) -> const model::Submitter* {
-        const std::string& initials = fb.view->group_initials.value;
+        const std::string_view initials = fb.view->group_initials.value;
         return fb.framework->submitter(initials.substr(0, initials.find('-')));
     };
     // Question by question, in each framework's order, then each group's answers: the

@@ -8,8 +8,8 @@ namespace hiplan::compile::sheets {
 
 namespace {
 
-std::vector<std::string> ids_of(const model::List<model::Text>& refs) {
-    std::vector<std::string> out;
+std::vector<std::string_view> ids_of(const model::List<model::Text>& refs) {
+    std::vector<std::string_view> out;
     for (const auto& r : refs.value) {
         out.push_back(r.value);
     }

@@ -125,7 +125,7 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
     for (const auto& e : board.objectives) {
         ++row;
         const model::Template& v = *e.view;
-        s.text(row, 0, v.submitter_id.value + " " + v.submitter_name.value);
+        s.text(row, 0, fmt::format("{} {}", v.submitter_id.value, v.submitter_name.value));
         s.text(row, 1, v.submitter_type.value);
         const auto& given = v.ratings.value;
         const IdIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
@@ -160,7 +160,7 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
     row += 2;
     s.text(row, 0, "Evidence behind the ratings", {.bold = true});
     // A rating as on the scale, in its colour (as written when it is not on the scale).
-    const auto rating_cell = [&](const std::string& written) {
+    const auto rating_cell = [&](std::string_view written) {
         const model::Rating* known = find_in(f->ratings, scale, written);
         if (known == nullptr) {
             return text_cell(written);

@@ -70,13 +70,13 @@ Earlier earlier_status(const Board& board, const model::Template& t, const model
         return {f->status(entry->status.value), fmt::format("spring review {}", t.cycle.value),
                 entry, spring};
     }
-    const std::string& from = o.carried_over_from.value;
+    const std::string_view from = o.carried_over_from.value;
     const std::size_t slash = from.find('/');
     if (slash == std::string::npos) {
         return {};
     }
-    const std::string cycle = from.substr(0, slash);
-    const std::string id = from.substr(slash + 1);
+    const std::string_view cycle = from.substr(0, slash);
+    const std::string_view id = from.substr(slash + 1);
     for (const auto& e : board.earlier) {
         const model::Template& last = *e.view;
         if (last.cycle.value != cycle || last.submitter_id.value != t.submitter_id.value) {
@@ -97,7 +97,7 @@ Movement movement(const model::Measure& m, std::optional<double> from, std::opti
     if (!from || !to) {
         return Movement::NotKnown;
     }
-    const std::string& d = m.direction.value;
+    const std::string_view d = m.direction.value;
     if (d != "increase" && d != "decrease") {
         return Movement::NotKnown;
     }

@@ -18,158 +18,208 @@ template <typename Read> auto field(NodeRef map, std::string_view key, Read read
     return Field<decltype(read(node))>{read(node), mark_of(node)};
 }
 
-// The sequence under `key`, each mapping item read with `read_one`.
-template <typename ReadOne> auto list(NodeRef map, std::string_view key, ReadOne read_one) {
-    using T = decltype(read_one(NodeRef{}));
-    const NodeRef node = map.get(key);
-    return List<T>{read_list<T>(node, read_one), mark_of(node)};
-}
-
-// The scalar items of a sequence, each with its node.
-std::vector<Text> refs_of(NodeRef list) {
-    std::vector<Text> out;
-    for (std::size_t i = 0; i < list.size() && list.is_sequence(); ++i) {
-        if (list.item(i).is_scalar()) {
-            out.push_back({list.item(i).text(), mark_of(list.item(i))});
+// The bytes of every value's text in `doc` (keys excluded): what a view may keep.
+std::size_t value_bytes(const yaml::Document& doc) {
+    std::size_t bytes = 0;
+    for (std::uint32_t i = 0; i < doc.node_count(); ++i) {
+        const NodeRef n(&doc, i);
+        if (n.is_scalar() && !n.is_key()) {
+            bytes += n.text().size();
         }
     }
-    return out;
+    return bytes;
 }
 
-Element element_of(NodeRef n) {
-    return {field(n, "id", text_of), field(n, "text", text_of), field(n, "term", text_of),
-            field(n, "from", refs_of), mark_of(n)};
-}
+// Reads the parts of a view, keeping every text in the view's store.
+class Reader {
+public:
+    explicit Reader(TextStore& store) : store_(store) {}
 
-LogicModel logic_model_of(NodeRef n) {
-    LogicModel lm;
-    lm.mark = n.is_mapping() ? mark_of(n) : Mark{};
-    lm.inputs = field(n, "inputs", texts_of);
-    lm.activities = list(n, "activities", element_of);
-    lm.outputs = list(n, "outputs", element_of);
-    lm.outcomes = list(n, "outcomes", element_of);
-    lm.contributes_to = field(n, "contributes_to", refs_of);
-    lm.assumptions = field(n, "assumptions", texts_of);
-    return lm;
-}
-
-Measure measure_of(NodeRef n) {
-    Measure m;
-    m.mark = mark_of(n);
-    m.id = field(n, "id", text_of);
-    m.indicator = field(n, "indicator", text_of);
-    m.tracks = field(n, "tracks", text_of);
-    m.unit = field(n, "unit", text_of);
-    m.direction = field(n, "direction", text_of);
-    m.source = field(n, "source", text_of);
-    m.frequency = field(n, "frequency", text_of);
-    m.notes = field(n, "notes", text_of);
-    m.breakdown = field(n, "breakdown", texts_of);
-    if (const NodeRef b = n.get("baseline"); b.is_mapping()) {
-        m.baseline = {field(b, "value", number_of), field(b, "as_of", date_of),
-                      field(b, "new", boolean_of), field(b, "by", date_of), mark_of(b)};
+    // The sequence under `key`, each mapping item read with `read_one`.
+    template <typename T>
+    List<T> list(NodeRef map, std::string_view key, T (Reader::*read_one)(NodeRef)) {
+        const NodeRef node = map.get(key);
+        return {read_list<T>(node, [&](NodeRef item) { return (this->*read_one)(item); }),
+                mark_of(node)};
     }
-    m.baseline.written = !n.get("baseline").is_null();
-    if (const NodeRef t = n.get("target"); t.is_mapping()) {
-        m.target = {field(t, "value", number_of), field(t, "by", date_of), mark_of(t)};
+
+    Text text(NodeRef map, std::string_view key) { return text_at(map.get(key)); }
+
+    Text text_at(NodeRef node) {
+        return {node.is_scalar() ? store_.keep(node.text()) : std::string_view{}, mark_of(node)};
     }
-    m.target.written = !n.get("target").is_null();
-    return m;
-}
 
-Objective objective_of(NodeRef n) {
-    Objective o;
-    o.mark = mark_of(n);
-    o.id = field(n, "id", text_of);
-    o.title = field(n, "title", text_of);
-    o.theme = field(n, "theme", text_of);
-    o.description = field(n, "description", text_of);
-    o.lead = field(n, "lead", text_of);
-    o.carried_over_from = field(n, "carried_over_from", text_of);
-    o.added = field(n, "added", text_of);
-    o.focus = field(n, "focus", texts_of);
-    o.partners = field(n, "partners", texts_of);
-    o.logic_model = logic_model_of(n.get("logic_model"));
-    o.measures = list(n, "measures", measure_of);
-    o.measure_at = IdIndex(o.measures.value, [](const Measure& m) { return m.id.value; });
-    return o;
-}
+    // The scalar items of a list, or one scalar.
+    List<std::string_view> texts(NodeRef map, std::string_view key) {
+        const NodeRef node = map.get(key);
+        return {texts_at(node), mark_of(node)};
+    }
 
-MeasureUpdate measure_update_of(NodeRef n) {
-    return {field(n, "ref", text_of), field(n, "note", text_of), field(n, "value", number_of),
-            field(n, "as_of", date_of), mark_of(n)};
-}
-
-ObjectiveReview objective_review_of(NodeRef n) {
-    ObjectiveReview r;
-    r.mark = mark_of(n);
-    r.ref = field(n, "ref", text_of);
-    r.status = field(n, "status", text_of);
-    r.progress = field(n, "progress", text_of);
-    r.mitigation = field(n, "mitigation", text_of);
-    r.changes = field(n, "changes", text_of);
-    r.impact = field(n, "impact", text_of);
-    r.measures = list(n, "measures", measure_update_of);
-    r.update_at = IdIndex(r.measures.value, [](const MeasureUpdate& u) { return u.ref.value; });
-    return r;
-}
-
-Risk risk_of(NodeRef n) {
-    return {field(n, "description", text_of), field(n, "mitigation", text_of),
-            field(n, "likelihood", text_of),  field(n, "impact", text_of),
-            field(n, "objectives", refs_of),  mark_of(n)};
-}
-
-SupportAsk support_ask_of(NodeRef n) {
-    return {field(n, "ask", text_of), field(n, "theme", text_of), field(n, "objectives", refs_of),
-            mark_of(n)};
-}
-
-Review review_of(NodeRef n) {
-    Review r;
-    r.mark = mark_of(n);
-    r.period = field(n, "period", text_of);
-    r.submitted = field(n, "submitted", date_of);
-    r.objectives = list(n, "objectives", objective_review_of);
-    r.highlights = field(n, "highlights", texts_of);
-    r.challenges = field(n, "challenges", texts_of);
-    r.learning = field(n, "learning", texts_of);
-    r.risks = list(n, "risks", risk_of);
-    r.support_needed = list(n, "support_needed", support_ask_of);
-    r.entry_at = IdIndex(r.objectives.value, [](const ObjectiveReview& o) { return o.ref.value; });
-    return r;
-}
-
-ThemeRating theme_rating_of(NodeRef n) {
-    return {field(n, "theme", text_of), field(n, "rating", text_of), field(n, "evidence", text_of),
-            mark_of(n)};
-}
-
-// The entries of a mapping of question ids to answers: comments (text or a list of text),
-// or the fields `comments` and `themes`.
-std::vector<Answer> answers_of(NodeRef answers) {
-    std::vector<Answer> out;
-    for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
-        const NodeRef value = answers.value(i);
-        Answer a{{answers.key(i).text(), mark_of(answers.key(i))}, {}, {}};
-        if (value.is_mapping()) {
-            a.comments = texts_of(value.get("comments"));
-            a.themes = field(value, "themes", refs_of);
-        } else {
-            a.comments = texts_of(value);
+    std::vector<std::string_view> texts_at(NodeRef node) {
+        std::vector<std::string_view> out;
+        if (node.is_scalar()) {
+            out.push_back(store_.keep(node.text()));
         }
-        out.push_back(std::move(a));
+        for (std::size_t i = 0; i < node.size() && node.is_sequence(); ++i) {
+            if (node.item(i).is_scalar()) {
+                out.push_back(store_.keep(node.item(i).text()));
+            }
+        }
+        return out;
     }
-    return out;
-}
+
+    // The scalar items of a sequence, each with its node.
+    List<Text> refs(NodeRef map, std::string_view key) {
+        const NodeRef list = map.get(key);
+        List<Text> out{{}, mark_of(list)};
+        for (std::size_t i = 0; i < list.size() && list.is_sequence(); ++i) {
+            if (list.item(i).is_scalar()) {
+                out.value.push_back(text_at(list.item(i)));
+            }
+        }
+        return out;
+    }
+
+    std::string_view keep(std::string_view text) { return store_.keep(text); }
+
+    Element element(NodeRef n) {
+        return {text(n, "id"), text(n, "text"), text(n, "term"), refs(n, "from"), mark_of(n)};
+    }
+
+    LogicModel logic_model(NodeRef n) {
+        LogicModel lm;
+        lm.mark = n.is_mapping() ? mark_of(n) : Mark{};
+        lm.inputs = texts(n, "inputs");
+        lm.activities = list(n, "activities", &Reader::element);
+        lm.outputs = list(n, "outputs", &Reader::element);
+        lm.outcomes = list(n, "outcomes", &Reader::element);
+        lm.contributes_to = refs(n, "contributes_to");
+        lm.assumptions = texts(n, "assumptions");
+        return lm;
+    }
+
+    Measure measure(NodeRef n) {
+        Measure m;
+        m.mark = mark_of(n);
+        m.id = text(n, "id");
+        m.indicator = text(n, "indicator");
+        m.tracks = text(n, "tracks");
+        m.unit = text(n, "unit");
+        m.direction = text(n, "direction");
+        m.source = text(n, "source");
+        m.frequency = text(n, "frequency");
+        m.notes = text(n, "notes");
+        m.breakdown = texts(n, "breakdown");
+        if (const NodeRef b = n.get("baseline"); b.is_mapping()) {
+            m.baseline = {field(b, "value", number_of), field(b, "as_of", date_of),
+                          field(b, "new", boolean_of), field(b, "by", date_of), mark_of(b)};
+        }
+        m.baseline.written = !n.get("baseline").is_null();
+        if (const NodeRef t = n.get("target"); t.is_mapping()) {
+            m.target = {field(t, "value", number_of), field(t, "by", date_of), mark_of(t)};
+        }
+        m.target.written = !n.get("target").is_null();
+        return m;
+    }
+
+    Objective objective(NodeRef n) {
+        Objective o;
+        o.mark = mark_of(n);
+        o.id = text(n, "id");
+        o.title = text(n, "title");
+        o.theme = text(n, "theme");
+        o.description = text(n, "description");
+        o.lead = text(n, "lead");
+        o.carried_over_from = text(n, "carried_over_from");
+        o.added = text(n, "added");
+        o.focus = texts(n, "focus");
+        o.partners = texts(n, "partners");
+        o.logic_model = logic_model(n.get("logic_model"));
+        o.measures = list(n, "measures", &Reader::measure);
+        o.measure_at = IdViewIndex(o.measures.value, [](const Measure& m) { return m.id.value; });
+        return o;
+    }
+
+    MeasureUpdate measure_update(NodeRef n) {
+        return {text(n, "ref"), text(n, "note"), field(n, "value", number_of),
+                field(n, "as_of", date_of), mark_of(n)};
+    }
+
+    ObjectiveReview objective_review(NodeRef n) {
+        ObjectiveReview r;
+        r.mark = mark_of(n);
+        r.ref = text(n, "ref");
+        r.status = text(n, "status");
+        r.progress = text(n, "progress");
+        r.mitigation = text(n, "mitigation");
+        r.changes = text(n, "changes");
+        r.impact = text(n, "impact");
+        r.measures = list(n, "measures", &Reader::measure_update);
+        r.update_at =
+            IdViewIndex(r.measures.value, [](const MeasureUpdate& u) { return u.ref.value; });
+        return r;
+    }
+
+    Risk risk(NodeRef n) {
+        return {text(n, "description"), text(n, "mitigation"), text(n, "likelihood"),
+                text(n, "impact"),      refs(n, "objectives"), mark_of(n)};
+    }
+
+    SupportAsk support_ask(NodeRef n) {
+        return {text(n, "ask"), text(n, "theme"), refs(n, "objectives"), mark_of(n)};
+    }
+
+    Review review(NodeRef n) {
+        Review r;
+        r.mark = mark_of(n);
+        r.period = text(n, "period");
+        r.submitted = field(n, "submitted", date_of);
+        r.objectives = list(n, "objectives", &Reader::objective_review);
+        r.highlights = texts(n, "highlights");
+        r.challenges = texts(n, "challenges");
+        r.learning = texts(n, "learning");
+        r.risks = list(n, "risks", &Reader::risk);
+        r.support_needed = list(n, "support_needed", &Reader::support_ask);
+        r.entry_at =
+            IdViewIndex(r.objectives.value, [](const ObjectiveReview& o) { return o.ref.value; });
+        return r;
+    }
+
+    ThemeRating theme_rating(NodeRef n) {
+        return {text(n, "theme"), text(n, "rating"), text(n, "evidence"), mark_of(n)};
+    }
+
+    // The entries of a mapping of question ids to answers: comments (text or a list of
+    // text), or the fields `comments` and `themes`.
+    List<Answer> answers(NodeRef map, std::string_view key) {
+        const NodeRef answers = map.get(key);
+        List<Answer> out{{}, mark_of(answers)};
+        for (std::size_t i = 0; i < answers.size() && answers.is_mapping(); ++i) {
+            const NodeRef value = answers.value(i);
+            Answer a{text_at(answers.key(i)), {}, {}};
+            if (value.is_mapping()) {
+                a.comments = texts_at(value.get("comments"));
+                a.themes = refs(value, "themes");
+            } else {
+                a.comments = texts_at(value);
+            }
+            out.value.push_back(std::move(a));
+        }
+        return out;
+    }
+
+private:
+    TextStore& store_;
+};
 
 // Reads every review status as the framework's id (a synonym such as `amber` becomes
 // at-risk); an unknown word stays as written (the structure check reports it).
-void use_status_ids(Template& t, const Framework& f) {
+void use_status_ids(Template& t, const Framework& f, Reader& reader) {
     for (auto& r : t.reviews.value) {
         for (auto& o : r.objectives.value) {
-            if (const Status* s = f.status_named(o.status.value)) {
-                o.status.value = s->id;
+            if (const Status* s = f.status_named(o.status.value);
+                s != nullptr && s->id != o.status.value) {
+                o.status.value = reader.keep(s->id);
             }
         }
     }
@@ -213,48 +263,54 @@ int cycle_start_year(std::string_view cycle) {
 
 Template read_template(const yaml::Document& doc, const Framework* framework) {
     const NodeRef root = doc.root();
+    auto store = std::make_shared<TextStore>(value_bytes(doc));
+    Reader read(*store);
     Template t;
     t.document = &doc;
-    t.framework = field(root, "framework", text_of);
-    t.cycle = field(root, "cycle", text_of);
+    t.framework = read.text(root, "framework");
+    t.cycle = read.text(root, "cycle");
     t.cycle_start = cycle_start_year(t.cycle.value);
     const NodeRef submitter = root.get("submitter");
-    t.submitter_id = field(submitter, "id", text_of);
-    t.submitter_name = field(submitter, "name", text_of);
-    t.submitter_type = field(submitter, "type", text_of);
+    t.submitter_id = read.text(submitter, "id");
+    t.submitter_name = read.text(submitter, "name");
+    t.submitter_type = read.text(submitter, "type");
     const NodeRef contact = root.get("contact");
-    t.contact_name = field(contact, "name", text_of);
-    t.contact_role = field(contact, "role", text_of);
-    t.contact_email = field(contact, "email", text_of);
+    t.contact_name = read.text(contact, "name");
+    t.contact_role = read.text(contact, "role");
+    t.contact_email = read.text(contact, "email");
     const NodeRef sa = root.get("self_assessment");
     t.self_assessment = sa.is_mapping() ? mark_of(sa) : Mark{};
     t.submitted = field(sa, "submitted", date_of);
-    t.approved_by = field(sa, "approved_by", text_of);
-    t.summary = field(sa, "summary", text_of);
-    t.ratings = list(sa, "ratings", theme_rating_of);
-    t.objectives = list(sa, "objectives", objective_of);
-    t.reviews = list(root, "reviews", review_of);
-    t.objective_at = IdIndex(t.objectives.value, [](const Objective& o) { return o.id.value; });
+    t.approved_by = read.text(sa, "approved_by");
+    t.summary = read.text(sa, "summary");
+    t.ratings = read.list(sa, "ratings", &Reader::theme_rating);
+    t.objectives = read.list(sa, "objectives", &Reader::objective);
+    t.reviews = read.list(root, "reviews", &Reader::review);
+    t.objective_at = IdViewIndex(t.objectives.value, [](const Objective& o) { return o.id.value; });
     if (framework != nullptr) {
-        use_status_ids(t, *framework);
+        use_status_ids(t, *framework, read);
     }
+    t.texts = std::move(store);
     return t;
 }
 
 Feedback read_feedback(const yaml::Document& doc) {
     const NodeRef root = doc.root();
+    auto store = std::make_shared<TextStore>(value_bytes(doc));
+    Reader read(*store);
     Feedback f;
     f.document = &doc;
-    f.framework = field(root, "framework", text_of);
+    f.framework = read.text(root, "framework");
     f.held = field(root, "held", date_of);
     const NodeRef group = root.get("group");
-    f.group_initials = field(group, "initials", text_of);
-    f.group_name = field(group, "name", text_of);
+    f.group_initials = read.text(group, "initials");
+    f.group_name = read.text(group, "name");
     f.participants = field(group, "participants", integer_of);
-    f.roles = field(group, "roles", texts_of);
-    f.facilitators = field(root, "facilitators", texts_of);
-    f.notes = field(root, "notes", text_of);
-    f.answers = field(root, "answers", answers_of);
+    f.roles = read.texts(group, "roles");
+    f.facilitators = read.texts(root, "facilitators");
+    f.notes = read.text(root, "notes");
+    f.answers = read.answers(root, "answers");
+    f.texts = std::move(store);
     return f;
 }
 
@@ -271,7 +327,7 @@ std::vector<Field<std::string_view>> text_values(const Source& source) {
 }
 
 std::string_view added_at(const Template& t, const Objective& o) {
-    const std::string& added = o.added.value;
+    const std::string_view added = o.added.value;
     if (t.cycle_start == 0 || added.empty()) {
         return {};
     }

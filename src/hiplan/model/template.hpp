@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "hiplan/model/framework.hpp"
 #include "hiplan/util/date.hpp"
 #include "hiplan/util/id_index.hpp"
+#include "hiplan/util/text_store.hpp"
 #include "hiplan/yaml/document.hpp"
 
 // Typed views of checked template and feedback documents: the rules' only view of them.
@@ -16,6 +18,10 @@
 // Every value is a Field: what was read, and its source mark, the node it was read from.
 // The view resolves a mark to the `yaml::NodeRef` that `Findings::add` takes (`at`). Once
 // the Document is released, every mark resolves to an invalid node and the values stay.
+//
+// The texts of a view are kept in its own TextStore, one block for the document, not a
+// string each: compile keeps the view of every file of a round (ARCHITECTURE.md). A copy of
+// a view shares the store, so its texts stay valid as long as any copy lives.
 namespace hiplan::model {
 
 // Where something was written: the index of its node in the view's Document, in 4 bytes
@@ -34,13 +40,14 @@ template <typename T> struct Field {
     Mark mark;
 };
 
-using Text = Field<std::string>;  // also a reference to an id, and where it was written
+using Text = Field<std::string_view>;  // also a reference to an id, and where it was written
 template <typename T> using Optional = Field<std::optional<T>>;
 template <typename T> using List = Field<std::vector<T>>;
 
-// What both views hold: the Document their marks point into.
+// What both views hold: the Document their marks point into, and the store of their texts.
 struct Source {
     const yaml::Document* document = nullptr;
+    std::shared_ptr<const TextStore> texts;
 
     // The node at `mark` (invalid when unset or the document is released).
     [[nodiscard]] yaml::NodeRef at(Mark mark) const;
@@ -62,10 +69,10 @@ struct Element {
 };
 
 struct LogicModel {
-    List<std::string> inputs;
+    List<std::string_view> inputs;
     List<Element> activities, outputs, outcomes;
     List<Text> contributes_to;
-    List<std::string> assumptions;
+    List<std::string_view> assumptions;
     Mark mark;  // unset when there is no logic model (or it is not a mapping)
 };
 
@@ -90,17 +97,17 @@ struct Measure {
     Text tracks;
     Baseline baseline;
     Target target;
-    List<std::string> breakdown;
+    List<std::string_view> breakdown;
     Mark mark;
 };
 
 struct Objective {
     Text id, title, theme, description, lead, carried_over_from;
     Text added;  // "2027-spring": added at that review of the cycle (empty: set in the autumn)
-    List<std::string> focus, partners;
+    List<std::string_view> focus, partners;
     LogicModel logic_model;
     List<Measure> measures;
-    IdIndex measure_at;
+    IdViewIndex measure_at;
     Mark mark;
 
     [[nodiscard]] const Measure* measure(std::string_view measure_id) const {
@@ -124,7 +131,7 @@ struct ObjectiveReview {
     // status: the framework's status id, also when the review wrote one of its synonyms
     Text ref, status, progress, mitigation, changes, impact;
     List<MeasureUpdate> measures;
-    IdIndex update_at;
+    IdViewIndex update_at;
     Mark mark;
 
     [[nodiscard]] const MeasureUpdate* update(std::string_view measure_ref) const {
@@ -148,10 +155,10 @@ struct Review {
     Text period;  // spring | autumn
     Optional<Date> submitted;
     List<ObjectiveReview> objectives;
-    List<std::string> highlights, challenges, learning;
+    List<std::string_view> highlights, challenges, learning;
     List<Risk> risks;
     List<SupportAsk> support_needed;
-    IdIndex entry_at;
+    IdViewIndex entry_at;
     Mark mark;
 
     // The entry of this review for objective `ref`, or nullptr.
@@ -171,7 +178,7 @@ struct Template : Source {
     List<ThemeRating> ratings;
     List<Objective> objectives;
     List<Review> reviews;
-    IdIndex objective_at;
+    IdViewIndex objective_at;
 
     [[nodiscard]] const Objective* objective(std::string_view objective_id) const {
         return find_in(objectives.value, objective_at, objective_id);
@@ -182,7 +189,7 @@ struct Template : Source {
 // comments, and the framework themes (priority areas) the answer is tagged with.
 struct Answer {
     Text question;
-    std::vector<std::string> comments;
+    std::vector<std::string_view> comments;
     List<Text> themes;
 };
 
@@ -190,7 +197,7 @@ struct Feedback : Source {
     Text framework, group_initials, group_name;
     Optional<Date> held;
     Optional<long long> participants;
-    List<std::string> roles, facilitators;
+    List<std::string_view> roles, facilitators;
     List<Answer> answers;  // in document order
     Text notes;
 };

@@ -32,12 +32,13 @@ constexpr std::size_t k_examples_per_theme = 3;
 constexpr std::size_t k_overlaps_listed = 10;
 
 std::string submitter_name(const model::Template& t) {
-    return !t.submitter_name.value.empty() ? t.submitter_name.value : t.submitter_id.value;
+    return std::string(!t.submitter_name.value.empty() ? t.submitter_name.value
+                                                       : t.submitter_id.value);
 }
 
 // "A, B and C"; "A; B, co-presenting; and C" when an item has a comma of its own, so that
 // the reader can tell the items apart.
-std::string and_list(const std::vector<std::string>& items) {
+template <typename Texts> std::string and_list(const Texts& items) {
     const bool commas = items.size() > 2 &&
                         std::any_of(items.begin(), items.end(),
                                     [](const auto& s) { return s.find(',') != std::string::npos; });
@@ -359,7 +360,7 @@ json of_concern_list(const Board& board, const RoundFigures& figures) {
         if (!compile::of_concern(row.status)) {
             continue;
         }
-        const std::string& mitigation = row.review->mitigation.value;
+        const std::string_view mitigation = row.review->mitigation.value;
         out.push_back(
             {{"id", row.objective != nullptr ? row.objective->id.value : std::string()},
              {"title",
@@ -402,7 +403,7 @@ std::string objectives_text(const json& objectives) {
     return and_list(names);
 }
 
-int level(const std::string& l) {
+int level(std::string_view l) {
     return l == "high" ? 3 : l == "medium" ? 2 : l == "low" ? 1 : 0;
 }
 
@@ -691,13 +692,13 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
              {"facilitators", and_list(v.facilitators.value)},
              {"late", fb.file->late}});
         for (const auto& r : v.roles.value) {
-            if (roles[r]++ == 0) {
-                role_order.push_back(r);
+            if (roles[std::string(r)]++ == 0) {
+                role_order.emplace_back(r);
             }
         }
         for (const auto& p : v.facilitators.value) {
             if (std::find(presenters.begin(), presenters.end(), p) == presenters.end()) {
-                presenters.push_back(p);
+                presenters.emplace_back(p);
             }
         }
     }

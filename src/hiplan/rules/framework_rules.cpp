@@ -11,8 +11,8 @@ namespace hiplan::rules {
 namespace {
 
 void check_submitter(const model::Template& t, const model::Framework& f, Findings& out) {
-    const std::string& id = t.submitter_id.value;
-    const std::string& type = t.submitter_type.value;
+    const std::string_view id = t.submitter_id.value;
+    const std::string_view type = t.submitter_type.value;
     if (id.empty() || f.submitters.empty()) {
         return;
     }
@@ -100,7 +100,7 @@ void check_ratings(const model::Template& t, const model::Framework& f, Findings
 }
 
 void check_carry_over(const model::Template& t, const model::Objective& o, Findings& out) {
-    const std::string& text = o.carried_over_from.value;
+    const std::string_view text = o.carried_over_from.value;
     if (text.empty()) {
         return;
     }

@@ -32,14 +32,14 @@ public:
         add(lm.outcomes.value, Stage::Outcome);
     }
 
-    [[nodiscard]] const Stage* find(const std::string& id) const {
+    [[nodiscard]] const Stage* find(std::string_view id) const {
         const auto it = stages_.find(id);
         return it == stages_.end() ? nullptr : &it->second;
     }
     [[nodiscard]] std::vector<std::string> ids() const {
         std::vector<std::string> out;
         for (const auto& [id, stage] : stages_) {
-            out.push_back(id);
+            out.emplace_back(id);
         }
         return out;
     }
@@ -50,7 +50,7 @@ private:
             stages_.emplace(e.id.value, stage);  // the first wins; duplicates are HP205
         }
     }
-    std::map<std::string, Stage> stages_;
+    std::map<std::string_view, Stage> stages_;
 };
 
 void report_unresolved(const model::Template& t, const model::Text& ref, const model::Objective& o,
@@ -122,12 +122,12 @@ void check_unused(const model::Template& t, const model::LogicModel& lm, Finding
 
 // Reports one finding per cycle among outcomes (depth-first search, colours).
 void check_cycles(const model::Template& t, const model::LogicModel& lm, Findings& out) {
-    std::map<std::string, const model::Element*> outcomes;
+    std::map<std::string_view, const model::Element*> outcomes;
     for (const auto& c : lm.outcomes.value) {
         outcomes.emplace(c.id.value, &c);
     }
     enum class Mark { New, Active, Done };
-    std::map<std::string, Mark> marks;
+    std::map<std::string_view, Mark> marks;
     std::vector<std::string> path;
     // Iterative DFS keeps the stack bounded whatever the input.
     for (const auto& start : lm.outcomes.value) {

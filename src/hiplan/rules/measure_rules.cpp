@@ -115,7 +115,7 @@ void check_target(const model::Template& t, const model::Objective& o, const mod
     if (b.is_new.value.value_or(false) || !from || !to) {
         return;
     }
-    const std::string& direction = m.direction.value;
+    const std::string_view direction = m.direction.value;
     const bool up = direction == "increase";
     const bool down = direction == "decrease";
     if ((up && *to <= *from) || (down && *to >= *from)) {

@@ -13,7 +13,7 @@ namespace {
 std::vector<std::string> objective_ids(const model::Template& t) {
     std::vector<std::string> ids;
     for (const auto& o : t.objectives.value) {
-        ids.push_back(o.id.value);
+        ids.emplace_back(o.id.value);
     }
     return ids;
 }
@@ -50,8 +50,8 @@ void check_status(const model::Template& t, const std::unordered_set<std::string
     if (status == nullptr) {
         return;  // HP204
     }
-    const std::string& ref = o.ref.value;
-    const std::string& id = o.status.value;
+    const std::string_view ref = o.ref.value;
+    const std::string_view id = o.status.value;
     const auto node = t.at(o.status);
     if (status->escalate) {
         if (o.mitigation.value.empty() && !asked.contains(ref)) {
@@ -72,14 +72,14 @@ void check_status(const model::Template& t, const std::unordered_set<std::string
 
 void check_measure_updates(const model::Template& t, const model::ObjectiveReview& o,
                            Findings& out) {
-    const std::string& ref = o.ref.value;
+    const std::string_view ref = o.ref.value;
     const model::Objective* objective = t.objective(ref);
     if (objective == nullptr) {
         return;
     }
     const auto& measures = objective->measures.value;
     for (const auto& u : o.measures.value) {
-        const std::string& id = u.ref.value;
+        const std::string_view id = u.ref.value;
         if (id.empty() || objective->measure(id) != nullptr) {
             continue;
         }
@@ -88,7 +88,7 @@ void check_measure_updates(const model::Template& t, const model::ObjectiveRevie
         const bool search = out.worth_a_search(RuleId::UnknownMeasure, t.at(u.mark).position());
         std::vector<std::string> ids;
         for (std::size_t i = 0; i < count && (search || count <= 12); ++i) {
-            ids.push_back(measures[i].id.value);
+            ids.emplace_back(measures[i].id.value);
         }
         const auto guess = search ? closest_match(id, ids) : std::nullopt;
         out.add(RuleId::UnknownMeasure, t.at(u.ref),
@@ -164,15 +164,16 @@ bool due_in(const model::Template& t, const model::Objective& o, std::string_vie
 void check_review(const model::Template& t, const model::Review& r, const model::Framework& f,
                   const std::unordered_map<std::string_view, std::size_t>& named,
                   std::size_t named_total, Findings& out) {
-    const std::string& period = r.period.value;
-    const std::string name = period.empty() ? std::string("a review") : period + " review";
+    const std::string_view period = r.period.value;
+    const std::string name =
+        period.empty() ? std::string("a review") : fmt::format("{} review", period);
     const auto asked = asked_for(r);
     std::vector<const model::ObjectiveReview*> silent;  // no sentence of progress
     for (const auto& o : r.objectives.value) {
         check_ref(t, o.ref, "the " + name, out);
         check_status(t, asked, o, f, out);
         check_measure_updates(t, o, out);
-        const std::string& progress = o.progress.value;
+        const std::string_view progress = o.progress.value;
         if (word_count(progress) < k_min_progress_words &&
             (progress.empty() || !is_placeholder(progress))) {  // else HP701 says it
             silent.push_back(&o);
@@ -204,7 +205,7 @@ void check_review(const model::Template& t, const model::Review& r, const model:
         }
     }
     for (const auto& objective : t.objectives.value) {
-        const std::string& id = objective.id.value;
+        const std::string_view id = objective.id.value;
         if (missing == 0) {
             break;
         }
