@@ -330,7 +330,7 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
 void Sheet::put_text(std::uint32_t row, std::uint32_t col, const std::string& text,
                      lxw_format* format) {
     Held cell = make_cell(row, col, Held::Kind::Text, format);
-    cell.text = streamed_ ? hold(text) : text.c_str();
+    cell.text = streamed_ ? held_texts_.keep_c_string(text) : text.c_str();
     put(cell);
 }
 
@@ -412,23 +412,6 @@ void Sheet::fit_layout() {
     std::vector<TextSize>().swap(texts_);  // read once, by fit_row_heights
 }
 
-const char* Sheet::hold(std::string_view text) {
-    constexpr std::size_t k_block = std::size_t{1} << 20U;
-    const std::size_t need = text.size() + 1;
-    if (block_left_ < need) {
-        const std::size_t size = std::max(k_block, need);
-        held_blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-        block_next_ = held_blocks_.back().get();
-        block_left_ = size;
-    }
-    char* out = block_next_;
-    std::memcpy(out, text.data(), text.size());
-    out[text.size()] = '\0';
-    block_next_ += need;
-    block_left_ -= need;
-    return out;
-}
-
 void Sheet::mark_left_out() {
     if (rows_left_out_ > 0) {
         put_text(k_max_rows - 1, 0,
@@ -451,9 +434,12 @@ void Sheet::stream_out() {
     fit_layout();
     mark_left_out();
     // Row by row, as the constant-memory mode requires; of two writes to a cell, the later.
-    std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
+    const auto before = [](const Held& a, const Held& b) {
         return a.row != b.row ? a.row < b.row : a.col != b.col ? a.col < b.col : a.order < b.order;
-    });
+    };
+    if (!std::is_sorted(held_.begin(), held_.end(), before)) {
+        std::sort(held_.begin(), held_.end(), before);
+    }
     streamed_out_ = true;
     auto height = heights_.begin();
     const auto heights_up_to = [&](std::uint32_t row) {
@@ -471,10 +457,8 @@ void Sheet::stream_out() {
         write_cell(h);
     }
     heights_up_to(k_max_rows);
-    std::vector<Held>().swap(held_);
-    held_blocks_.clear();
-    block_next_ = nullptr;
-    block_left_ = 0;
+    std::deque<Held>().swap(held_);
+    held_texts_.clear();
 }
 
 void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,

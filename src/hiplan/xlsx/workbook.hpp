@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "hiplan/util/date.hpp"
+#include "hiplan/util/text_store.hpp"
 
 struct lxw_workbook;
 struct lxw_worksheet;
@@ -235,7 +236,7 @@ private:
     bool streamed_out_ = false;
     bool filtered_ = false;  // a streamed sheet's one autofilter is taken
     // A cell to write: a streamed sheet holds it (its text NUL-terminated in one of
-    // held_blocks_) until stream_out; otherwise it is written at once. A date is yyyymmdd
+    // held_texts_) until stream_out; otherwise it is written at once. A date is yyyymmdd
     // in `number`.
     struct Held {
         std::uint32_t row;
@@ -248,7 +249,7 @@ private:
             const char* text;
         };
     };
-    std::vector<Held> held_;
+    std::deque<Held> held_;  // in blocks: a national register never holds two copies
     // Throws std::logic_error once the sheet is streamed out: a change would be lost.
     void check_open() const;
     [[nodiscard]] Held make_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
@@ -256,12 +257,8 @@ private:
     // Holds the cell (streamed) or writes it at once.
     void put(const Held& cell);
     void write_cell(const Held& cell);
-    // The held texts, in blocks of 1 MiB (a longer text has a block of its own): no copy and
-    // no spare half as a growing string would have.
-    const char* hold(std::string_view text);
-    std::vector<std::unique_ptr<char[]>> held_blocks_;
-    char* block_next_ = nullptr;
-    std::size_t block_left_ = 0;
+    // The held texts: no copy and no spare half as a growing string would have.
+    TextStore held_texts_{std::size_t{1} << 20U};
     std::map<std::uint32_t, std::size_t> widths_;
     std::map<std::uint32_t, double> set_widths_;  // column -> characters
     std::map<std::uint32_t, double> heights_;     // row -> points
