@@ -334,7 +334,8 @@ json changes_of(const RoundFigures& figures) {
         case compile::Direction::Worse:
             ++worse;
             worse_list.push_back(
-                {{"title", row.objective != nullptr ? row.objective->title.value : std::string()},
+                {{"title",
+                  row.objective != nullptr ? row.objective->title.value : std::string_view()},
                  {"submitter", submitter_name(*row.entry->view)},
                  {"from", row.previous != nullptr ? row.previous->name : std::string()},
                  {"to", row.status != nullptr ? row.status->name : std::string()},
@@ -362,7 +363,7 @@ json of_concern_list(const Board& board, const RoundFigures& figures) {
         }
         const std::string_view mitigation = row.review->mitigation.value;
         out.push_back(
-            {{"id", row.objective != nullptr ? row.objective->id.value : std::string()},
+            {{"id", row.objective != nullptr ? row.objective->id.value : std::string_view()},
              {"title",
               row.objective != nullptr ? row.objective->title.value : row.review->ref.value},
              {"submitter", submitter_name(*row.entry->view)},
@@ -386,7 +387,7 @@ json objectives_named(const model::Template& t, const model::List<model::Text>& 
     for (const auto& r : refs.value) {
         const model::Objective* o = t.objective(r.value);
         out.push_back({{"id", r.value},
-                       {"title", o != nullptr ? o->title.value : std::string()},
+                       {"title", o != nullptr ? o->title.value : std::string_view()},
                        {"submitter", submitter_name(t)}});
     }
     return out;

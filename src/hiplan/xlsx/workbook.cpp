@@ -434,12 +434,23 @@ void Sheet::stream_out() {
     fit_layout();
     mark_left_out();
     // Row by row, as the constant-memory mode requires; of two writes to a cell, the later.
+    // A sheet is written mostly in order, then a few cells last (a register's header, a
+    // title): the cells from the first out of order on are sorted, and the two runs merged
+    // as they are written, with no copy (a full sort of the nearly sorted whole was 3% of a
+    // national compile).
     const auto before = [](const Held& a, const Held& b) {
         return a.row != b.row ? a.row < b.row : a.col != b.col ? a.col < b.col : a.order < b.order;
     };
-    if (!std::is_sorted(held_.begin(), held_.end(), before)) {
-        std::sort(held_.begin(), held_.end(), before);
-    }
+    const auto tail = std::is_sorted_until(held_.begin(), held_.end(), before);
+    std::sort(tail, held_.end(), before);
+    auto first = held_.begin();
+    auto second = tail;
+    const auto next = [&]() -> const Held* {
+        if (second == held_.end() || (first != tail && before(*first, *second))) {
+            return first != tail ? &*first++ : nullptr;
+        }
+        return &*second++;
+    };
     streamed_out_ = true;
     auto height = heights_.begin();
     const auto heights_up_to = [&](std::uint32_t row) {
@@ -448,13 +459,13 @@ void Sheet::stream_out() {
                   "setting a row height");
         }
     };
-    for (std::size_t i = 0; i < held_.size(); ++i) {
-        const Held& h = held_[i];
-        if (i + 1 < held_.size() && held_[i + 1].row == h.row && held_[i + 1].col == h.col) {
-            continue;  // written again later
-        }
-        heights_up_to(h.row);
-        write_cell(h);
+    for (const Held* h = next(); h != nullptr;) {
+        const Held* after = next();
+        if (after == nullptr || after->row != h->row || after->col != h->col) {
+            heights_up_to(h->row);
+            write_cell(*h);
+        }  // else written again later
+        h = after;
     }
     heights_up_to(k_max_rows);
     std::deque<Held>().swap(held_);
