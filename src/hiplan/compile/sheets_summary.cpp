@@ -128,7 +128,7 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
         s.text(row, 0, fmt::format("{} {}", v.submitter_id.value, v.submitter_name.value));
         s.text(row, 1, v.submitter_type.value);
         const auto& given = v.ratings.value;
-        const IdIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
+        const IdViewIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
         for (std::size_t t = 0; t < f->themes.size(); ++t) {
             const model::ThemeRating* r = find_in(given, rated, f->themes[t].id);
             const auto col = static_cast<std::uint32_t>(2 + t);
@@ -175,7 +175,7 @@ void ratings(xlsx::Workbook& wb, const Board& board, const RoundFigures& /*figur
     for (const auto& e : board.objectives) {
         const model::Template& v = *e.view;
         const auto& given = v.ratings.value;
-        const IdIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
+        const IdViewIndex rated(given, [](const model::ThemeRating& x) { return x.theme.value; });
         for (const auto& theme : f->themes) {
             const model::ThemeRating* r = find_in(given, rated, theme.id);
             if (r == nullptr) {

@@ -7,11 +7,13 @@ namespace hiplan {
 
 char* TextStore::take(std::size_t bytes) {
     if (bytes > left_) {
-        // The first block is as large as the owner expected (a view: its document's texts,
-        // exactly); later ones at least double the store.
+        // The first block is as large as the owner expected (a view: its document's values,
+        // exactly); each later one an eighth of the store at least, so that a few texts
+        // past the expected (a feedback's question ids, a status synonym's id) cost little
+        // and a growing store still takes few blocks.
         const std::size_t size = blocks_.empty() && first_ >= bytes
                                      ? first_
-                                     : std::max({bytes, capacity_, std::size_t{256}});
+                                     : std::max({bytes, capacity_ / 8, std::size_t{256}});
         blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
         next_ = blocks_.back().get();
         left_ = size;

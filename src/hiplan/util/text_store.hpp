@@ -12,7 +12,8 @@ namespace hiplan {
 // view of every file of a round (see ARCHITECTURE.md, "Memory of compile").
 class TextStore {
 public:
-    // `expected`: the bytes the first block is sized for (more is taken in further blocks).
+    // `expected`: the bytes the first block is sized for (more is taken in further blocks,
+    // each at least an eighth of the store).
     explicit TextStore(std::size_t expected = 0) : first_(expected) {}
     TextStore(const TextStore&) = delete;
     TextStore& operator=(const TextStore&) = delete;
