@@ -294,7 +294,10 @@ reviews:
 TEST_CASE("text values are every scalar value of a document, keys left out") {
     const yaml::Document doc = load("kind: feedback\nnotes: [TBC, {k: ''}]\n");
     const model::Source source{&doc};
-    const auto texts = model::text_values(source);
+    std::vector<model::Field<std::string_view>> texts;
+    model::for_each_text_value(source, [&](std::string_view text, model::Mark mark) {
+        texts.push_back({text, mark});
+    });
     REQUIRE(texts.size() == 3);
     CHECK(texts[0].value == "feedback");
     CHECK(texts[1].value == "TBC");

@@ -51,12 +51,12 @@ void check_status_words(yaml::NodeRef root, Findings& findings) {
         bool is_id = false;
     };
     std::unordered_map<std::string, Owner> owner;  // word key -> the status it stands for
-    auto claim = [&](yaml::NodeRef word, const std::string& id, bool is_id) {
+    auto claim = [&](yaml::NodeRef word, std::string_view id, bool is_id) {
         if (!word.is_scalar()) {
             return;
         }
         const auto [first, inserted] =
-            owner.try_emplace(model::word_key(word.text()), Owner{id, is_id});
+            owner.try_emplace(model::word_key(word.text()), Owner{std::string(id), is_id});
         if (inserted || first->second.id == id) {
             return;
         }

@@ -5,17 +5,17 @@
 namespace hiplan::model {
 
 std::string text_of(yaml::NodeRef node) {
-    return node.is_scalar() ? node.text() : std::string{};
+    return std::string(node.text());  // "" for anything but a scalar
 }
 
 std::vector<std::string> texts_of(yaml::NodeRef node) {
     std::vector<std::string> out;
     if (node.is_scalar()) {
-        out.push_back(node.text());
+        out.emplace_back(node.text());
     }
     for (std::size_t i = 0; i < node.size() && node.is_sequence(); ++i) {
         if (node.item(i).is_scalar()) {
-            out.push_back(node.item(i).text());
+            out.emplace_back(node.item(i).text());
         }
     }
     return out;

@@ -314,18 +314,6 @@ Feedback read_feedback(const yaml::Document& doc) {
     return f;
 }
 
-std::vector<Field<std::string_view>> text_values(const Source& source) {
-    std::vector<Field<std::string_view>> out;
-    const std::size_t count = source.document != nullptr ? source.document->node_count() : 0;
-    for (std::uint32_t i = 0; i < count; ++i) {
-        const NodeRef n = source.at(Mark{i});
-        if (n.is_scalar() && !n.is_key()) {
-            out.push_back({n.text(), Mark{i}});
-        }
-    }
-    return out;
-}
-
 std::string_view added_at(const Template& t, const Objective& o) {
     const std::string_view added = o.added.value;
     if (t.cycle_start == 0 || added.empty()) {

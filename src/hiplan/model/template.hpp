@@ -209,9 +209,18 @@ struct Feedback : Source {
 Template read_template(const yaml::Document& doc, const Framework* framework = nullptr);
 Feedback read_feedback(const yaml::Document& doc);
 
-// Every scalar value of the view's document (keys excluded), in document order; the texts
-// point into the document.
-std::vector<Field<std::string_view>> text_values(const Source& source);
+// Calls `visit(text, mark)` for every scalar value of the view's document (keys
+// excluded), in document order; the texts point into the document. A visit rather than a
+// list: a template of 100,000 ids holds a million values.
+template <typename Visit> void for_each_text_value(const Source& source, Visit&& visit) {
+    const std::size_t count = source.document != nullptr ? source.document->node_count() : 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const yaml::NodeRef n = source.at(Mark{i});
+        if (n.is_scalar() && !n.is_key()) {
+            visit(n.text(), Mark{i});
+        }
+    }
+}
 
 // Returns the first year of a cycle "YYYY-YY", or 0 if it is not a valid cycle.
 int cycle_start_year(std::string_view cycle);

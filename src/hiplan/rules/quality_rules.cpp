@@ -218,14 +218,14 @@ void check_text_quality(const model::Source& source, Findings& out) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
     std::string key;
-    for (const auto& [text, mark] : model::text_values(source)) {
+    model::for_each_text_value(source, [&](std::string_view text, model::Mark mark) {
         const bool empty = blank(text);
         if (!empty && text.size() > 2000) {
-            continue;  // long narrative: a passing mention is not a placeholder
+            return;  // long narrative: a passing mention is not a placeholder
         }
         const std::string_view p = empty ? std::string_view{} : placeholder_in(text);
         if (!empty && p.empty()) {
-            continue;
+            return;
         }
         const yaml::NodeRef node = source.at(mark);
         auto [field, owner] = field_and_owner(node.pointer(), key);
@@ -235,7 +235,7 @@ void check_text_quality(const model::Source& source, Findings& out) {
             groups.push_back({std::move(field), std::move(owner), empty, excerpt(text), {}});
         }
         groups[it->second].places.emplace_back(node, node.position().line);
-    }
+    });
     for (const Group& g : groups) {
         report(g, out);
     }

@@ -1,6 +1,7 @@
 #include "hiplan/schema/checker.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -344,7 +345,7 @@ private:
     }
 
     void check_text_kind(NodeRef node, const Shape& shape) {
-        const std::string& s = node.text();
+        const std::string_view s = node.text();
         switch (shape.type) {
         case Type::Id:
             if (!is_valid_id(s)) {
@@ -374,13 +375,15 @@ private:
     }
 
     void check_cycle(NodeRef node) {
-        const std::string& s = node.text();
+        const std::string_view s = node.text();
         const bool shape_ok = s.size() == 7 && s[4] == '-' &&
                               std::all_of(s.begin(), s.begin() + 4, ::isdigit) &&
                               std::all_of(s.begin() + 5, s.end(), ::isdigit);
         if (shape_ok) {
-            const int first = std::stoi(s.substr(0, 4));
-            const int second = std::stoi(s.substr(5, 2));
+            int first = 0;
+            int second = 0;
+            std::from_chars(s.data(), s.data() + 4, first);
+            std::from_chars(s.data() + 5, s.data() + 7, second);
             if ((first + 1) % 100 == second && first >= 2000) {
                 return;
             }
@@ -391,7 +394,7 @@ private:
     }
 
     void check_enum(NodeRef node, const Shape& shape) {
-        const std::string& s = node.text();
+        const std::string_view s = node.text();
         if (std::find(shape.values.begin(), shape.values.end(), s) != shape.values.end()) {
             return;
         }

@@ -6,8 +6,6 @@ namespace hiplan::yaml {
 
 namespace {
 
-const std::string k_empty;
-
 void append_escaped(std::string& out, std::string_view token) {
     for (const char c : token) {
         if (c == '~') {
@@ -25,6 +23,7 @@ void append_escaped(std::string& out, std::string_view token) {
 void Document::release() {
     std::vector<NodeData>().swap(nodes_);
     std::vector<std::uint32_t>().swap(children_);
+    std::string().swap(texts_);
 }
 
 NodeRef Document::root() const {
@@ -39,8 +38,8 @@ ScalarStyle NodeRef::style() const {
     return valid() ? data().style : ScalarStyle::Plain;
 }
 
-const std::string& NodeRef::text() const {
-    return valid() && data().kind == NodeKind::Scalar ? data().text : k_empty;
+std::string_view NodeRef::text() const {
+    return valid() && data().kind == NodeKind::Scalar ? doc_->text_of(data()) : std::string_view{};
 }
 
 Position NodeRef::position() const {
@@ -120,7 +119,7 @@ std::string NodeRef::pointer(std::size_t max) const {
         std::string token;
         if (up.is_sequence()) {
             token = std::to_string(at);
-        } else if (const std::string& key = up.child(at - at % 2).text(); key.size() < max) {
+        } else if (const std::string_view key = up.child(at - at % 2).text(); key.size() < max) {
             append_escaped(token, key);
         }
         if (token.empty() || out.size() + 1 + token.size() > max) {

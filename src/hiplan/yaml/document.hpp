@@ -33,7 +33,8 @@ public:
         std::uint32_t parent = k_none;
         std::uint32_t first_child = 0;  // index into `children`
         std::uint32_t child_count = 0;  // for mappings: 2 x entries
-        std::string text;               // scalar text
+        std::uint32_t text_offset = 0;  // scalar text: `text_size` bytes of `texts_` from here
+        std::uint32_t text_size = 0;
     };
     static constexpr std::uint32_t k_none = 0xFFFFFFFFU;
 
@@ -48,8 +49,15 @@ public:
 private:
     friend class NodeRef;
     friend class Builder;
+    [[nodiscard]] std::string_view text_of(const NodeData& node) const {
+        return std::string_view(texts_).substr(node.text_offset, node.text_size);
+    }
+
     std::vector<NodeData> nodes_;
     std::vector<std::uint32_t> children_;
+    // Every scalar's text, one after the other: a node holds 8 bytes for its text rather
+    // than a std::string (32, and a heap block of its own past 15 characters).
+    std::string texts_;
 };
 
 // A cheap, nullable handle to a node of a Document. A NodeRef for a missing node is
@@ -73,8 +81,9 @@ public:
     // Tells whether this node is a mapping key rather than a value.
     [[nodiscard]] bool is_key() const { return valid() && data().is_key; }
 
-    // The scalar text ("" for anything else).
-    [[nodiscard]] const std::string& text() const;
+    // The scalar text ("" for anything else). It lives as long as the document's nodes:
+    // whatever keeps it beyond them copies it.
+    [[nodiscard]] std::string_view text() const;
     [[nodiscard]] Position position() const;
 
     // Number of items (sequence) or entries (mapping).

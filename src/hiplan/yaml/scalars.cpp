@@ -106,7 +106,7 @@ bool numeric_preflight(yaml::NodeRef node, std::string_view what, bool fraction,
         set(p, RuleId::WrongType, fmt::format("expected {}, found {}", what, describe(node)));
         return false;
     }
-    const std::string& s = node.text();
+    const std::string_view s = node.text();
     if (!node.is_plain()) {
         set(p, RuleId::WrongType, fmt::format("expected {}, found quoted text \"{}\"", what, s),
             "remove the quotes to write a number");
@@ -164,7 +164,7 @@ std::optional<long long> read_integer_within(yaml::NodeRef node, long long min, 
     if (!numeric_preflight(node, "a whole number", false, p)) {
         return std::nullopt;
     }
-    const std::string& s = node.text();
+    const std::string_view s = node.text();
     const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
     long long value = 0;
     const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), value);
@@ -186,7 +186,7 @@ std::optional<double> read_number(yaml::NodeRef node, ScalarProblem* p) {
     if (!numeric_preflight(node, "a number", true, p)) {
         return std::nullopt;
     }
-    const std::string& s = node.text();
+    const std::string_view s = node.text();
     const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
     double value = 0;
     const auto [end, ec] = std::from_chars(begin, s.data() + s.size(), value);
