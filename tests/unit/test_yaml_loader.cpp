@@ -181,6 +181,38 @@ TEST_CASE("duplicate keys are reported at the second, naming the first, and the 
     CHECK(root.get("a").text() == "1");
 }
 
+TEST_CASE("every scalar keeps its own text: long and short, keys, empty and repaired texts") {
+    // 40 entries take the duplicate check's hash index; the keys are longer than a short
+    // string, and the texts of all nodes share one buffer.
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+        text += fmt::format("a rather long key number {:02}: the value of entry {:02}, also long\n",
+                            i, i);
+    }
+    text += "a rather long key number 07: a later duplicate\n";
+    text += "empty: ''\nshort: x\nbad: \"\\N!\"\nblock: {inner: [one, two]}\n";
+    const auto l = load(text);
+    REQUIRE_FALSE(l.result.fatal);
+    REQUIRE(l.findings.size() == 2);
+    CHECK(l.findings[0].rule == RuleId::NotUtf8);  // as it is read; duplicates at the block's end
+    CHECK(l.findings[0].begin.line == 44);
+    CHECK(l.findings[1].rule == RuleId::DuplicateKey);
+    CHECK(l.findings[1].begin.line == 41);
+    const auto root = l.result.document.root();
+    REQUIRE(root.size() == 44);
+    for (std::size_t i = 0; i < 40; ++i) {
+        CHECK(root.key(i).text() == fmt::format("a rather long key number {:02}", i));
+        CHECK(root.value(i).text() == fmt::format("the value of entry {:02}, also long", i));
+    }
+    CHECK(root.get("a rather long key number 07").text() == "the value of entry 07, also long");
+    CHECK(root.get("empty").is_scalar());
+    CHECK(root.get("empty").text().empty());
+    CHECK(root.get("short").text() == "x");
+    CHECK(root.get("bad").text() == "\xEF\xBF\xBD!");  // U+FFFD
+    CHECK(root.get("block").text().empty());           // not a scalar
+    CHECK(root.get("block").get("inner").item(1).text() == "two");
+}
+
 TEST_CASE("anchors and aliases are reported and never expanded") {
     const auto l = load("a: &x [1, 2]\nb: *x\n");
     REQUIRE_FALSE(l.result.fatal);

@@ -81,8 +81,8 @@ public:
     // Tells whether this node is a mapping key rather than a value.
     [[nodiscard]] bool is_key() const { return valid() && data().is_key; }
 
-    // The scalar text ("" for anything else). It lives as long as the document's nodes:
-    // whatever keeps it beyond them copies it.
+    // The scalar text ("" for anything else). It lives as long as the document's nodes,
+    // and not across a move of the document: whatever keeps it beyond them copies it.
     [[nodiscard]] std::string_view text() const;
     [[nodiscard]] Position position() const;
 

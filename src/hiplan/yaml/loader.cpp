@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <istream>
 #include <limits>
+#include <new>
 #include <optional>
 #include <streambuf>
 #include <unordered_map>
@@ -40,18 +41,23 @@ public:
         // Sizing the node arrays up front spares a large document their regrowth and
         // copies. Each ':' brings a key and its value, each ',' and '-' an item: counted
         // over the bytes, that is a close estimate, mostly from above (dates, prose and
-        // comments overcount; reserved memory that is never written costs no resident
-        // memory). A file of 222,430 nodes counts 246,446; 2 x its lines, 107,350.
+        // comments overcount). A file of 222,430 nodes counts 246,446; twice its lines,
+        // 107,350. Capped at a node per 8 bytes (a template has one per 12 bytes or so), so a
+        // hostile file of ':' reserves no more than a few times its size. The texts take
+        // about the file's bytes. A reservation is only a hint: the arrays grow as needed
+        // if it cannot be had.
         const auto count = [&](char c) {
             return static_cast<std::size_t>(std::count(source.begin(), source.end(), c));
         };
         const std::size_t nodes =
-            std::min(2 * count(':') + count(',') + count('-') + 16, source.size() / 2 + 16);
-        doc_.nodes_.reserve(nodes);
-        doc_.children_.reserve(nodes);
-        // A scalar's text is at most its bytes in the file (escapes only shorten it), but
-        // for the rare invalid escape repaired to U+FFFD, which grows the buffer.
-        doc_.texts_.reserve(source.size());
+            std::min(2 * count(':') + count(',') + count('-'), source.size() / 8) + 16;
+        try {
+            doc_.nodes_.reserve(nodes);
+            doc_.children_.reserve(nodes);
+            doc_.texts_.reserve(source.size());
+        } catch (const std::bad_alloc&) {
+            // Parsed without the hint: the arrays grow as they need.
+        }
     }
 
     // Thrown from an event to abandon the parse after a fatal finding.
@@ -215,17 +221,6 @@ private:
         node.kind = kind;
         node.style = style;
         node.position = position;
-        if (!text.empty()) {
-            // Offsets are 32 bits: far beyond any file the size limit lets through.
-            if (doc_.texts_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
-                report(RuleId::FileTooLarge, position,
-                       "the file holds more text than hiplan can read (4 GiB)");
-                throw Stop{};
-            }
-            node.text_offset = static_cast<std::uint32_t>(doc_.texts_.size());
-            node.text_size = static_cast<std::uint32_t>(text.size());
-            doc_.texts_.append(text);
-        }
         if (!frames_.empty()) {
             const Frame& top = frames_.back();
             node.parent = top.node;
@@ -238,6 +233,17 @@ private:
             }
         } else if (index != 0) {
             return index;  // only one root per document
+        }
+        if (!text.empty()) {
+            // Offsets are 32 bits: beyond any file the size limit lets through (1 GiB).
+            if (doc_.texts_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+                report(RuleId::FileTooLarge, position,
+                       "the file holds more text than hiplan can read (4 GiB)");
+                throw Stop{};
+            }
+            node.text_offset = static_cast<std::uint32_t>(doc_.texts_.size());
+            node.text_size = static_cast<std::uint32_t>(text.size());
+            doc_.texts_.append(text);
         }
         doc_.nodes_.push_back(node);
         if (!frames_.empty()) {
