@@ -49,7 +49,10 @@ Exception about(ExceptionKind kind, Part part, const Board& board, const Templat
     if (o != nullptr) {
         x.objective = o->id.value;
         x.title = o->title.value;
-        x.theme = theme_name(board.framework, o->theme.value);
+        // theme_name's answer, as a view: the framework's name for the theme, or its id.
+        const model::Theme* theme =
+            board.framework != nullptr ? board.framework->theme(o->theme.value) : nullptr;
+        x.theme = theme != nullptr ? std::string_view(theme->name) : o->theme.value;
     }
     x.file = e.file->result->path;
     return x;
@@ -81,7 +84,8 @@ void add_submissions(const Board& board, std::vector<Exception>& out) {
                                ? fmt::format("no {} received: the template has no {} review", what,
                                              board.round.review_period())
                                : fmt::format("no {} received", what);
-                x.file = s.file != nullptr ? s.file->result->path : std::string();
+                x.file =
+                    s.file != nullptr ? std::string_view(s.file->result->path) : std::string_view();
                 out.push_back(std::move(x));
             } else if (!s.valid) {
                 Exception x = about(ExceptionKind::Invalid, part.part, *s.submitter);
@@ -160,7 +164,7 @@ void add_not_reviewed(const Board& board, std::vector<Exception>& out) {
             Exception x =
                 about(concern ? ExceptionKind::ConcernUnreviewed : ExceptionKind::NotReviewed,
                       Part::Review, board, e, &o);
-            x.status = last != nullptr ? last->name : std::string();
+            x.status = last != nullptr ? std::string_view(last->name) : std::string_view();
             std::string mitigation;
             if (concern) {
                 const std::string_view then = before.entry->mitigation.value;

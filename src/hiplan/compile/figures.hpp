@@ -82,14 +82,16 @@ const std::vector<ExceptionKindInfo>& exception_kinds();
 // Where `kind` is in exception_kinds() (its rank: 0 is the most severe).
 std::size_t rank_of(ExceptionKind kind);
 
+// Its names and ids are views into the Board, its views and its framework (a round of
+// 10,000 files has about 250,000 exceptions): like the figures, it must not outlive them.
 struct Exception {
     ExceptionKind kind = ExceptionKind::Missing;
     Part part = Part::Unknown;
-    std::string submitter_id, submitter_name, submitter_type;
-    std::string objective, title, theme;
-    std::string status;  // the status name, when the exception is about one
-    std::string detail;  // what happened, in a sentence
-    std::string file;
+    std::string_view submitter_id, submitter_name, submitter_type;
+    std::string_view objective, title, theme;
+    std::string_view status;  // the status name, when the exception is about one
+    std::string detail;       // what happened, in a sentence
+    std::string_view file;
 };
 
 // The submissions of one part of the round.
