@@ -82,8 +82,9 @@ const std::vector<ExceptionKindInfo>& exception_kinds();
 // Where `kind` is in exception_kinds() (its rank: 0 is the most severe).
 std::size_t rank_of(ExceptionKind kind);
 
-// Its names and ids are views into the Board, its views and its framework (a round of
-// 10,000 files has about 250,000 exceptions): like the figures, it must not outlive them.
+// Its names and ids are views into the Board, the lint results it points into, its views
+// and its framework (every file of a large round has a few exceptions): like the figures,
+// it must not outlive them.
 struct Exception {
     ExceptionKind kind = ExceptionKind::Missing;
     Part part = Part::Unknown;
