@@ -49,10 +49,7 @@ Exception about(ExceptionKind kind, Part part, const Board& board, const Templat
     if (o != nullptr) {
         x.objective = o->id.value;
         x.title = o->title.value;
-        // theme_name's answer, as a view: the framework's name for the theme, or its id.
-        const model::Theme* theme =
-            board.framework != nullptr ? board.framework->theme(o->theme.value) : nullptr;
-        x.theme = theme != nullptr ? std::string_view(theme->name) : o->theme.value;
+        x.theme = theme_name(board.framework, o->theme.value);
     }
     x.file = e.file->result->path;
     return x;

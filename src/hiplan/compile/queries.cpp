@@ -6,9 +6,9 @@
 
 namespace hiplan::compile {
 
-std::string theme_name(const model::Framework* f, std::string_view id) {
+std::string_view theme_name(const model::Framework* f, std::string_view id) {
     const model::Theme* t = f != nullptr ? f->theme(id) : nullptr;
-    return t != nullptr ? t->name : std::string(id);
+    return t != nullptr ? std::string_view(t->name) : id;
 }
 
 std::optional<StatusView> status_view(const model::Framework* f, std::string_view status_id,

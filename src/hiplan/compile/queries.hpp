@@ -9,7 +9,9 @@
 // Look-ups the sheets share: names, statuses, latest values.
 namespace hiplan::compile {
 
-std::string theme_name(const model::Framework* f, std::string_view id);
+// The framework's name for theme `id`, or `id` itself when it has none: a view of one of
+// them, so `id` must outlive the answer (a view's text does).
+std::string_view theme_name(const model::Framework* f, std::string_view id);
 
 // A status as shown: its label and fill colour, and which review it came from.
 struct StatusView {

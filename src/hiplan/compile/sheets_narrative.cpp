@@ -45,7 +45,7 @@ Themes themes_of(const Board& board, const model::Template& t,
 Themes theme_named(const Board& board, std::string_view id) {
     const auto at =
         board.framework != nullptr ? board.framework->find(model::Vocab::Theme, id) : std::nullopt;
-    return {theme_name(board.framework, id), at.value_or(SIZE_MAX)};
+    return {std::string(theme_name(board.framework, id)), at.value_or(SIZE_MAX)};
 }
 
 struct Themed {
@@ -208,7 +208,7 @@ void feedback(xlsx::Workbook& wb, const Board& board, const RoundFigures& figure
             const model::Question* q = &fb.framework->questions[*at];
             std::vector<std::string> themes;
             for (const auto& tag : tags.value) {
-                themes.push_back(theme_name(fb.framework, tag.value));
+                themes.emplace_back(theme_name(fb.framework, tag.value));
             }
             for (const auto& answer : answers) {
                 group->second.push_back(

@@ -369,7 +369,7 @@ json of_concern_list(const Board& board, const RoundFigures& figures) {
              {"submitter", submitter_name(*row.entry->view)},
              {"theme", row.objective != nullptr
                            ? compile::theme_name(board.framework, row.objective->theme.value)
-                           : std::string()},
+                           : std::string_view()},
              {"status", row.status->name},
              {"twice", compile::of_concern(row.previous)},
              {"mitigation", mitigation}});
@@ -729,7 +729,7 @@ json road_test_of(const Board& board, const RoundFigures& figures) {
                 // The other priority areas it is tagged with, named beside it.
                 std::vector<std::string> also;
                 for (std::size_t i = 1; i < a.themes.value.size(); ++i) {
-                    also.push_back(compile::theme_name(&f, a.themes.value[i].value));
+                    also.emplace_back(compile::theme_name(&f, a.themes.value[i].value));
                 }
                 for (const auto& comment : a.comments) {
                     by_area[area].push_back({{"text", comment},
