@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hiplan/util/utf8.hpp"
+#include "hiplan/xlsx/cell_spool.hpp"
 #include "hiplan/xlsx/workbook.hpp"
 
 #include "support.hpp"
@@ -170,6 +171,57 @@ TEST_CASE("a streamed workbook takes its cells in any order and refuses a finish
     CHECK(slurp(path).starts_with("PK\x03\x04"));
     // tests/workbook/check_streamed.py reads a streamed Board workbook back with openpyxl
     // and compares it, cell by cell, with the same round's workbook held whole.
+}
+
+TEST_CASE("a cell spool gives back its cells in row order, the later of two writes to a cell") {
+    xlsx::CellSpool spool;
+    const auto text = [](std::uint32_t row, std::uint16_t col) {
+        xlsx::Cell c{};
+        c.row = row;
+        c.col = col;
+        c.kind = xlsx::Cell::Kind::Text;
+        return c;
+    };
+    const auto number = [](std::uint32_t row, std::uint16_t col, double value) {
+        xlsx::Cell c{};
+        c.row = row;
+        c.col = col;
+        c.kind = xlsx::Cell::Kind::Number;
+        c.number = value;
+        return c;
+    };
+    // A register: rows in order (to the file), a cell written twice in order, then its
+    // header row and a cell of the body rewritten, out of order (kept in memory).
+    spool.add(text(1, 0), "first row");
+    spool.add(number(1, 1, 1));
+    spool.add(text(2, 0), std::string(5000, 'x'));  // longer than any buffer read before it
+    spool.add(number(2, 1, 2));
+    spool.add(number(2, 1, 20));  // written again, in order
+    spool.add(text(3, 0), "");    // an empty text
+    spool.add(text(0, 1), "Value");
+    spool.add(text(0, 0), "Name");
+    spool.add(text(2, 0), "rewritten");  // written again, out of order
+    spool.add(text(3, 1), "after the header");
+    CHECK(spool.size() == 10);
+
+    std::vector<std::string> seen;
+    spool.drain([&](const xlsx::Cell& c) {
+        std::string value =
+            c.kind == xlsx::Cell::Kind::Text ? std::string(c.text) : std::to_string(int(c.number));
+        seen.push_back(std::to_string(c.row) + "," + std::to_string(c.col) + "=" + value);
+    });
+    CHECK(seen == std::vector<std::string>{"0,0=Name", "0,1=Value", "1,0=first row", "1,1=1",
+                                           "2,0=rewritten", "2,1=20",
+                                           "3,0=", "3,1=after the header"});
+
+    // Drained, it is empty, and takes a sheet of cells again.
+    seen.clear();
+    spool.drain([&](const xlsx::Cell&) { seen.emplace_back("?"); });
+    CHECK(seen.empty());
+    spool.add(text(5, 0), "again");
+    spool.add(text(4, 0), "before it");
+    spool.drain([&](const xlsx::Cell& c) { seen.emplace_back(c.text); });
+    CHECK(seen == std::vector<std::string>{"before it", "again"});
 }
 
 TEST_CASE("closing a workbook into a missing folder throws the reason in words") {

@@ -329,19 +329,19 @@ void Sheet::blank(std::uint32_t row, std::uint32_t col, const Style& style) {
 
 void Sheet::put_text(std::uint32_t row, std::uint32_t col, const std::string& text,
                      lxw_format* format) {
-    Held cell = make_cell(row, col, Held::Kind::Text, format);
-    cell.text = streamed_ ? held_texts_.keep_c_string(text) : text.c_str();
-    put(cell);
+    Cell cell = make_cell(row, col, Cell::Kind::Text, format);
+    cell.text = text.c_str();
+    put(cell, text);
 }
 
 void Sheet::put_number(std::uint32_t row, std::uint32_t col, double value, lxw_format* format) {
-    Held cell = make_cell(row, col, Held::Kind::Number, format);
+    Cell cell = make_cell(row, col, Cell::Kind::Number, format);
     cell.number = value;
     put(cell);
 }
 
 void Sheet::put_date(std::uint32_t row, std::uint32_t col, const Date& value, lxw_format* format) {
-    Held cell = make_cell(row, col, Held::Kind::Date, format);
+    Cell cell = make_cell(row, col, Cell::Kind::Date, format);
     cell.number = value.year * 10000.0 + value.month * 100.0 + value.day;
     put(cell);
 }
@@ -350,49 +350,47 @@ void Sheet::put_blank(std::uint32_t row, std::uint32_t col, lxw_format* format) 
     if (format == nullptr) {
         return;  // a blank without a format is no cell: libxlsxwriter writes nothing for it
     }
-    put(make_cell(row, col, Held::Kind::Blank, format));
+    put(make_cell(row, col, Cell::Kind::Blank, format));
 }
 
-Sheet::Held Sheet::make_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
-                             lxw_format* format) const {
-    Held cell{};
+Cell Sheet::make_cell(std::uint32_t row, std::uint32_t col, Cell::Kind kind, lxw_format* format) {
+    Cell cell{};
     cell.row = row;
     cell.col = static_cast<std::uint16_t>(col);
     cell.kind = kind;
-    cell.order = static_cast<std::uint32_t>(held_.size());
     cell.format = format;
     return cell;
 }
 
-void Sheet::put(const Held& cell) {
+void Sheet::put(const Cell& cell, std::string_view text) {
     if (streamed_) {
         check_open();
-        held_.push_back(cell);
+        held_.add(cell, text);
     } else {
         write_cell(cell);
     }
 }
 
-void Sheet::write_cell(const Held& cell) {
+void Sheet::write_cell(const Cell& cell) {
     const auto col = static_cast<lxw_col_t>(cell.col);
     switch (cell.kind) {
-    case Held::Kind::Text:
+    case Cell::Kind::Text:
         // worksheet_write_string always makes a text cell: "=1+1" stays text, never a formula.
         check(worksheet_write_string(ws_, cell.row, col, cell.text, cell.format),
               "writing text to {} row {}", name_, cell.row + 1);
         break;
-    case Held::Kind::Number:
+    case Cell::Kind::Number:
         check(worksheet_write_number(ws_, cell.row, col, cell.number, cell.format),
               "writing a number to {} row {}", name_, cell.row + 1);
         break;
-    case Held::Kind::Date: {
+    case Cell::Kind::Date: {
         const auto packed = static_cast<int>(cell.number);  // yyyymmdd
         lxw_datetime dt{packed / 10000, packed / 100 % 100, packed % 100, 0, 0, 0.0};
         check(worksheet_write_datetime(ws_, cell.row, col, &dt, cell.format),
               "writing a date to {} row {}", name_, cell.row + 1);
         break;
     }
-    case Held::Kind::Blank:
+    case Cell::Kind::Blank:
         check(worksheet_write_blank(ws_, cell.row, col, cell.format), "writing to {} row {}", name_,
               cell.row + 1);
         break;
@@ -433,25 +431,8 @@ void Sheet::stream_out() {
     }
     fit_layout();
     mark_left_out();
-    // Row by row, as the constant-memory mode requires; of two writes to a cell, the later.
-    // A sheet is written mostly in order, then a few cells last (a register's header, a
-    // title): the cells from the first out of order on are sorted, and the two runs merged
-    // as they are written, with no copy (a full sort of the nearly sorted whole was 3% of a
-    // national compile).
-    const auto before = [](const Held& a, const Held& b) {
-        return a.row != b.row ? a.row < b.row : a.col != b.col ? a.col < b.col : a.order < b.order;
-    };
-    const auto tail = std::is_sorted_until(held_.begin(), held_.end(), before);
-    std::sort(tail, held_.end(), before);
-    auto first = held_.begin();
-    auto second = tail;
-    const auto next = [&]() -> const Held* {
-        if (second == held_.end() || (first != tail && before(*first, *second))) {
-            return first != tail ? &*first++ : nullptr;
-        }
-        return &*second++;
-    };
     streamed_out_ = true;
+    // Row by row, as the constant-memory mode requires, each row's height first.
     auto height = heights_.begin();
     const auto heights_up_to = [&](std::uint32_t row) {
         for (; height != heights_.end() && height->first <= row; ++height) {
@@ -459,17 +440,14 @@ void Sheet::stream_out() {
                   "setting a row height");
         }
     };
-    for (const Held* h = next(); h != nullptr;) {
-        const Held* after = next();
-        if (after == nullptr || after->row != h->row || after->col != h->col) {
-            heights_up_to(h->row);
-            write_cell(*h);
-        }  // else written again later
-        h = after;
-    }
+    held_.drain([&](const Cell& cell) {
+        heights_up_to(cell.row);
+        write_cell(cell);
+    });
     heights_up_to(k_max_rows);
-    std::deque<Held>().swap(held_);
-    held_texts_.clear();
+    if (charts_.empty() && breaks_.empty()) {
+        std::map<std::uint32_t, double>().swap(heights_);  // read again only to place breaks
+    }
 }
 
 void Sheet::table(std::uint32_t first_row, std::uint32_t last_row,
@@ -600,6 +578,7 @@ void Sheet::print_area(std::uint32_t first_row, std::uint32_t first_col, std::ui
 }
 
 void Sheet::page_break_before(std::uint32_t row) {
+    check_open();
     if (row > 0 && row < k_max_rows) {
         breaks_.push_back(row);
     }
@@ -949,6 +928,7 @@ void Workbook::column_chart(Sheet& where, std::uint32_t row, std::uint32_t col, 
         series_left_out_ += shown.size() - k_max_chart_series;
         shown.resize(k_max_chart_series);
     }
+    where.check_open();
     if (shown.empty() || !where.in_grid(row, col)) {
         return;  // a chart needs a series, and a place
     }

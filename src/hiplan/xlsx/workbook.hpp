@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "hiplan/util/date.hpp"
-#include "hiplan/util/text_store.hpp"
+#include "hiplan/xlsx/cell_spool.hpp"
 
 struct lxw_workbook;
 struct lxw_worksheet;
@@ -235,30 +235,14 @@ private:
     bool streamed_ = false;
     bool streamed_out_ = false;
     bool filtered_ = false;  // a streamed sheet's one autofilter is taken
-    // A cell to write: a streamed sheet holds it (its text NUL-terminated in one of
-    // held_texts_) until stream_out; otherwise it is written at once. A date is yyyymmdd
-    // in `number`.
-    struct Held {
-        std::uint32_t row;
-        std::uint16_t col;
-        enum class Kind : std::uint8_t { Text, Number, Date, Blank } kind;
-        std::uint32_t order;  // of writing: of two writes to a cell, the later counts
-        lxw_format* format;
-        union {
-            double number;
-            const char* text;
-        };
-    };
-    std::deque<Held> held_;  // in blocks: a national register never holds two copies
     // Throws std::logic_error once the sheet is streamed out: a change would be lost.
     void check_open() const;
-    [[nodiscard]] Held make_cell(std::uint32_t row, std::uint32_t col, Held::Kind kind,
-                                 lxw_format* format) const;
+    [[nodiscard]] static Cell make_cell(std::uint32_t row, std::uint32_t col, Cell::Kind kind,
+                                        lxw_format* format);
     // Holds the cell (streamed) or writes it at once.
-    void put(const Held& cell);
-    void write_cell(const Held& cell);
-    // The held texts: no copy and no spare half as a growing string would have.
-    TextStore held_texts_{std::size_t{1} << 20U};
+    void put(const Cell& cell, std::string_view text = {});
+    void write_cell(const Cell& cell);
+    CellSpool held_;  // a streamed sheet's cells, until stream_out
     std::map<std::uint32_t, std::size_t> widths_;
     std::map<std::uint32_t, double> set_widths_;  // column -> characters
     std::map<std::uint32_t, double> heights_;     // row -> points
