@@ -48,8 +48,7 @@ public:
 
     // Calls `write(cell)` for every cell held, ordered by row and column (of two writes to
     // a cell, only the later), and frees them. A text cell's text is valid during the call.
-    // Throws
-    // xlsx::Error when the temporary file cannot be read back.
+    // Throws xlsx::Error when the temporary file cannot be read back.
     template <typename Write> void drain(Write&& write);
 
 private:
@@ -68,7 +67,7 @@ private:
     };
     std::unique_ptr<std::FILE, CloseFile> file_;
     std::uint32_t added_ = 0;
-    std::uint64_t spooled_ = 0;
+    std::uint64_t spooled_ = 0;  // cells in the file: written, then while draining, left
     Cell last_{};  // the last cell spooled (valid when spooled_ > 0)
     std::vector<Cell> out_of_order_;
     TextStore out_of_order_texts_{std::size_t{1} << 16U};
