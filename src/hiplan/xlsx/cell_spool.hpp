@@ -68,7 +68,7 @@ private:
     std::unique_ptr<std::FILE, CloseFile> file_;
     std::uint32_t added_ = 0;
     std::uint64_t spooled_ = 0;  // cells in the file: written, then while draining, left
-    Cell last_{};  // the last cell spooled (valid when spooled_ > 0)
+    Cell last_{};                // the last cell spooled (valid when spooled_ > 0)
     std::vector<Cell> out_of_order_;
     TextStore out_of_order_texts_{std::size_t{1} << 16U};
     std::string text_[2];  // the texts of the two cells last read back
